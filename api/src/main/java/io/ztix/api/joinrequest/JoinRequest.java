@@ -1,0 +1,42 @@
+package io.ztix.api.joinrequest;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.ztix.api.common.ApiGroup;
+import java.util.Locale;
+
+/**
+ * One member router asking to join one ZtNetwork. The object name is
+ * {@code <networkRef>-as<asn>-<nodeId>}, so Kubernetes itself enforces one request per (network, ASN, node).
+ */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("jr")
+@ValidationRule(value = "self.metadata.name == self.spec.networkRef + '-as' + string(self.spec.asn) + '-' + self.spec.nodeId",
+        message = "metadata.name must be <networkRef>-as<asn>-<nodeId>")
+@AdditionalPrinterColumn(name = "ASN", jsonPath = ".spec.asn", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Node", jsonPath = ".spec.nodeId", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Network", jsonPath = ".spec.networkRef", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "IPv6", jsonPath = ".status.assignedIps.ipv6", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "IPv4", jsonPath = ".status.assignedIps.ipv4", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class JoinRequest extends CustomResource<JoinRequestSpec, JoinRequestStatus> implements Namespaced {
+
+    public static final String COND_VALID = "Valid";
+    public static final String COND_APPROVED = "Approved";
+    public static final String COND_MEMBER_AUTHORIZED = "MemberAuthorized";
+    public static final String COND_ROUTE_SERVERS_CONFIGURED = "RouteServersConfigured";
+    public static final String COND_READY = "Ready";
+
+    /** The only name a request for (network, ASN, node) may have. */
+    public static String nameFor(String networkRef, long asn, String nodeId) {
+        return networkRef + "-as" + asn + "-" + nodeId.toLowerCase(Locale.ROOT);
+    }
+}

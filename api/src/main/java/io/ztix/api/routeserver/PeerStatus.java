@@ -1,0 +1,32 @@
+package io.ztix.api.routeserver;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One BGP session of a member on a route server, as BIRD reports it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PeerStatus {
+
+    @JsonPropertyDescription("Name of the JoinRequest this session belongs to.")
+    public String joinRequest;
+
+    public Long asn;
+
+    @JsonPropertyDescription("ipv4 or ipv6.")
+    public String family;
+
+    @JsonPropertyDescription("The member's address on the peering LAN.")
+    public String address;
+
+    @JsonPropertyDescription("BIRD protocol name.")
+    public String protocol;
+
+    @JsonPropertyDescription("BGP state as BIRD reports it: Established, Active, Connect, Idle, ...")
+    public String state;
+
+    @JsonPropertyDescription("Since when BIRD reports this state (as BIRD prints it).")
+    public String since;
+
+    @JsonPropertyDescription("BIRD's extra information, e.g. the last error.")
+    public String info;
+}

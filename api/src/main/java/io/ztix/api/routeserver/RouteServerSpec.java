@@ -1,0 +1,48 @@
+package io.ztix.api.routeserver;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.networkRef == oldSelf.networkRef", message = "networkRef is immutable")
+public class RouteServerSpec {
+
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+    @JsonPropertyDescription("Name of the ZtNetwork (same namespace) this route server serves.")
+    public String networkRef;
+
+    @Required
+    @Min(1)
+    @Max(4294967294L)
+    @JsonPropertyDescription("The route server's own ASN.")
+    public Long asn;
+
+    @Required
+    @Pattern("^([0-9]{1,3}\\.){3}[0-9]{1,3}$")
+    @JsonPropertyDescription("BGP router ID (dotted quad).")
+    public String routerId;
+
+    @Required
+    @JsonPropertyDescription("The route server's own addresses on the peering LAN.")
+    public PeeringAddresses peeringAddresses;
+
+    @Required
+    @JsonPropertyDescription("How the operator reaches the route server.")
+    public SshSpec ssh;
+
+    @JsonPropertyDescription("BIRD paths and commands on the route server.")
+    public BirdSpec bird = new BirdSpec();
+
+    @Required
+    @JsonPropertyDescription("RPKI origin validation: RTR servers that feed the ROA tables.")
+    public RpkiSpec rpki;
+
+    @JsonPropertyDescription("Route-server policy knobs.")
+    public PolicySpec policy = new PolicySpec();
+}
