@@ -1,6 +1,5 @@
 package io.ztix.api.joinrequest;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -28,8 +27,8 @@ public class Requester {
     @JsonPropertyDescription("True when PeeringDB vouches for the user (verified_user and email_verified).")
     public Boolean verified = Boolean.FALSE;
 
-    @JsonIgnore
-    public boolean isVerified() {
+    /** Verified by PeeringDB (not a bean getter, so it never clashes with the {@code verified} field). */
+    public boolean verifiedPeeringDbUser() {
         return Boolean.TRUE.equals(verified) && peeringdbUserId != null;
     }
 }
