@@ -1,0 +1,45 @@
+package io.ztix.operator.network;
+
+import io.ztix.api.network.ControllerSpec;
+import io.ztix.api.network.ZtNetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Spec checks for a ZtNetwork beyond what the CRD schema expresses. */
+final class ZtNetworkValidator {
+
+    private ZtNetworkValidator() {
+    }
+
+    static List<String> problems(ZtNetworkSpec spec) {
+        List<String> problems = new ArrayList<>();
+        if (spec == null) {
+            return List.of("spec is missing");
+        }
+        if (spec.controller == null || spec.controller.provider == null) {
+            problems.add("spec.controller.provider is missing");
+        } else {
+            if (spec.controller.tokenSecretRef == null) {
+                problems.add("spec.controller.tokenSecretRef is missing");
+            }
+            if (spec.controller.provider == ControllerSpec.Provider.Central && spec.networkId == null) {
+                problems.add("a Central network must be adopted: set spec.networkId");
+            }
+            if (spec.controller.provider == ControllerSpec.Provider.Central && spec.idSuffix != null) {
+                problems.add("spec.idSuffix applies to self-hosted controllers only");
+            }
+        }
+        if (spec.networkId != null && spec.idSuffix != null) {
+            problems.add("set either spec.networkId or spec.idSuffix, not both");
+        }
+        if (spec.peeringLan == null || spec.peeringLan.ipv6 == null) {
+            problems.add("spec.peeringLan.ipv6 is missing");
+        } else {
+            problems.addAll(PrefixCheck.ipv6Slash64("spec.peeringLan.ipv6", spec.peeringLan.ipv6));
+            if (spec.peeringLan.ipv4 != null) {
+                problems.addAll(PrefixCheck.ipv4("spec.peeringLan.ipv4", spec.peeringLan.ipv4));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,253 @@
+package io.ztix.operator.joinrequest;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.network;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.rejected;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.common.Condition;
+import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.ZtNetworkSpec.ApprovalPolicy;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class JoinRequestApprovalWorkflowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    KubernetesClient client;
+
+    private String ns;
+
+    @BeforeEach
+    void freshNamespace() {
+        ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void requestWithoutDecisionIsPending() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
+
+        JoinRequest seen = awaitPhase(created, Phase.Pending);
+
+        assertCondition(seen, JoinRequest.COND_APPROVED, Condition.UNKNOWN, "AwaitingDecision");
+        assertCondition(seen, JoinRequest.COND_READY, Condition.FALSE, "AwaitingDecision");
+        assertThat(seen.getStatus().observedGeneration).isEqualTo(seen.getMetadata().getGeneration());
+    }
+
+    @Test
+    void approvalMovesToApprovedAndRejectionMovesBackToRejected() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        awaitPhase(created, Phase.Pending);
+
+        setApproval(created, approved("alice"));
+        JoinRequest approvedRequest = awaitPhase(created, Phase.Approved);
+        assertCondition(approvedRequest, JoinRequest.COND_APPROVED, Condition.TRUE, "Approved");
+
+        setApproval(created, rejected("no PeeringDB record", "bob"));
+        JoinRequest rejectedRequest = awaitPhase(created, Phase.Rejected);
+        assertCondition(rejectedRequest, JoinRequest.COND_APPROVED, Condition.FALSE, "Rejected");
+        assertThat(Conditions.find(rejectedRequest.getStatus().conditions, JoinRequest.COND_APPROVED).orElseThrow().message)
+                .contains("no PeeringDB record").contains("bob");
+
+        setApproval(created, approved("alice"));
+        awaitPhase(created, Phase.Approved);
+
+        setApproval(created, null);
+        awaitPhase(created, Phase.Pending);
+    }
+
+    @Test
+    void rejectionWithoutReasonIsReportedAsInvalidAndStaysPending() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        awaitPhase(created, Phase.Pending);
+
+        setApproval(created, rejected("  ", "bob"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+            assertThat(seen.getStatus().phase).isEqualTo(Phase.Pending);
+            assertThat(seen.getStatus().lastError).contains("a rejection needs a reason");
+        });
+    }
+
+    @Test
+    void requestForMissingNetworkStaysPendingAndMovesOnWhenTheNetworkAppears() {
+        JoinRequest created = client.resource(request(ns, "later", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        created.getSpec().approval = approved("alice");
+        client.resource(created).update();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "NetworkNotFound");
+            assertThat(seen.getStatus().phase).isEqualTo(Phase.Pending);
+            assertThat(Conditions.find(seen.getStatus().conditions, JoinRequest.COND_VALID).orElseThrow().message)
+                    .contains("ZtNetwork 'later' does not exist");
+        });
+
+        client.resource(network(ns, "later", ApprovalPolicy.Manual)).create();
+
+        JoinRequest seen = awaitPhase(created, Phase.Approved);
+        assertCondition(seen, JoinRequest.COND_VALID, Condition.TRUE, "Valid");
+    }
+
+    @Test
+    void autoForVerifiedNetworkApprovesVerifiedRequesterAndRecordsWhoDecided() {
+        client.resource(network(ns, "auto", ApprovalPolicy.AutoForVerified)).create();
+        JoinRequest created = client.resource(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(7, true))).create();
+
+        JoinRequest seen = awaitPhase(created, Phase.Approved);
+
+        assertThat(seen.getSpec().approval.decidedBy).isEqualTo(JoinRequestReconciler.AUTO_APPROVER);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reasonsOfEventsFor(created)).contains("AutoApproved"));
+    }
+
+    @Test
+    void autoForVerifiedNetworkLeavesUnverifiedRequesterPending() {
+        client.resource(network(ns, "auto", ApprovalPolicy.AutoForVerified)).create();
+        JoinRequest created = client.resource(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(8, false))).create();
+
+        JoinRequest seen = awaitPhase(created, Phase.Pending);
+
+        assertThat(seen.getSpec().approval).isNull();
+        assertCondition(seen, JoinRequest.COND_APPROVED, Condition.UNKNOWN, "AwaitingDecision");
+    }
+
+    @Test
+    void manualNetworkNeverApprovesByItself() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(9, true))).create();
+
+        JoinRequest seen = awaitPhase(created, Phase.Pending);
+
+        assertThat(seen.getSpec().approval).isNull();
+    }
+
+    @Test
+    void decisionsAreRecordedAsEvents() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        awaitPhase(created, Phase.Pending);
+
+        setApproval(created, rejected("duplicate of another request", "bob"));
+        awaitPhase(created, Phase.Rejected);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<Event> events = eventsFor(created);
+            assertThat(events).extracting(Event::getReason).contains("Rejected");
+            assertThat(events).filteredOn(e -> "Rejected".equals(e.getReason()))
+                    .allSatisfy(e -> assertThat(e.getMessage()).contains("duplicate of another request"));
+        });
+    }
+
+    @Test
+    void requestWithWrongNameIsInvalidAndNamesTheExpectedName() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest wrong = request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false));
+        wrong.getMetadata().setName("my-request");
+        JoinRequest created = client.resource(wrong).create();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+            assertThat(seen.getStatus().lastError).contains("'ix-as64501-aabbccdd01'");
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reasonsOfEventsFor(created)).contains("InvalidSpec"));
+    }
+
+    @Test
+    void reservedAsnIsInvalid() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 23456, "aabbccdd01", peeringDbUser(1, false))).create();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+            assertThat(seen.getStatus().lastError).contains("AS23456 is reserved");
+        });
+    }
+
+    @Test
+    void lastTransitionTimeStaysPutAcrossReconcilesWithoutAFlip() throws InterruptedException {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        setApproval(created, approved("alice"));
+        JoinRequest first = awaitPhase(created, Phase.Approved);
+        String approvedSince = Conditions.find(first.getStatus().conditions, JoinRequest.COND_APPROVED).orElseThrow().lastTransitionTime;
+
+        Thread.sleep(1100); // timestamps have second resolution: a rewrite would now show a new value
+        client.resources(JoinRequest.class).inNamespace(ns).withName(created.getMetadata().getName())
+                .edit(r -> {
+                    r.getMetadata().getLabels().put("touched", "yes");
+                    r.getSpec().networkName = "Renamed Net";
+                    return r;
+                });
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertThat(seen.getStatus().observedGeneration).isEqualTo(seen.getMetadata().getGeneration());
+            assertThat(Conditions.find(seen.getStatus().conditions, JoinRequest.COND_APPROVED).orElseThrow().lastTransitionTime)
+                    .isEqualTo(approvedSince);
+        });
+    }
+
+    private void setApproval(JoinRequest request, io.ztix.api.joinrequest.Approval approval) {
+        client.resources(JoinRequest.class).inNamespace(ns).withName(request.getMetadata().getName())
+                .edit(r -> {
+                    r.getSpec().approval = approval;
+                    return r;
+                });
+    }
+
+    private JoinRequest awaitPhase(JoinRequest request, Phase phase) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(request);
+            assertThat(seen.getStatus()).isNotNull();
+            assertThat(seen.getStatus().phase).isEqualTo(phase);
+            assertThat(seen.getStatus().observedGeneration).isEqualTo(seen.getMetadata().getGeneration());
+        });
+        return get(request);
+    }
+
+    private JoinRequest get(JoinRequest request) {
+        return client.resources(JoinRequest.class).inNamespace(ns).withName(request.getMetadata().getName()).get();
+    }
+
+    private List<Event> eventsFor(JoinRequest request) {
+        return client.v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> request.getMetadata().getName().equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    private List<String> reasonsOfEventsFor(JoinRequest request) {
+        return eventsFor(request).stream().map(Event::getReason).toList();
+    }
+
+    private static void assertCondition(JoinRequest request, String type, String status, String reason) {
+        Condition condition = Conditions.find(request.getStatus().conditions, type)
+                .orElseThrow(() -> new AssertionError("no " + type + " condition in " + request.getStatus().conditions));
+        assertThat(condition.status).as(type + ".status").isEqualTo(status);
+        assertThat(condition.reason).as(type + ".reason").isEqualTo(reason);
+        assertThat(condition.lastTransitionTime).as(type + ".lastTransitionTime").isNotBlank();
+    }
+}

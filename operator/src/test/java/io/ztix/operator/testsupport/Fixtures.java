@@ -1,0 +1,64 @@
+package io.ztix.operator.testsupport;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.ztix.api.common.SecretKeyRef;
+import io.ztix.api.joinrequest.Approval;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.api.joinrequest.Requester;
+import io.ztix.api.network.ControllerSpec;
+import io.ztix.api.network.PeeringLan;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.network.ZtNetworkSpec;
+
+/** Builds the resources tests need, in plain sight: every value a test relies on is an argument. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static ZtNetwork network(String namespace, String name, ZtNetworkSpec.ApprovalPolicy approval) {
+        ZtNetwork network = new ZtNetwork();
+        network.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        ZtNetworkSpec spec = new ZtNetworkSpec();
+        spec.controller = new ControllerSpec();
+        spec.controller.provider = ControllerSpec.Provider.SelfHosted;
+        spec.controller.tokenSecretRef = new SecretKeyRef("zt-token", "token");
+        spec.idSuffix = "000001";
+        spec.peeringLan = new PeeringLan("2001:db8:ff::/64", "203.0.113.0/24");
+        spec.approval = approval;
+        network.setSpec(spec);
+        return network;
+    }
+
+    public static JoinRequest request(String namespace, String networkRef, long asn, String nodeId, Requester requester) {
+        JoinRequest request = new JoinRequest();
+        request.setMetadata(new ObjectMetaBuilder().withNamespace(namespace)
+                .withName(JoinRequest.nameFor(networkRef, asn, nodeId)).build());
+        JoinRequestSpec spec = new JoinRequestSpec();
+        spec.asn = asn;
+        spec.networkRef = networkRef;
+        spec.nodeId = nodeId;
+        spec.networkName = "Example Net AS" + asn;
+        spec.requester = requester;
+        request.setSpec(spec);
+        return request;
+    }
+
+    public static Requester peeringDbUser(long id, boolean verified) {
+        Requester requester = new Requester();
+        requester.peeringdbUserId = id;
+        requester.name = "User " + id;
+        requester.email = "user" + id + "@example.net";
+        requester.verified = verified;
+        return requester;
+    }
+
+    public static Approval approved(String by) {
+        return new Approval(Approval.Decision.Approved, null, by);
+    }
+
+    public static Approval rejected(String reason, String by) {
+        return new Approval(Approval.Decision.Rejected, reason, by);
+    }
+}
