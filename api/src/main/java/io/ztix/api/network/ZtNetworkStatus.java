@@ -21,6 +21,10 @@ public class ZtNetworkStatus {
     @JsonPropertyDescription("Number of members on the controller.")
     public Integer members;
 
+    @JsonPropertyDescription("When ZT-IX last created the network on the controller (RFC 3339). A change tells "
+            + "every JoinRequest of the network to re-create its member (e.g. after a controller was replaced).")
+    public String createdOnController;
+
     @JsonPropertyDescription("Address allocation state. Numbers handed out here are never reused.")
     public AddressAllocation allocation;
 

@@ -1,11 +1,13 @@
 package io.ztix.operator.joinrequest;
 
+import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.Phase;
 import java.time.Clock;
+import java.util.ArrayList;
 
 /**
  * The one place that writes a JoinRequest's status during a reconciliation. Every outcome the
@@ -75,6 +77,93 @@ final class JoinRequestStatusRecorder {
         if (status.phase == Phase.Approved) {
             set(JoinRequest.COND_READY, Condition.FALSE, "Provisioning", "Approved; provisioning has not started yet");
         }
+    }
+
+    boolean hasAddresses() {
+        return status.sequence != null && status.assignedIps != null;
+    }
+
+    /** The member was put on the controller at some point and may still be there. */
+    boolean memberMayExist() {
+        return status.sequence != null && !Conditions.find(status.conditions, JoinRequest.COND_MEMBER_AUTHORIZED)
+                .map(c -> Condition.FALSE.equals(c.status) && "Removed".equals(c.reason)).orElse(false);
+    }
+
+    boolean isFailed() {
+        return status.phase == Phase.Failed;
+    }
+
+    void networkNotReady(String networkName, String why) {
+        String message = "Waiting for ZtNetwork '" + networkName + "' to be ready" + (why == null ? "" : ": " + why);
+        status.lastError = why;
+        if (status.phase != Phase.Provisioning && status.phase != Phase.Active) {
+            status.phase = Phase.Approved;
+        }
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, "NetworkNotReady", message);
+        set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotReady", message);
+    }
+
+    void addressesAssigned() {
+        if (status.phase != Phase.Active) {
+            status.phase = Phase.Provisioning;
+        }
+    }
+
+    void memberAuthorized(String networkId) {
+        status.lastError = null;
+        String ips = status.assignedIps.ipv6 + (status.assignedIps.ipv4 == null ? "" : " and " + status.assignedIps.ipv4);
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.TRUE, "Authorized", "Node " + request.getSpec().nodeId
+                + " is authorized on network " + networkId + " with " + ips);
+    }
+
+    void routeServers(RouteServerProgress progress) {
+        status.routeServers = new ArrayList<>(progress.entries());
+        if (progress.none()) {
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, "NoRouteServers",
+                    "The network has no route servers");
+        } else if (progress.allConfigured()) {
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, "Configured",
+                    "Configured on every route server: " + String.join(", ", progress.entries().stream().map(e -> e.name).toList()));
+        } else {
+            String waiting = "Waiting for route servers: " + String.join(", ", progress.waitingFor());
+            status.phase = Phase.Provisioning;
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, "Waiting", waiting);
+            set(JoinRequest.COND_READY, Condition.FALSE, "Provisioning", waiting);
+            return;
+        }
+        status.phase = Phase.Active;
+        set(JoinRequest.COND_READY, Condition.TRUE, "Active", "The member is authorized and configured on every route server");
+    }
+
+    void transientError(String reason, String message) {
+        status.lastError = message;
+        set(JoinRequest.COND_READY, Condition.FALSE, reason, message + " (retrying)");
+    }
+
+    void failed(String message) {
+        status.phase = Phase.Failed;
+        status.lastError = message;
+        set(JoinRequest.COND_READY, Condition.FALSE, "Failed", message
+                + " — fix the cause, then retry with: kubectl annotate joinrequest " + request.getMetadata().getName()
+                + " " + ApiGroup.RETRY_ANNOTATION + "=now --overwrite");
+    }
+
+    void retrying() {
+        status.phase = Phase.Approved;
+        status.lastError = null;
+    }
+
+    void memberRemoved(String why) {
+        status.lastError = null;
+        status.routeServers = new ArrayList<>();
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, "Removed", why);
+        Conditions.find(status.conditions, JoinRequest.COND_ROUTE_SERVERS_CONFIGURED).ifPresent(c ->
+                set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, "Removed", why));
+    }
+
+    void removalPending(String message) {
+        status.lastError = message;
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.UNKNOWN, "RemovalPending", message);
     }
 
     private void set(String type, String conditionStatus, String reason, String message) {

@@ -5,50 +5,88 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ztix.api.common.Condition;
-import io.ztix.api.common.Conditions;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.network.ZtNetworkStatus;
 import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.RetryTracker;
+import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
-/** Keeps a ZtNetwork's spec checked and its status current. */
+/**
+ * Keeps a ZtNetwork's ZeroTier network as the spec says: observe the controller, create or adopt the
+ * network, correct drift, and record what was seen. A lost or replaced self-hosted controller gets the
+ * network back with the same ID; the JoinRequests then put their members back.
+ */
 @ControllerConfiguration(name = "ztnetwork")
 public class ZtNetworkReconciler implements Reconciler<ZtNetwork> {
 
+    private final ControllerClients clients;
+    private final NetworkSynchronizer synchronizer;
+    private final ZtNetworkStatusWriter statusWriter;
     private final EventRecorder events;
+    private final OperatorConfig config;
+    private final RetryTracker retries = new RetryTracker();
     private final Clock clock;
 
-    public ZtNetworkReconciler(EventRecorder events, Clock clock) {
+    public ZtNetworkReconciler(ControllerClients clients, NetworkSynchronizer synchronizer,
+            ZtNetworkStatusWriter statusWriter, EventRecorder events, OperatorConfig config, Clock clock) {
+        this.clients = clients;
+        this.synchronizer = synchronizer;
+        this.statusWriter = statusWriter;
         this.events = events;
+        this.config = config;
         this.clock = clock;
     }
 
     @Override
     public UpdateControl<ZtNetwork> reconcile(ZtNetwork network, Context<ZtNetwork> context) {
         StatusSnapshot before = StatusSnapshot.of(network.getStatus());
-        if (network.getStatus() == null) {
-            network.setStatus(new ZtNetworkStatus());
-        }
-        ZtNetworkStatus status = network.getStatus();
-        status.observedGeneration = network.getMetadata().getGeneration();
+        ZtNetworkStatusRecorder status = new ZtNetworkStatusRecorder(network, clock);
+        Duration next = null;
+
         List<String> problems = ZtNetworkValidator.problems(network.getSpec());
         if (!problems.isEmpty()) {
-            String joined = String.join("; ", problems);
-            set(network, ZtNetwork.COND_READY, Condition.FALSE, "InvalidSpec", joined);
-            if (before.changed(status)) {
-                events.warning(network, "InvalidSpec", joined);
-            }
+            status.invalid(String.join("; ", problems));
         } else {
-            set(network, ZtNetwork.COND_READY, Condition.UNKNOWN, "ControllerNotContacted",
-                    "The spec is valid; the ZeroTier controller has not been contacted yet");
+            try {
+                NetworkSynchronizer.Result result = synchronizer.synchronize(network, clients.forNetwork(network));
+                status.synchronized_(result);
+                result.event().ifPresent(event -> events.normal(network, event.reason(), event.message()));
+                retries.succeeded(network);
+                next = config.operator().resyncInterval();
+            } catch (SecretUnavailableException e) {
+                status.tokenUnavailable(e.getMessage());
+                next = retries.nextDelay(network, config.operator().backoff(), null);
+            } catch (ZeroTierException e) {
+                status.controllerFailed(e);
+                next = retries.nextDelay(network, config.operator().backoff(), e.retryAfter().orElse(null));
+            } catch (IllegalArgumentException e) {
+                status.invalid(e.getMessage());
+            }
         }
-        return before.changed(status) ? UpdateControl.patchStatus(network) : UpdateControl.noUpdate();
-    }
 
-    private void set(ZtNetwork network, String type, String status, String reason, String message) {
-        Conditions.set(network.getStatus().conditions, new Condition(type, status, reason, message),
-                network.getMetadata().getGeneration(), clock);
+        if (before.changed(network.getStatus())) {
+            Condition ready = status.ready();
+            if (!ready.isTrue()) {
+                events.warning(network, ready.reason, ready.message);
+            }
+            ZtNetworkStatus observed = network.getStatus();
+            statusWriter.update(network.getMetadata().getNamespace(), network.getMetadata().getName(), stored -> {
+                stored.observedGeneration = observed.observedGeneration;
+                stored.networkId = observed.networkId;
+                stored.controllerAddress = observed.controllerAddress;
+                stored.members = observed.members;
+                stored.createdOnController = observed.createdOnController;
+                stored.conditions = observed.conditions;
+                return null;
+            });
+        }
+        UpdateControl<ZtNetwork> control = UpdateControl.noUpdate();
+        return next == null ? control : control.rescheduleAfter(next);
     }
 }

@@ -2,6 +2,8 @@ package io.ztix.operator.network;
 
 import io.ztix.api.network.ControllerSpec;
 import io.ztix.api.network.ZtNetworkSpec;
+import io.ztix.operator.network.addressing.Ipv4Lan;
+import io.ztix.operator.network.addressing.Ipv6Lan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +37,19 @@ final class ZtNetworkValidator {
         if (spec.peeringLan == null || spec.peeringLan.ipv6 == null) {
             problems.add("spec.peeringLan.ipv6 is missing");
         } else {
-            problems.addAll(PrefixCheck.ipv6Slash64("spec.peeringLan.ipv6", spec.peeringLan.ipv6));
+            check(problems, () -> Ipv6Lan.parse(spec.peeringLan.ipv6));
             if (spec.peeringLan.ipv4 != null) {
-                problems.addAll(PrefixCheck.ipv4("spec.peeringLan.ipv4", spec.peeringLan.ipv4));
+                check(problems, () -> Ipv4Lan.parse(spec.peeringLan.ipv4));
             }
         }
         return problems;
+    }
+
+    private static void check(List<String> problems, Runnable parse) {
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
     }
 }

@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.common.Condition;
@@ -17,6 +19,7 @@ import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetworkSpec.ApprovalPolicy;
+import io.ztix.operator.testsupport.Cluster;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -94,8 +97,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void requestForMissingNetworkStaysPendingAndMovesOnWhenTheNetworkAppears() {
         JoinRequest created = client.resource(request(ns, "later", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
-        created.getSpec().approval = approved("alice");
-        client.resource(created).update();
+        setApproval(created, approved("alice"));
 
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = get(created);
@@ -197,11 +199,7 @@ class JoinRequestApprovalWorkflowTest {
 
         Thread.sleep(1100); // timestamps have second resolution: a rewrite would now show a new value
         client.resources(JoinRequest.class).inNamespace(ns).withName(created.getMetadata().getName())
-                .edit(r -> {
-                    r.getMetadata().getLabels().put("touched", "yes");
-                    r.getSpec().networkName = "Renamed Net";
-                    return r;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"networkName\":\"Renamed Net\"}}");
 
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = get(created);
@@ -212,11 +210,7 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     private void setApproval(JoinRequest request, io.ztix.api.joinrequest.Approval approval) {
-        client.resources(JoinRequest.class).inNamespace(ns).withName(request.getMetadata().getName())
-                .edit(r -> {
-                    r.getSpec().approval = approval;
-                    return r;
-                });
+        new Cluster(client, ns).setApproval(request.getMetadata().getName(), approval);
     }
 
     private JoinRequest awaitPhase(JoinRequest request, Phase phase) {

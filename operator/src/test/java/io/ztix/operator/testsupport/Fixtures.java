@@ -1,6 +1,8 @@
 package io.ztix.operator.testsupport;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.ztix.api.common.SecretKeyRef;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -29,6 +31,29 @@ public final class Fixtures {
         spec.approval = approval;
         network.setSpec(spec);
         return network;
+    }
+
+    /** A self-hosted network on the given controller URL, token in Secret zt-token/token. */
+    public static ZtNetwork selfHostedNetwork(String namespace, String name, String url, String idSuffix) {
+        ZtNetwork network = network(namespace, name, ZtNetworkSpec.ApprovalPolicy.Manual);
+        network.getSpec().controller.url = url;
+        network.getSpec().idSuffix = idSuffix;
+        return network;
+    }
+
+    /** A network adopted on ZeroTier Central (or its fake) at the given URL. */
+    public static ZtNetwork centralNetwork(String namespace, String name, String url, String networkId) {
+        ZtNetwork network = network(namespace, name, ZtNetworkSpec.ApprovalPolicy.Manual);
+        network.getSpec().controller.provider = ControllerSpec.Provider.Central;
+        network.getSpec().controller.url = url;
+        network.getSpec().idSuffix = null;
+        network.getSpec().networkId = networkId;
+        return network;
+    }
+
+    public static Secret tokenSecret(String namespace, String token) {
+        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("zt-token").endMetadata()
+                .addToStringData("token", token).build();
     }
 
     public static JoinRequest request(String namespace, String networkRef, long asn, String nodeId, Requester requester) {

@@ -1,0 +1,40 @@
+package io.ztix.operator.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The operator's own settings ({@code ztix.operator.*} and {@code ztix.zerotier.*}). */
+@ConfigMapping(prefix = "ztix")
+public interface OperatorConfig {
+
+    Operator operator();
+
+    ZeroTier zerotier();
+
+    interface Operator {
+        /** How often a healthy resource is checked against the outside world (drift, a wiped controller). */
+        @WithDefault("5m")
+        Duration resyncInterval();
+
+        /** First retry delay after a transient failure; doubles per attempt, with jitter. */
+        @WithDefault("2s")
+        Duration retryBase();
+
+        /** Longest retry delay. */
+        @WithDefault("5m")
+        Duration retryCap();
+
+        default Backoff backoff() {
+            return new Backoff(retryBase(), retryCap());
+        }
+    }
+
+    interface ZeroTier {
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+}

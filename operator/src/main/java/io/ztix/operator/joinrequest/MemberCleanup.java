@@ -1,0 +1,87 @@
+package io.ztix.operator.joinrequest;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.ztix.api.common.ApiGroup;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.RetryTracker;
+import io.ztix.operator.common.SecretReader.SecretUnavailableException;
+import io.ztix.operator.zerotier.ZeroTierException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Finishes the deletion of a JoinRequest: its member is removed from the controller first (its addresses
+ * stay burned). When that cannot be done the finalizer stays and removal is retried, unless an admin set
+ * the force-delete annotation, which lets the deletion finish and leaves the member behind.
+ */
+final class MemberCleanup {
+
+    private final MemberProvisioner provisioner;
+    private final EventRecorder events;
+    private final OperatorConfig config;
+    private final RetryTracker retries;
+    private final Clock clock;
+
+    MemberCleanup(MemberProvisioner provisioner, EventRecorder events, OperatorConfig config, RetryTracker retries, Clock clock) {
+        this.provisioner = provisioner;
+        this.events = events;
+        this.config = config;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, KubernetesClient client) {
+        JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
+        if (!status.memberMayExist()) {
+            return DeleteControl.defaultDelete();
+        }
+        String blocker;
+        if (network.isEmpty()) {
+            blocker = "ZtNetwork '" + request.getSpec().networkRef + "' no longer exists, so its controller is unknown";
+        } else if (network.get().getStatus() == null || network.get().getStatus().networkId == null) {
+            blocker = "ZtNetwork '" + request.getSpec().networkRef + "' has no network ID";
+        } else {
+            try {
+                provisioner.remove(request, network.get());
+                retries.succeeded(request);
+                events.normal(request, "MemberRemoved", "Node " + request.getSpec().nodeId + " removed from network "
+                        + network.get().getStatus().networkId + " (request deleted)");
+                return DeleteControl.defaultDelete();
+            } catch (ZeroTierException | SecretUnavailableException e) {
+                blocker = "the member could not be removed from the controller: " + e.getMessage();
+            }
+        }
+        if (forced(request)) {
+            events.warning(request, "ForceDeleted", "Deletion finished without removing the member because "
+                    + ApiGroup.FORCE_DELETE_ANNOTATION + " is set; " + blocker + ". Remove node "
+                    + request.getSpec().nodeId + " from the controller by hand if it is still there.");
+            return DeleteControl.defaultDelete();
+        }
+        String message = "Deletion waits: " + blocker + ". It is retried; to finish without removing the member, run: "
+                + "kubectl annotate joinrequest " + request.getMetadata().getName() + " "
+                + ApiGroup.FORCE_DELETE_ANNOTATION + "=true";
+        status.removalPending(message);
+        events.warning(request, "DeletionBlocked", message);
+        try {
+            var observed = request.getStatus();
+            client.resources(JoinRequest.class).inNamespace(request.getMetadata().getNamespace())
+                    .withName(request.getMetadata().getName()).editStatus(current -> {
+                        current.setStatus(observed);
+                        return current;
+                    });
+        } catch (KubernetesClientException e) {
+            // the status is a courtesy here; the retry below is what matters
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.operator().backoff(), null));
+    }
+
+    private static boolean forced(JoinRequest request) {
+        return request.getMetadata().getAnnotations() != null
+                && "true".equalsIgnoreCase(request.getMetadata().getAnnotations().get(ApiGroup.FORCE_DELETE_ANNOTATION));
+    }
+}

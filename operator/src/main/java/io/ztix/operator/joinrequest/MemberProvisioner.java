@@ -1,0 +1,84 @@
+package io.ztix.operator.joinrequest;
+
+import io.ztix.api.joinrequest.AssignedIps;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.operator.network.AddressAllocator;
+import io.ztix.operator.network.ControllerClients;
+import io.ztix.operator.zerotier.Drift;
+import io.ztix.operator.zerotier.Member;
+import io.ztix.operator.zerotier.MemberSettings;
+import io.ztix.operator.zerotier.ZeroTierController;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts an approved member on its ZeroTier network (addresses allocated once, member authorized with
+ * exactly those addresses) and takes it off again. Each step checks first and writes only on a
+ * difference, so repeating it changes nothing at the controller.
+ */
+@ApplicationScoped
+public class MemberProvisioner {
+
+    static final int MAX_MEMBER_NAME = 120;
+
+    private final AddressAllocator allocator;
+    private final ControllerClients clients;
+
+    public MemberProvisioner(AddressAllocator allocator, ControllerClients clients) {
+        this.allocator = allocator;
+        this.clients = clients;
+    }
+
+    /** Allocates the member's addresses unless it already has them; the result is kept in the status. */
+    void ensureAddresses(JoinRequest request, ZtNetwork network, Collection<String> reservedIpv4) {
+        JoinRequestStatus status = request.getStatus();
+        if (status.sequence != null && status.assignedIps != null) {
+            return;
+        }
+        AddressAllocator.Allocation allocation = allocator.allocate(network, request.getSpec().asn, reservedIpv4);
+        status.sequence = allocation.sequence();
+        status.assignedIps = new AssignedIps(allocation.ipv6(), allocation.ipv4());
+    }
+
+    /** @return true when the controller had to be changed */
+    boolean authorize(JoinRequest request, ZtNetwork network) {
+        ZeroTierController controller = clients.forNetwork(network);
+        String networkId = network.getStatus().networkId;
+        String nodeId = request.getSpec().nodeId;
+        MemberSettings desired = MemberSettings.authorized(addresses(request.getStatus().assignedIps), memberName(request));
+        Optional<Member> current = controller.getMember(networkId, nodeId);
+        if (current.isPresent() && !Drift.memberDiffers(networkId, nodeId, desired, current.get())) {
+            return false;
+        }
+        controller.upsertMember(networkId, nodeId, desired);
+        return true;
+    }
+
+    void remove(JoinRequest request, ZtNetwork network) {
+        clients.forNetwork(network).deleteMember(network.getStatus().networkId, request.getSpec().nodeId);
+    }
+
+    /** "AS64501 Example Net": what the IX sees in ZeroTier's member list. */
+    static String memberName(JoinRequest request) {
+        String name = "AS" + request.getSpec().asn;
+        String networkName = request.getSpec().networkName;
+        if (networkName != null && !networkName.isBlank()) {
+            name += " " + networkName.replaceAll("\\p{Cntrl}", " ").strip();
+        }
+        return name.length() <= MAX_MEMBER_NAME ? name : name.substring(0, MAX_MEMBER_NAME);
+    }
+
+    private static List<String> addresses(AssignedIps ips) {
+        List<String> addresses = new ArrayList<>();
+        addresses.add(ips.ipv6);
+        if (ips.ipv4 != null) {
+            addresses.add(ips.ipv4);
+        }
+        return addresses;
+    }
+}
