@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * One authenticated SSH connection to a route server. The server must present the pinned host key; there
- * is no option to skip that check. Commands run over exec channels, each with its own timeout.
+ * is no option to skip that check. Commands run over exec channels, each with its own timeout, under the
+ * remote login shell as {@code timeout -s KILL <n> sh -c '<command>'} so a timed-out command really ends.
  */
 public final class SshSession implements AutoCloseable {
 
@@ -81,7 +82,8 @@ public final class SshSession implements AutoCloseable {
      * Runs a command, feeding it {@code stdin} (then end-of-file). Non-zero exit codes are returned, not thrown;
      * use {@link CommandResult#requireSuccess()} where success is required.
      *
-     * @throws SshException COMMAND_TIMEOUT if it runs longer than {@code timeout} (the channel is killed),
+     * @throws SshException COMMAND_TIMEOUT if it runs longer than {@code timeout} (the channel is closed and the
+     *         remote command killed),
      *         COMMAND_FAILED if the channel cannot be opened
      */
     public CommandResult exec(String command, byte[] stdin, Duration timeout) {
@@ -91,7 +93,7 @@ public final class SshSession implements AutoCloseable {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
             channel = (ChannelExec) session.openChannel("exec");
-            channel.setCommand(command);
+            channel.setCommand(withRemoteTimeout(command, timeout));
             channel.setInputStream(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
             channel.setOutputStream(stdout);
             channel.setErrStream(stderr);
@@ -103,14 +105,14 @@ public final class SshSession implements AutoCloseable {
         try {
             while (!channel.isClosed()) {
                 if (System.nanoTime() - deadline > 0) {
-                    kill(channel);
+                    channel.disconnect();
                     throw new SshException(SshException.Kind.COMMAND_TIMEOUT, "'" + command + "' on "
                             + target.endpoint() + " did not finish within " + timeout + "; killed it");
                 }
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (InterruptedException e) {
-            kill(channel);
+            channel.disconnect();
             Thread.currentThread().interrupt();
             throw new SshException(SshException.Kind.COMMAND_FAILED, "interrupted while running '" + command + "'", e);
         }
@@ -133,13 +135,14 @@ public final class SshSession implements AutoCloseable {
         session.disconnect();
     }
 
-    private static void kill(ChannelExec channel) {
-        try {
-            channel.sendSignal("KILL");
-        } catch (Exception ignored) {
-            // Best effort: the server may not support signals; closing the channel below still ends it.
-        }
-        channel.disconnect();
+    /**
+     * Closing a channel does not end the remote process, and sshd refuses "signal" requests for root logins, so
+     * the server enforces the limit itself: {@code timeout -s KILL} (coreutils and BusyBox) kills the command's
+     * whole process group one second after this side has given up on it.
+     */
+    static String withRemoteTimeout(String command, Duration timeout) {
+        long seconds = (timeout.toMillis() + 999) / 1000 + 1;
+        return "timeout -s KILL " + seconds + " sh -c " + ShellQuoting.quote(command);
     }
 
     private static SshException classify(SshTarget target, PinnedHostKey pin, PinnedHostKeyRepository repository,
