@@ -9,11 +9,14 @@ import java.util.List;
 /**
  * A birdc wrapper script for a {@link BirdDaemon}: it logs every invocation's arguments, then runs the real
  * birdc. On {@code configure} (not {@code configure check}) it hangs instead while the live include file
- * contains {@link #HANG_ON_CONFIGURE}, to simulate a BIRD that does not answer.
+ * contains {@link #HANG_ON_CONFIGURE}, to simulate a BIRD that does not answer, and gives BIRD's shutdown reply
+ * while it contains {@link #SHUTTING_DOWN}.
  */
 public final class RecordingBirdc {
 
     public static final String HANG_ON_CONFIGURE = "# test: hang on configure";
+    /** While the live include contains this, {@code configure} answers as a BIRD that is shutting down. */
+    public static final String SHUTTING_DOWN = "# test: answer shutting down";
 
     private final Path script;
     private final Path log;
@@ -37,6 +40,9 @@ public final class RecordingBirdc {
                     "  *'configure check'*) ;;",
                     "  *configure*) if grep -qF '" + HANG_ON_CONFIGURE + "' '" + bird.includeFile() + "'; then",
                     "      exec sleep 60",
+                    "    fi",
+                    "    if grep -qF '" + SHUTTING_DOWN + "' '" + bird.includeFile() + "'; then",
+                    "      echo 'BIRD 2.0.12 ready.'; echo 'Reconfiguration ignored, shutting down'; exit 0",
                     "    fi ;;",
                     "esac",
                     "exec '" + bird.birdcBinary() + "' \"$@\"",

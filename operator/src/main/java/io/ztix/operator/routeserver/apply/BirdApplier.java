@@ -114,6 +114,8 @@ public final class BirdApplier {
         }
         String checkPath = target.checkMainConfigPath();
         try {
+            requireSuccess(run(ssh, commands.copyAttributes(target.mainConfigPath(), checkPath), Stage.CHECK,
+                    Rollback.NOT_NEEDED), Stage.CHECK, Rollback.NOT_NEEDED);
             requireSuccess(write(ssh, commands.write(checkPath), checkConfig.getBytes(StandardCharsets.UTF_8),
                     Stage.CHECK), Stage.CHECK, Rollback.NOT_NEEDED);
             requireSuccess(run(ssh, commands.parseOnly(checkPath), Stage.CHECK, Rollback.NOT_NEEDED),
