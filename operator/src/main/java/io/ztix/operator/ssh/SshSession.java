@@ -48,7 +48,7 @@ public final class SshSession implements AutoCloseable {
         }
         Session session;
         try {
-            session = jsch.getSession(target.user(), target.host(), target.port());
+            session = jsch.getSession(target.user(), target.address(), target.port());
         } catch (JSchException e) {
             throw new SshException(SshException.Kind.CONNECT, "cannot set up SSH to " + target + ": " + e.getMessage(), e);
         }

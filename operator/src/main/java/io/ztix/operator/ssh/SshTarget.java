@@ -46,9 +46,14 @@ public record SshTarget(String host, int port, String user, String privateKeyOpe
         return PinnedHostKey.parse(pinnedHostKey);
     }
 
+    /** The host without the brackets an IPv6 literal may be written with ("[2001:db8::1]"). */
+    public String address() {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
     /** "host:port", with brackets around IPv6 literals. */
     public String endpoint() {
-        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+        return (address().contains(":") ? "[" + address() + "]" : address()) + ":" + port;
     }
 
     @Override

@@ -30,9 +30,13 @@ class SshTargetTest {
     }
 
     @Test
-    void ipv6HostIsBracketedInTheEndpoint() {
-        assertEquals("[2001:db8::1]:2222",
-                new SshTarget("2001:db8::1", 2222, "ztix", PRIVATE_KEY, HOST_KEY, TEN, TEN).endpoint());
+    void ipv6HostIsBracketedInTheEndpointButNotInTheAddress() {
+        SshTarget plain = new SshTarget("2001:db8::1", 2222, "ztix", PRIVATE_KEY, HOST_KEY, TEN, TEN);
+        SshTarget bracketed = new SshTarget("[2001:db8::1]", 2222, "ztix", PRIVATE_KEY, HOST_KEY, TEN, TEN);
+
+        assertEquals("[2001:db8::1]:2222", plain.endpoint());
+        assertEquals("[2001:db8::1]:2222", bracketed.endpoint());
+        assertEquals("2001:db8::1", bracketed.address());
     }
 
     @Test

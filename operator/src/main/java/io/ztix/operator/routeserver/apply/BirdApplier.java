@@ -43,7 +43,7 @@ public final class BirdApplier {
         byte[] content = config.getBytes(StandardCharsets.UTF_8);
         String desired = sha256(content);
 
-        String live = readHash(ssh, commands, target.includePath());
+        String live = readHash(ssh, commands, target.includePath(), Stage.READ);
         String confirmed = readMarker(ssh, commands, target);
         if (desired.equals(live) && desired.equals(confirmed)) {
             LOG.debugf("%s already has %s; nothing to do", target.includePath(), desired);
@@ -69,16 +69,16 @@ public final class BirdApplier {
         return BirdProtocols.parse(result.stdout());
     }
 
-    private String readHash(SshSession ssh, BirdCommands commands, String file) {
-        CommandResult result = run(ssh, commands.sha256(file), Stage.READ, Rollback.NOT_NEEDED);
-        requireSuccess(result, Stage.READ, Rollback.NOT_NEEDED);
+    private String readHash(SshSession ssh, BirdCommands commands, String file, Stage stage) {
+        CommandResult result = run(ssh, commands.sha256(file), stage, Rollback.NOT_NEEDED);
+        requireSuccess(result, stage, Rollback.NOT_NEEDED);
         String output = result.stdout().strip();
         if (output.isEmpty()) {
             return null;
         }
         String hash = output.split("\\s+")[0];
         if (!SHA256.matcher(hash).matches()) {
-            throw failure(Stage.READ, "unexpected sha256sum output for " + file + ": " + output, Rollback.NOT_NEEDED);
+            throw failure(stage, "unexpected sha256sum output for " + file + ": " + output, Rollback.NOT_NEEDED);
         }
         return hash;
     }
@@ -96,7 +96,7 @@ public final class BirdApplier {
                 Rollback.NOT_NEEDED), Stage.UPLOAD, Rollback.NOT_NEEDED);
         requireSuccess(write(ssh, commands.write(candidate), content, Stage.UPLOAD), Stage.UPLOAD,
                 Rollback.NOT_NEEDED);
-        String uploaded = readHash(ssh, commands, candidate);
+        String uploaded = readHash(ssh, commands, candidate, Stage.UPLOAD);
         if (!desired.equals(uploaded)) {
             throw failure(Stage.UPLOAD, candidate + " has sha256 " + uploaded + " after upload, expected " + desired,
                     Rollback.NOT_NEEDED);

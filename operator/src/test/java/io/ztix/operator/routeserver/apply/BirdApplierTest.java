@@ -2,6 +2,7 @@ package io.ztix.operator.routeserver.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,15 +117,32 @@ class BirdApplierTest {
     }
 
     @Test
-    void addingAProtocolKeepsTheUnrelatedOneRunning() throws Exception {
-        apply(STATIC_ONLY);
-        String since = state(live(), "s1").since();
+    void addingAMemberKeepsTheOtherProtocolsRunning() throws Exception {
+        apply(STATIC_AND_PEER);
+        String staticSince = state(live(), "s1").since();
+        String memberSince = state(live(), "member_64501").since();
         Thread.sleep(50);
 
-        apply(STATIC_AND_PEER);
+        apply(STATIC_AND_PEER + "protocol bgp member_64502 { local 2001:db8::1 as 64500; "
+                + "neighbor 2001:db8::3 as 64502; ipv6 { import all; export none; }; }\n");
 
-        assertEquals(since, state(live(), "s1").since(), "s1 must not be restarted");
-        assertNotNull(state(live(), "member_64501"));
+        assertNotNull(state(live(), "member_64502"));
+        assertEquals(staticSince, state(live(), "s1").since(), "s1 must not be restarted");
+        assertEquals(memberSince, state(live(), "member_64501").since(), "member_64501 must not be restarted");
+    }
+
+    @Test
+    void changingOneMemberRestartsOnlyThatMember() throws Exception {
+        apply(STATIC_AND_PEER);
+        String staticSince = state(live(), "s1").since();
+        String memberSince = state(live(), "member_64501").since();
+        Thread.sleep(50);
+
+        apply(STATIC_AND_PEER.replace("neighbor 2001:db8::2 as 64501", "neighbor 2001:db8::2 as 64511"));
+
+        assertEquals(staticSince, state(live(), "s1").since(), "s1 must not be restarted");
+        assertNotEquals(memberSince, state(live(), "member_64501").since(),
+                "the changed member is reconfigured (this proves 'since' would reveal a restart)");
     }
 
     @Test
