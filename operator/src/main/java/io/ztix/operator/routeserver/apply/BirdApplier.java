@@ -37,7 +37,12 @@ public final class BirdApplier {
     private static final Logger LOG = Logger.getLogger(BirdApplier.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Applies {@code config} as the include file, over one already-open session. */
+    /**
+     * Applies {@code config} as the include file, over one already-open session (use one session per apply).
+     *
+     * @throws BirdApplyException naming the failed stage, BIRD's own message and whether the previous file was
+     *         restored
+     */
     public ApplyResult apply(SshSession ssh, BirdTarget target, String config) {
         BirdCommands commands = new BirdCommands(target);
         byte[] content = config.getBytes(StandardCharsets.UTF_8);
@@ -70,59 +75,47 @@ public final class BirdApplier {
     }
 
     private String readHash(SshSession ssh, BirdCommands commands, String file, Stage stage) {
-        CommandResult result = run(ssh, commands.sha256(file), stage, Rollback.NOT_NEEDED);
-        requireSuccess(result, stage, Rollback.NOT_NEEDED);
-        String output = result.stdout().strip();
+        String output = beforeSwap(ssh, commands.sha256(file), stage).stdout().strip();
         if (output.isEmpty()) {
             return null;
         }
         String hash = output.split("\\s+")[0];
         if (!SHA256.matcher(hash).matches()) {
-            throw failure(stage, "unexpected sha256sum output for " + file + ": " + output, Rollback.NOT_NEEDED);
+            throw failure(stage, "unexpected sha256sum output for " + file + ": " + output);
         }
         return hash;
     }
 
     private String readMarker(SshSession ssh, BirdCommands commands, BirdTarget target) {
-        CommandResult result = run(ssh, commands.readIfExists(target.appliedMarkerPath()), Stage.READ,
-                Rollback.NOT_NEEDED);
-        requireSuccess(result, Stage.READ, Rollback.NOT_NEEDED);
-        return result.stdout().strip();
+        return beforeSwap(ssh, commands.readIfExists(target.appliedMarkerPath()), Stage.READ).stdout().strip();
     }
 
     private void upload(SshSession ssh, BirdCommands commands, BirdTarget target, byte[] content, String desired) {
         String candidate = target.candidatePath();
-        requireSuccess(run(ssh, commands.copyAttributes(target.includePath(), candidate), Stage.UPLOAD,
-                Rollback.NOT_NEEDED), Stage.UPLOAD, Rollback.NOT_NEEDED);
-        requireSuccess(write(ssh, commands.write(candidate), content, Stage.UPLOAD), Stage.UPLOAD,
-                Rollback.NOT_NEEDED);
+        beforeSwap(ssh, commands.copyAttributes(target.includePath(), candidate), Stage.UPLOAD);
+        beforeSwap(ssh, commands.write(candidate), content, Stage.UPLOAD);
         String uploaded = readHash(ssh, commands, candidate, Stage.UPLOAD);
         if (!desired.equals(uploaded)) {
-            throw failure(Stage.UPLOAD, candidate + " has sha256 " + uploaded + " after upload, expected " + desired,
-                    Rollback.NOT_NEEDED);
+            throw failure(Stage.UPLOAD, candidate + " has sha256 " + uploaded + " after upload, expected " + desired);
         }
     }
 
     private void check(SshSession ssh, BirdCommands commands, BirdTarget target) {
-        CommandResult main = run(ssh, commands.read(target.mainConfigPath()), Stage.CHECK, Rollback.NOT_NEEDED);
-        requireSuccess(main, Stage.CHECK, Rollback.NOT_NEEDED);
+        String main = beforeSwap(ssh, commands.read(target.mainConfigPath()), Stage.CHECK).stdout();
         String checkConfig;
         try {
-            checkConfig = CheckMainConfig.rewrite(main.stdout(), target);
+            checkConfig = CheckMainConfig.rewrite(main, target);
         } catch (IllegalArgumentException e) {
-            throw failure(Stage.CHECK, e.getMessage(), Rollback.NOT_NEEDED);
+            throw failure(Stage.CHECK, e.getMessage());
         }
         String checkPath = target.checkMainConfigPath();
         try {
-            requireSuccess(run(ssh, commands.copyAttributes(target.mainConfigPath(), checkPath), Stage.CHECK,
-                    Rollback.NOT_NEEDED), Stage.CHECK, Rollback.NOT_NEEDED);
-            requireSuccess(write(ssh, commands.write(checkPath), checkConfig.getBytes(StandardCharsets.UTF_8),
-                    Stage.CHECK), Stage.CHECK, Rollback.NOT_NEEDED);
-            requireSuccess(run(ssh, commands.parseOnly(checkPath), Stage.CHECK, Rollback.NOT_NEEDED),
-                    Stage.CHECK, Rollback.NOT_NEEDED);
-            CommandResult daemon = run(ssh, commands.configureCheck(checkPath), Stage.CHECK, Rollback.NOT_NEEDED);
-            if (!daemon.succeeded() || !BirdReplies.confirmsCheck(daemon.stdout())) {
-                throw failure(Stage.CHECK, BirdReplies.message(daemon.output()), Rollback.NOT_NEEDED);
+            beforeSwap(ssh, commands.copyAttributes(target.mainConfigPath(), checkPath), Stage.CHECK);
+            beforeSwap(ssh, commands.write(checkPath), checkConfig.getBytes(StandardCharsets.UTF_8), Stage.CHECK);
+            beforeSwap(ssh, commands.parseOnly(checkPath), Stage.CHECK);
+            String reply = beforeSwap(ssh, commands.configureCheck(checkPath), Stage.CHECK).stdout();
+            if (!BirdReplies.confirmsCheck(reply)) {
+                throw failure(Stage.CHECK, BirdReplies.message(reply));
             }
         } finally {
             removeQuietly(ssh, commands, checkPath);
@@ -130,10 +123,8 @@ public final class BirdApplier {
     }
 
     private void swap(SshSession ssh, BirdCommands commands, BirdTarget target) {
-        requireSuccess(run(ssh, commands.remove(target.appliedMarkerPath()), Stage.SWAP, Rollback.NOT_NEEDED),
-                Stage.SWAP, Rollback.NOT_NEEDED);
-        requireSuccess(run(ssh, commands.backup(target.includePath(), target.previousPath()), Stage.SWAP,
-                Rollback.NOT_NEEDED), Stage.SWAP, Rollback.NOT_NEEDED);
+        beforeSwap(ssh, commands.remove(target.appliedMarkerPath()), Stage.SWAP);
+        beforeSwap(ssh, commands.backup(target.includePath(), target.previousPath()), Stage.SWAP);
         CommandResult moved = runOrRollBack(ssh, commands, target, commands.move(target.candidatePath(),
                 target.includePath()), Stage.SWAP);
         if (!moved.succeeded()) {
@@ -155,8 +146,8 @@ public final class BirdApplier {
 
     private void recordConfirmed(SshSession ssh, BirdCommands commands, BirdTarget target, String desired) {
         try {
-            write(ssh, commands.write(target.appliedMarkerPath()), (desired + "\n").getBytes(StandardCharsets.UTF_8),
-                    Stage.CONFIRM).requireSuccess();
+            ssh.exec(commands.write(target.appliedMarkerPath()), (desired + "\n").getBytes(StandardCharsets.UTF_8),
+                    ssh.target().commandTimeout()).requireSuccess();
         } catch (RuntimeException e) {
             // BIRD runs the new file; without the marker the next apply merely repeats a no-op reconfigure.
             LOG.warnf("applied %s but could not record it in %s: %s", target.includePath(),
@@ -203,26 +194,22 @@ public final class BirdApplier {
         }
     }
 
-    private static CommandResult run(SshSession ssh, String command, Stage stage, Rollback rollback) {
-        try {
-            return ssh.exec(command);
-        } catch (SshException e) {
-            throw new BirdApplyException(stage, e.getMessage(), rollback, null, e);
-        }
+    /** Runs a step before the live file is touched: any failure needs no rollback. */
+    private static CommandResult beforeSwap(SshSession ssh, String command, Stage stage) {
+        return beforeSwap(ssh, command, null, stage);
     }
 
-    private static CommandResult write(SshSession ssh, String command, byte[] content, Stage stage) {
+    private static CommandResult beforeSwap(SshSession ssh, String command, byte[] stdin, Stage stage) {
+        CommandResult result;
         try {
-            return ssh.exec(command, content, ssh.target().commandTimeout());
+            result = ssh.exec(command, stdin, ssh.target().commandTimeout());
         } catch (SshException e) {
             throw new BirdApplyException(stage, e.getMessage(), Rollback.NOT_NEEDED, null, e);
         }
-    }
-
-    private static void requireSuccess(CommandResult result, Stage stage, Rollback rollback) {
         if (!result.succeeded()) {
-            throw failure(stage, BirdReplies.message(result.output()), rollback);
+            throw failure(stage, BirdReplies.message(result.output()));
         }
+        return result;
     }
 
     private static void removeQuietly(SshSession ssh, BirdCommands commands, String file) {
@@ -233,8 +220,8 @@ public final class BirdApplier {
         }
     }
 
-    private static BirdApplyException failure(Stage stage, String message, Rollback rollback) {
-        return new BirdApplyException(stage, message, rollback, null, null);
+    private static BirdApplyException failure(Stage stage, String message) {
+        return new BirdApplyException(stage, message, Rollback.NOT_NEEDED, null, null);
     }
 
     static String sha256(byte[] content) {
