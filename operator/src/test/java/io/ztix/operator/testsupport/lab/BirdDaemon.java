@@ -89,10 +89,14 @@ final class BirdDaemon {
         return Commands.run(command);
     }
 
-    /** Re-reads the config file; throws with BIRD's message when it is rejected. */
+    /**
+     * Re-reads the config file; throws with BIRD's message when it is rejected (birdc then exits 1
+     * and BIRD keeps running the previous configuration).
+     */
     void configure() {
-        String output = birdc("configure").orThrow().output();
-        if (!output.contains("Reconfigured") && !output.contains("Reconfiguration in progress")) {
+        ExecResult result = birdc("configure");
+        String output = result.output();
+        if (!result.succeeded() || !output.contains("Reconfigured") && !output.contains("Reconfiguration in progress")) {
             throw new IllegalStateException("BIRD in " + namespace + " rejected its configuration:\n" + output);
         }
     }

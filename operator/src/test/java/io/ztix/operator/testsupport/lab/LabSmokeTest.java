@@ -1,6 +1,7 @@
 package io.ztix.operator.testsupport.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +127,22 @@ class LabSmokeTest {
         Wait.until("the route server's ROA tables are restored", ROUTE_TIMEOUT,
                 () -> lab.routeServer().roaEntries("r4").equals(List.of(A_V4.asBirdRoaEntry()))
                         && lab.routeServer().routeCount("r6") == 1);
+    }
+
+    @Test
+    void includeThatBirdCannotParseIsRejectedAndTheSessionsStayUp() {
+        lab.memberA().awaitEstablished(SESSION_TIMEOUT);
+        String goodInclude = handWrittenInclude(lab.stayrtr());
+        lab.routeServer().writeInclude(goodInclude + "protocol bgp broken { neighbor nowhere; }\n");
+        try {
+            assertThatThrownBy(() -> lab.routeServer().configure())
+                    .hasMessageContaining("rejected its configuration")
+                    .hasMessageContaining(RouteServerHost.INCLUDE_FILE_NAME);
+            assertThat(lab.routeServer().protocol("a_v4").isEstablished()).isTrue();
+        } finally {
+            lab.routeServer().writeInclude(goodInclude);
+            lab.routeServer().configure();
+        }
     }
 
     private static BirdRoute awaitRouteAtB(String prefix) {
