@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,7 +40,10 @@ public final class IxLab implements AutoCloseable {
         Netns netns = Netns.create();
         IxLab lab;
         try {
-            lab = new IxLab(netns, Files.createTempDirectory("ztix-lab-" + netns.runId() + "-"));
+            // rwxr-xr-x rather than the temp-dir default rwx------: the files are root's, but a process
+            // of another user (e.g. an SSH session in a test) may at least find and read them
+            lab = new IxLab(netns, Files.createTempDirectory("ztix-lab-" + netns.runId() + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
         } catch (IOException e) {
             netns.close();
             throw new UncheckedIOException("cannot create the lab's work directory", e);
