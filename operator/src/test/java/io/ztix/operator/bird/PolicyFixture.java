@@ -52,7 +52,8 @@ final class PolicyFixture {
     /** Waits until {@code prefix} from {@code protocol} is in {@code table}'s accepted routes; returns its details. */
     static String awaitAccepted(BirdDaemon bird, String table, String prefix, String protocol) {
         String[] details = new String[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await(prefix + " from " + protocol + " accepted into " + table)
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
             details[0] = bird.birdc("show", "route", prefix, "table", table, "protocol", protocol, "all");
             return details[0].contains(prefix + " ");
         });
@@ -61,7 +62,8 @@ final class PolicyFixture {
 
     /** Waits until {@code prefix} from {@code protocol} sits among the routes its import filter rejected. */
     static void awaitFiltered(BirdDaemon bird, String table, String prefix, String protocol) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
+        await(prefix + " from " + protocol + " rejected by its import filter")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                 bird.birdc("show", "route", prefix, "table", table, "filtered", "protocol", protocol).contains(prefix + " ")
                         && bird.birdc("show", "route", prefix, "table", table, "protocol", protocol).contains("Network not found"));
     }
