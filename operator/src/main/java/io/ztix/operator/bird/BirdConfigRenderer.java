@@ -7,6 +7,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateLocator.TemplateLocation;
 import io.quarkus.qute.ValueResolver;
 import io.quarkus.qute.Variant;
+import io.quarkus.qute.WithPriority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,9 +21,12 @@ import java.util.Optional;
 
 /**
  * Renders a route server's ZT-IX include file for BIRD 2 from the templates in {@code bird/*.txt} on the
- * classpath: {@code header} (router id, defines), {@code rpki} (ROA tables, RTR sessions),
- * {@code filters} (bogons, prefix lengths, AS_PATH and NEXT_HOP checks, RPKI, graceful shutdown),
- * {@code announcement-control}, and per member session {@code session} with its {@code irr} hook.
+ * classpath, one concern each. {@code ztix} ties together the shared part: {@code header} (router id,
+ * defines), {@code rpki} (ROA tables, one RTR session per server), {@code filters} (bogons, prefix
+ * lengths, AS_PATH and NEXT_HOP checks, RPKI, graceful shutdown) and {@code announcement-control}. Then
+ * {@code session} is rendered once per member and address family (import and export filter plus the
+ * {@code protocol bgp}), with the {@code irr} hook inside. Rendering the sessions one by one and
+ * appending them is markedly faster than a Qute loop with an include per iteration.
  *
  * <p>The output is deterministic: sessions are ordered by ASN, node ID and address family, and nothing
  * time-dependent is written, so equal input gives byte-identical output and {@link #sha256(String)} of
@@ -40,6 +44,7 @@ public final class BirdConfigRenderer {
     private static final String TEMPLATE_SUFFIX = ".txt";
 
     private final Template root;
+    private final Template session;
 
     public BirdConfigRenderer() {
         Engine engine = Engine.builder()
@@ -50,8 +55,9 @@ public final class BirdConfigRenderer {
                 .strictRendering(true)
                 .build();
         root = engine.getTemplate("ztix");
-        if (root == null) {
-            throw new IllegalStateException("template " + TEMPLATE_DIRECTORY + "ztix" + TEMPLATE_SUFFIX + " is missing");
+        session = engine.getTemplate("session");
+        if (root == null || session == null) {
+            throw new IllegalStateException("templates are missing from " + TEMPLATE_DIRECTORY);
         }
     }
 
@@ -62,7 +68,13 @@ public final class BirdConfigRenderer {
      *                                  member or address appears twice, or no RTR server is given
      */
     public String render(RouteServerConfig config) {
-        return root.render(ConfigView.of(config));
+        ConfigView view = ConfigView.of(config);
+        StringBuilder text = new StringBuilder(4096 + view.sessions().size() * 1024);
+        text.append(root.render(view));
+        for (SessionView sessionView : view.sessions()) {
+            text.append(session.render(sessionView));
+        }
+        return text.toString();
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
@@ -77,6 +89,7 @@ public final class BirdConfigRenderer {
 
     private static ValueResolver templateViewResolver() {
         return ValueResolver.builder()
+                .priority(WithPriority.DEFAULT_PRIORITY + 100)
                 .appliesTo(context -> context.getBase() instanceof TemplateView)
                 .resolveAsync(context -> {
                     Object value = ((TemplateView) context.getBase()).property(context.getName());

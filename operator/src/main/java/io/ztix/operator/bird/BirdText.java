@@ -21,6 +21,7 @@ public final class BirdText {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern AS_SET_TOKEN = Pattern.compile("[A-Z0-9][A-Z0-9:_@.-]{0,99}");
+    private static final Pattern AS_SET_SEPARATORS = Pattern.compile("[\\s,;]+");
     private static final int MAX_AS_SETS = 10;
 
     private BirdText() {
@@ -36,7 +37,8 @@ public final class BirdText {
             return "";
         }
         String input = text.length() > 4 * MAX_LENGTH ? text.substring(0, 4 * MAX_LENGTH) : text;
-        String plain = COMBINING_MARKS.matcher(Normalizer.normalize(input, Normalizer.Form.NFKD)).replaceAll("");
+        String plain = isAscii(input) ? input
+                : COMBINING_MARKS.matcher(Normalizer.normalize(input, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder out = new StringBuilder(plain.length());
         boolean lastWasSpace = true;
         for (int i = 0; i < plain.length(); i++) {
@@ -65,7 +67,7 @@ public final class BirdText {
             return List.of();
         }
         Set<String> names = new LinkedHashSet<>();
-        for (String token : text.toUpperCase(Locale.ROOT).split("[\\s,;]+")) {
+        for (String token : AS_SET_SEPARATORS.split(text.toUpperCase(Locale.ROOT))) {
             if (names.size() < MAX_AS_SETS && AS_SET_TOKEN.matcher(token).matches()) {
                 names.add(token);
             }
@@ -88,6 +90,15 @@ public final class BirdText {
             }
         });
         return out.append('\'').toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSafe(char c) {

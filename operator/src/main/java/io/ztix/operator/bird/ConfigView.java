@@ -94,25 +94,24 @@ record ConfigView(
             if (asn == config.rsAsn()) {
                 throw new IllegalArgumentException(who + ": ASN is the route server's own ASN");
             }
+            MemberText text = MemberText.of(member);
             if (member.ipv4() != null) {
                 if (rsIpv4 == null) {
                     throw new IllegalArgumentException(who + " has an IPv4 address but the route server has none");
                 }
                 String address = claim(addressOwners, IpAddresses.ipv4(member.ipv4(), who + ": IPv4 address"), who);
-                sessions.add(session(member, policy, "ipv4", "v4", address, rsIpv4,
+                sessions.add(session(member, text, policy, "ipv4", "v4", address, rsIpv4,
                         limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit")));
             }
             String address = claim(addressOwners, IpAddresses.ipv6(member.ipv6(), who + ": IPv6 address"), who);
-            sessions.add(session(member, policy, "ipv6", "v6", address, rsIpv6,
+            sessions.add(session(member, text, policy, "ipv6", "v6", address, rsIpv6,
                     limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit")));
         }
         return List.copyOf(sessions);
     }
 
-    private static SessionView session(Member member, Policy policy, String family, String suffix,
+    private static SessionView session(Member member, MemberText text, Policy policy, String family, String suffix,
             String neighbor, String local, long receiveLimit) {
-        String networkName = BirdText.safe(member.networkName());
-        String description = networkName.isEmpty() ? "AS" + member.asn() : "AS" + member.asn() + " " + networkName;
         return new SessionView(
                 "m_as" + member.asn() + "_" + member.nodeId() + "_" + suffix,
                 family,
@@ -121,13 +120,26 @@ record ConfigView(
                 member.nodeId(),
                 neighbor,
                 local,
-                networkName.isEmpty() ? "(no name)" : networkName,
-                BirdText.safe(member.joinRequestName()),
-                description,
+                text.networkName(),
+                text.joinRequestName(),
+                text.description(),
                 receiveLimit,
                 policy.maxPrefixAction().birdKeyword(),
                 policy.bgpRole(),
-                BirdText.asSets(member.asSet()));
+                text.irrAsSets());
+    }
+
+    /** A member's untrusted text, made safe once for both of its sessions. */
+    private record MemberText(String networkName, String joinRequestName, String description, List<String> irrAsSets) {
+
+        static MemberText of(Member member) {
+            String name = BirdText.safe(member.networkName());
+            return new MemberText(
+                    name.isEmpty() ? "(no name)" : name,
+                    BirdText.safe(member.joinRequestName()),
+                    name.isEmpty() ? "AS" + member.asn() : "AS" + member.asn() + " " + name,
+                    BirdText.asSets(member.asSet()));
+        }
     }
 
     private static String claim(Map<String, String> owners, String address, String who) {
