@@ -36,30 +36,56 @@ final class BirdDaemon implements AutoCloseable {
 
     /**
      * Writes {@code include} as ztix.conf and a main configuration that logs to a file, includes it and
-     * then holds {@code testProtocols}; checks it with {@code bird -p}, starts BIRD and waits until it
-     * answers on its control socket.
+     * then holds {@code testProtocols}; checks it with {@code bird -p}, starts BIRD in a new empty network
+     * namespace and waits until it answers on its control socket.
      */
     static BirdDaemon start(String include, String testProtocols) {
-        Path bird = RealTools.require("bird", "/usr/sbin/bird");
-        Path birdc = RealTools.require("birdc", "/usr/sbin/birdc");
         Path unshare = RealTools.require("unshare", "/usr/bin/unshare");
         RealTools.requireRoot();
         Path directory = BirdParser.createTempDirectory();
         Path includeFile = BirdParser.write(directory.resolve("ztix.conf"), include);
-        Path main = BirdParser.write(directory.resolve("bird.conf"),
+        return launch(List.of(unshare.toString(), "--net"), directory,
                 "log \"" + directory.resolve("bird.log") + "\" all;\n"
                         + "include \"" + includeFile + "\";\n\n"
                         + testProtocols);
+    }
+
+    /**
+     * Starts BIRD inside the existing network namespace {@code netns} with {@code mainConfig}, in which
+     * {@code @DIR@} stands for the daemon's own temporary directory.
+     */
+    static BirdDaemon startInNamespace(String netns, String mainConfig) {
+        return startInNamespace(netns, mainConfig, null);
+    }
+
+    /** Like {@link #startInNamespace(String, String)}, with {@code include} written to {@code @DIR@/ztix.conf}. */
+    static BirdDaemon startInNamespace(String netns, String mainConfig, String include) {
+        Path ip = RealTools.require("ip", "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip");
+        RealTools.requireRoot();
+        Path directory = BirdParser.createTempDirectory();
+        if (include != null) {
+            BirdParser.write(directory.resolve("ztix.conf"), include);
+        }
+        return launch(List.of(ip.toString(), "netns", "exec", netns), directory,
+                mainConfig.replace("@DIR@", directory.toString()));
+    }
+
+    private static BirdDaemon launch(List<String> prefix, Path directory, String mainConfig) {
+        Path bird = RealTools.require("bird", "/usr/sbin/bird");
+        Path birdc = RealTools.require("birdc", "/usr/sbin/birdc");
+        Path main = BirdParser.write(directory.resolve("bird.conf"), mainConfig);
         BirdParser.Result parsed = new BirdParser().parse(main);
         if (!parsed.ok()) {
             BirdParser.deleteRecursively(directory);
             throw new IllegalStateException("test configuration does not parse: " + parsed.output());
         }
         Path socket = directory.resolve("bird.ctl");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(bird.toString(), "-f", "-c", main.toString(), "-s", socket.toString(),
+                "-P", directory.resolve("bird.pid").toString()));
         Process process;
         try {
-            process = new ProcessBuilder(unshare.toString(), "--net", bird.toString(), "-f",
-                    "-c", main.toString(), "-s", socket.toString(), "-P", directory.resolve("bird.pid").toString())
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("bird.out").toFile())
                     .start();

@@ -75,7 +75,7 @@ final class BirdParser {
 
     static Path createTempDirectory() {
         try {
-            return Files.createTempDirectory("ztix-bird-");
+            return Files.createTempDirectory("ztix-bird-render-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

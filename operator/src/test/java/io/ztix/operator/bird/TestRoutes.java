@@ -16,6 +16,7 @@ final class TestRoutes {
     private final String protocol;
     private final String channel;
     private final List<String> routes = new ArrayList<>();
+    private boolean disabled;
 
     private TestRoutes(String protocol, String channel) {
         this.protocol = protocol;
@@ -25,6 +26,17 @@ final class TestRoutes {
     /** Routes imported into the main IPv4/IPv6 table through {@code importFilter}, keeping the rejected ones. */
     static TestRoutes through(String protocol, String family, String importFilter) {
         return new TestRoutes(protocol, family + " { import keep filtered on; import filter " + importFilter + "; };");
+    }
+
+    /** Routes of a member's own BIRD, imported unfiltered into its main table. */
+    static TestRoutes plain(String protocol, String family) {
+        return new TestRoutes(protocol, family + ";");
+    }
+
+    /** Starts the protocol disabled ({@code birdc enable <name>} announces its routes later). */
+    TestRoutes disabled() {
+        disabled = true;
+        return this;
     }
 
     /** ROA entries for the route server's ROA table, instead of an RTR feed. */
@@ -56,6 +68,7 @@ final class TestRoutes {
     }
 
     String render() {
-        return "protocol static " + protocol + " {\n  " + channel + "\n" + String.join("\n", routes) + "\n}\n\n";
+        return "protocol static " + protocol + " {\n  " + channel + "\n" + (disabled ? "  disabled;\n" : "")
+                + String.join("\n", routes) + "\n}\n\n";
     }
 }
