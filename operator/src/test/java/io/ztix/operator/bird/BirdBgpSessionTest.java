@@ -1,7 +1,7 @@
 package io.ztix.operator.bird;
 
-import static io.ztix.operator.bird.TestRoutes.path;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A real BGP session between the rendered route server and one member, each BIRD in its own network
  * namespace on a private veth "peering LAN". Proves what a static-route test cannot: the sessions come
  * up with the rendered options (rs client, local role rs_server), routes received over BGP (including
- * IPv6 with its real next hop) pass the import filter, and the max-prefix limit acts.
+ * IPv6 with its global and link-local next hop) pass the import filter, routes are validated again when
+ * the ROAs change (import table, rpki reload), and the max-prefix limit acts.
  *
  * <p>The sessions are shared by the tests; the max-prefix test, which takes the IPv4 session down, runs
  * last and restores it.
@@ -37,6 +38,9 @@ class BirdBgpSessionTest {
     /** The member announces 3 IPv4 routes; a 4th and 5th come with the "more" protocol. */
     private static final long IPV4_LIMIT = 4;
 
+    /** A ROA that makes the member's 45.128.1.0/24 invalid, published only when a test enables it. */
+    private static final String LATE_ROAS = "late_roas";
+
     private static NamespacePair lan;
     private static BirdDaemon routeServer;
     private static BirdDaemon member;
@@ -53,7 +57,8 @@ class BirdBgpSessionTest {
         member = BirdDaemon.startInNamespace(lan.right, memberConfig());
         routeServer = BirdDaemon.startInNamespace(lan.left, "log \"@DIR@/bird.log\" all;\n"
                 + "protocol device { scan time 1; }\n"
-                + "include \"@DIR@/ztix.conf\";\n",
+                + "include \"@DIR@/ztix.conf\";\n\n"
+                + TestRoutes.roas(LATE_ROAS, "ipv4").disabled().roa("45.128.1.0/24", 24, 3333).render(),
                 include);
     }
 
@@ -86,12 +91,27 @@ class BirdBgpSessionTest {
         assertTrue(v4.contains("BGP.next_hop: " + MEMBER_V4), v4);
         assertTrue(v4.contains("BGP.as_path: " + MEMBER_ASN + "\n"), v4);
         String v6 = PolicyFixture.awaitAccepted(routeServer, "master6", "2a0c:9a40::/48", V6_SESSION);
-        assertTrue(v6.contains("BGP.next_hop: " + MEMBER_V6), v6);
+        assertTrue(v6.contains("BGP.next_hop: " + MEMBER_V6 + " fe80:"), "global and link-local next hop: " + v6);
     }
 
     @Test
     void aBogonLearntOverBgpIsKeptAsFiltered() {
         PolicyFixture.awaitFiltered(routeServer, "master4", "10.0.0.0/8", V4_SESSION);
+    }
+
+    @Test
+    void aRouteIsValidatedAgainWhenRoasChangeWithoutResettingTheSession() {
+        awaitEstablished(V4_SESSION);
+        PolicyFixture.awaitAccepted(routeServer, "master4", "45.128.1.0/24", V4_SESSION);
+        String since = sessionSince();
+        routeServer.birdc("enable", LATE_ROAS);
+        try {
+            PolicyFixture.awaitFiltered(routeServer, "master4", "45.128.1.0/24", V4_SESSION);
+        } finally {
+            routeServer.birdc("disable", LATE_ROAS);
+        }
+        PolicyFixture.awaitAccepted(routeServer, "master4", "45.128.1.0/24", V4_SESSION);
+        assertEquals(since, sessionSince(), "the session stayed up");
     }
 
     @Test
@@ -119,6 +139,12 @@ class BirdBgpSessionTest {
                 });
     }
 
+    private static String sessionSince() {
+        String line = routeServer.birdc("show", "protocols", V4_SESSION).lines()
+                .filter(l -> l.startsWith(V4_SESSION)).findFirst().orElseThrow();
+        return line.trim().split("\\s+")[4];
+    }
+
     private static void awaitEstablished(String protocol) {
         await(protocol + " established").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> routeServer.birdc("show", "protocols", protocol).contains("Established"));
@@ -129,16 +155,16 @@ class BirdBgpSessionTest {
                 + "router id " + MEMBER_V4 + ";\n"
                 + "protocol device { scan time 1; }\n\n"
                 + TestRoutes.plain("own4", "ipv4")
-                .route("45.128.0.0/24", MEMBER_V4, path())
-                .route("45.128.1.0/24", MEMBER_V4, path())
-                .route("10.0.0.0/8", MEMBER_V4, path())
+                .route("45.128.0.0/24")
+                .route("45.128.1.0/24")
+                .route("10.0.0.0/8")
                 .render()
                 + TestRoutes.plain("own6", "ipv6")
-                .route("2a0c:9a40::/48", MEMBER_V6, path())
+                .route("2a0c:9a40::/48")
                 .render()
                 + TestRoutes.plain("more", "ipv4").disabled()
-                .route("45.128.2.0/24", MEMBER_V4, path())
-                .route("45.128.3.0/24", MEMBER_V4, path())
+                .route("45.128.2.0/24")
+                .route("45.128.3.0/24")
                 .render()
                 + session("rs4", RS_V4, MEMBER_V4, "ipv4")
                 + session("rs6", RS_V6, MEMBER_V6, "ipv6");

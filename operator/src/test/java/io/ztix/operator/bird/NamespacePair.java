@@ -1,11 +1,14 @@
 package io.ztix.operator.bird;
 
+import static org.awaitility.Awaitility.await;
+
 import io.ztix.operator.testsupport.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +51,8 @@ final class NamespacePair implements AutoCloseable {
                     "netns", pair.right);
             pair.configure(pair.left, leftLink, leftV4, leftV6);
             pair.configure(pair.right, rightLink, rightV4, rightV6);
+            pair.awaitLinkLocal(pair.left, leftLink);
+            pair.awaitLinkLocal(pair.right, rightLink);
             return pair;
         } catch (RuntimeException e) {
             pair.close();
@@ -62,6 +67,15 @@ final class NamespacePair implements AutoCloseable {
         run("-n", netns, "link", "set", link, "up");
     }
 
+    /** IPv6 BGP sends a link-local next hop too, as on a real LAN: wait until duplicate detection is done. */
+    private void awaitLinkLocal(String netns, String link) {
+        await("link-local address on " + link).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String addresses = run("-n", netns, "-6", "addr", "show", "dev", link, "scope", "link");
+                    return addresses.contains("fe80:") && !addresses.contains("tentative");
+                });
+    }
+
     @Override
     public void close() {
         for (String netns : created) {
@@ -74,7 +88,7 @@ final class NamespacePair implements AutoCloseable {
         created.clear();
     }
 
-    private void run(String... arguments) {
+    private String run(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(ip.toString());
         command.addAll(List.of(arguments));
@@ -85,6 +99,7 @@ final class NamespacePair implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -58,6 +58,12 @@ final class TestRoutes {
         return this;
     }
 
+    /** A route without BGP attributes, as a member's own BIRD originates it. */
+    TestRoutes route(String prefix) {
+        routes.add("  route " + prefix + " blackhole;");
+        return this;
+    }
+
     TestRoutes roa(String prefix, int maxLength, long asn) {
         routes.add("  route " + prefix + " max " + maxLength + " as " + asn + ";");
         return this;
