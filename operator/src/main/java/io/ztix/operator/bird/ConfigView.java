@@ -47,51 +47,31 @@ record ConfigView(
         }
         List<RtrView> views = new ArrayList<>();
         for (RtrEndpoint endpoint : endpoints) {
-            views.add(RtrView.of(endpoint, 0));
+            views.add(RtrView.of(endpoint, views.size() + 1));
         }
+        // Numbered in a stable order, so that the order of the RouteServer's list does not matter.
         views.sort(Comparator.comparing(RtrView::remote).thenComparingInt(RtrView::port));
         List<RtrView> numbered = new ArrayList<>();
-        for (int i = 0; i < views.size(); i++) {
-            RtrView view = views.get(i);
-            if (i > 0 && view.remote().equals(views.get(i - 1).remote()) && view.port() == views.get(i - 1).port()) {
+        for (RtrView view : views) {
+            if (!numbered.isEmpty() && numbered.get(numbered.size() - 1).sameServer(view)) {
                 throw new IllegalArgumentException("RTR server " + view.remote() + " port " + view.port() + " is listed twice");
             }
-            numbered.add(new RtrView("ztix_rpki_" + (i + 1), view.remote(), view.port()));
+            numbered.add(view.renumbered(numbered.size() + 1));
         }
         return List.copyOf(numbered);
     }
 
     private static List<SessionView> sessions(RouteServerConfig config, String rsIpv4, String rsIpv6) {
-        List<Member> members = new ArrayList<>(config.members().size());
-        for (Member member : config.members()) {
-            if (member == null) {
-                throw new IllegalArgumentException("member must not be null");
-            }
-            members.add(member);
-        }
-        for (Member member : members) {
-            if (member.nodeId() == null || !NODE_ID.matcher(member.nodeId()).matches()) {
-                throw new IllegalArgumentException("member AS" + member.asn() + ": ZeroTier node ID "
-                        + BirdText.quoteForMessage(member.nodeId()) + " is invalid: expected 10 lower-case hex digits");
-            }
-        }
-        members.sort(MEMBER_ORDER);
-        Policy policy = config.policy();
-        List<SessionView> sessions = new ArrayList<>(members.size() * 2);
+        List<Member> members = sortedMembers(config.members());
         Map<String, String> addressOwners = new HashMap<>();
         addressOwners.put(rsIpv6, "the route server");
         if (rsIpv4 != null) {
             addressOwners.put(rsIpv4, "the route server");
         }
-        Member previous = null;
+        List<SessionView> sessions = new ArrayList<>(members.size() * 2);
         for (Member member : members) {
-            if (previous != null && previous.asn() == member.asn() && previous.nodeId().equals(member.nodeId())) {
-                throw new IllegalArgumentException("member AS" + member.asn() + " node " + member.nodeId() + " is listed twice");
-            }
-            previous = member;
             String who = "member AS" + member.asn() + " node " + member.nodeId();
-            long asn = Asns.sessionAsn(member.asn(), who + ": ASN");
-            if (asn == config.rsAsn()) {
+            if (Asns.sessionAsn(member.asn(), who + ": ASN") == config.rsAsn()) {
                 throw new IllegalArgumentException(who + ": ASN is the route server's own ASN");
             }
             MemberText text = MemberText.of(member);
@@ -100,14 +80,37 @@ record ConfigView(
                     throw new IllegalArgumentException(who + " has an IPv4 address but the route server has none");
                 }
                 String address = claim(addressOwners, IpAddresses.ipv4(member.ipv4(), who + ": IPv4 address"), who);
-                sessions.add(session(member, text, policy, "ipv4", "v4", address, rsIpv4,
+                sessions.add(session(member, text, config.policy(), "ipv4", "v4", address, rsIpv4,
                         limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit")));
             }
             String address = claim(addressOwners, IpAddresses.ipv6(member.ipv6(), who + ": IPv6 address"), who);
-            sessions.add(session(member, text, policy, "ipv6", "v6", address, rsIpv6,
+            sessions.add(session(member, text, config.policy(), "ipv6", "v6", address, rsIpv6,
                     limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit")));
         }
         return List.copyOf(sessions);
+    }
+
+    /** Members by ASN, then node ID; each (ASN, node) once, since it names the protocols. */
+    private static List<Member> sortedMembers(List<Member> input) {
+        List<Member> members = new ArrayList<>(input.size());
+        for (Member member : input) {
+            if (member == null) {
+                throw new IllegalArgumentException("member must not be null");
+            }
+            if (member.nodeId() == null || !NODE_ID.matcher(member.nodeId()).matches()) {
+                throw new IllegalArgumentException("member AS" + member.asn() + ": ZeroTier node ID "
+                        + BirdText.quoteForMessage(member.nodeId()) + " is invalid: expected 10 lower-case hex digits");
+            }
+            members.add(member);
+        }
+        members.sort(MEMBER_ORDER);
+        for (int i = 1; i < members.size(); i++) {
+            if (MEMBER_ORDER.compare(members.get(i - 1), members.get(i)) == 0) {
+                throw new IllegalArgumentException("member AS" + members.get(i).asn() + " node "
+                        + members.get(i).nodeId() + " is listed twice");
+            }
+        }
+        return members;
     }
 
     private static SessionView session(Member member, MemberText text, Policy policy, String family, String suffix,

@@ -8,15 +8,15 @@ record RtrView(String protocolName, String remote, int port) implements Template
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
-    /** Validates the endpoint; {@code index} (from 1) makes the protocol name unique. */
-    static RtrView of(RtrEndpoint endpoint, int index) {
+    /** Validates the endpoint; the protocol is named {@code ztix_rpki_<number>}. */
+    static RtrView of(RtrEndpoint endpoint, int number) {
         if (endpoint == null) {
             throw new IllegalArgumentException("RTR server must not be null");
         }
         if (endpoint.port() < 1 || endpoint.port() > 65535) {
             throw new IllegalArgumentException("RTR server port " + endpoint.port() + " is invalid: must be 1..65535");
         }
-        return new RtrView("ztix_rpki_" + index, remote(endpoint.host()), endpoint.port());
+        return new RtrView("ztix_rpki_" + number, remote(endpoint.host()), endpoint.port());
     }
 
     private static String remote(String host) {
@@ -31,6 +31,14 @@ record RtrView(String protocolName, String remote, int port) implements Template
                     + " is invalid: expected an IP address or a DNS host name");
         }
         return "\"" + host + "\"";
+    }
+
+    RtrView renumbered(int number) {
+        return new RtrView("ztix_rpki_" + number, remote, port);
+    }
+
+    boolean sameServer(RtrView other) {
+        return remote.equals(other.remote) && port == other.port;
     }
 
     @Override
