@@ -10,7 +10,6 @@ final class IpAddresses {
 
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]{2,45}");
-    private static final Pattern HEXTET = Pattern.compile("[0-9a-fA-F]{1,4}");
 
     private IpAddresses() {
     }
@@ -117,10 +116,18 @@ final class IpAddresses {
     }
 
     private static int hextet(String part, String text, String what) {
-        if (!HEXTET.matcher(part).matches()) {
+        if (part.isEmpty() || part.length() > 4) {
             throw invalid(what, text, "malformed group '" + part + "'");
         }
-        return Integer.parseInt(part, 16);
+        int value = 0;
+        for (int i = 0; i < part.length(); i++) {
+            int digit = Character.digit(part.charAt(i), 16);
+            if (digit < 0) {
+                throw invalid(what, text, "malformed group '" + part + "'");
+            }
+            value = value * 16 + digit;
+        }
+        return value;
     }
 
     /** RFC 5952: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::". */

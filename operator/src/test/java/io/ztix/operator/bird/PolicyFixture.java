@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The route server the filter tests run against: AS64500 with four members. Filter names follow the
+ * The route server the filter tests run against: AS64000 with four members. Filter names follow the
  * renderer's scheme {@code m_as<asn>_<node>_<v4|v6>_in|_out}.
  */
 final class PolicyFixture {
 
-    static final long RS_ASN = 64500;
+    /**
+     * Outside every reserved range on purpose, so that a path through the route server is rejected for
+     * that reason alone (a documentation ASN here would be rejected as reserved anyway).
+     */
+    static final long RS_ASN = 64000;
     static final long A = 64501;
     static final long B = 64502;
     static final long C = 64503;
