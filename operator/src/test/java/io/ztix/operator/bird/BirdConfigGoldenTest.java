@@ -75,6 +75,15 @@ class BirdConfigGoldenTest {
         }
     }
 
+    @Test
+    void aRouteServerWithoutMembersRendersRpkiAndFiltersThatParse() {
+        String config = renderer.render(BirdFixtures.routeServer(List.of()));
+        assertTrue(config.contains("protocol rpki ztix_rpki_1"), config);
+        assertTrue(!config.contains("protocol bgp"), config);
+        BirdParser.Result result = new BirdParser().parseWithExampleMain(config);
+        assertTrue(result.ok(), result.output());
+    }
+
     private static void assertMatchesGolden(String name, String rendered) throws IOException {
         Path golden = GOLDEN_DIR.resolve(name);
         if (Boolean.getBoolean("ztix.updateGolden")) {
