@@ -1,0 +1,50 @@
+package io.ztix.operator.bird;
+
+/**
+ * One approved member of the exchange, as the route server sees it. The renderer creates one BGP
+ * session per address family the member has an address for.
+ *
+ * <p>Text fields come from PeeringDB or from the member and are untrusted: the renderer only ever
+ * writes them into comments and {@code description} strings, reduced to a small safe character set
+ * (see {@link BirdText}). Addresses, ASN and node ID are validated and rejected with an
+ * {@link IllegalArgumentException} when malformed.
+ *
+ * @param joinRequestName name of the JoinRequest resource (comment only)
+ * @param asn             the member's ASN (1..4294967294, not 23456); it must be the first AS of
+ *                        every route the member announces
+ * @param networkName     the network's name from PeeringDB, may be null (comment/description only)
+ * @param asSet           the network's IRR AS-SET(s) from PeeringDB ({@code irr_as_set}), may be
+ *                        null; only recorded in the IRR hook, not filtered on yet
+ * @param nodeId          ZeroTier node ID, 10 lower-case hex digits (part of the protocol names)
+ * @param ipv6            the member's IPv6 address on the peering LAN (required)
+ * @param ipv4            the member's IPv4 address on the peering LAN, null when it has none
+ * @param maxPrefixes4    final IPv4 max-prefix limit (head-room already added), null for
+ *                        {@link #DEFAULT_MAX_PREFIXES_V4}
+ * @param maxPrefixes6    final IPv6 max-prefix limit (head-room already added), null for
+ *                        {@link #DEFAULT_MAX_PREFIXES_V6}
+ */
+public record Member(
+        String joinRequestName,
+        long asn,
+        String networkName,
+        String asSet,
+        String nodeId,
+        String ipv6,
+        String ipv4,
+        Long maxPrefixes4,
+        Long maxPrefixes6) {
+
+    /** IPv4 limit when neither the JoinRequest nor PeeringDB gives one. */
+    public static final long DEFAULT_MAX_PREFIXES_V4 = 100;
+
+    /** IPv6 limit when neither the JoinRequest nor PeeringDB gives one. */
+    public static final long DEFAULT_MAX_PREFIXES_V6 = 50;
+
+    public long effectiveMaxPrefixes4() {
+        return maxPrefixes4 == null ? DEFAULT_MAX_PREFIXES_V4 : maxPrefixes4;
+    }
+
+    public long effectiveMaxPrefixes6() {
+        return maxPrefixes6 == null ? DEFAULT_MAX_PREFIXES_V6 : maxPrefixes6;
+    }
+}

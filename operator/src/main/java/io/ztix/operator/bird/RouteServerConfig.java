@@ -1,0 +1,31 @@
+package io.ztix.operator.bird;
+
+import java.util.List;
+
+/**
+ * Everything the renderer needs to write one route server's ZT-IX include file. Plain data: the
+ * integrator maps the RouteServer, ZtNetwork and approved JoinRequest resources to this record.
+ *
+ * @param rsAsn      the route server's own ASN (1..4294967294, not 23456)
+ * @param routerId   BGP router ID, a dotted quad; written as {@code router id} into the include file
+ * @param rsIpv4     the route server's IPv4 address on the peering LAN, null when the LAN has no IPv4
+ * @param rsIpv6     the route server's IPv6 address on the peering LAN
+ * @param rtrServers at least one RTR server: without an RTR feed every route is RPKI-unknown and
+ *                   origin validation silently filters nothing, so the renderer refuses an empty list
+ * @param policy     policy knobs shared by all member sessions
+ * @param members    approved members, in any order (the output is sorted)
+ */
+public record RouteServerConfig(
+        long rsAsn,
+        String routerId,
+        String rsIpv4,
+        String rsIpv6,
+        List<RtrEndpoint> rtrServers,
+        Policy policy,
+        List<Member> members) {
+
+    public RouteServerConfig {
+        rtrServers = rtrServers == null ? List.of() : List.copyOf(rtrServers);
+        members = members == null ? List.of() : List.copyOf(members);
+    }
+}

@@ -1,0 +1,52 @@
+package io.ztix.operator.bird;
+
+import java.util.List;
+
+/** One member BGP session (one address family) with its import and export filters. */
+record SessionView(
+        String protocolName,
+        String family,
+        String familySuffix,
+        long memberAsn,
+        String nodeId,
+        String neighbor,
+        String local,
+        String networkName,
+        String joinRequestName,
+        String description,
+        long receiveLimit,
+        String limitAction,
+        boolean bgpRole,
+        List<String> irrAsSets) implements TemplateView {
+
+    String importFilter() {
+        return protocolName + "_in";
+    }
+
+    String exportFilter() {
+        return protocolName + "_out";
+    }
+
+    @Override
+    public Object property(String name) {
+        return switch (name) {
+            case "protocolName" -> protocolName;
+            case "family" -> family;
+            case "familySuffix" -> familySuffix;
+            case "memberAsn" -> memberAsn;
+            case "nodeId" -> nodeId;
+            case "neighbor" -> neighbor;
+            case "local" -> local;
+            case "networkName" -> networkName;
+            case "joinRequestName" -> joinRequestName;
+            case "description" -> description;
+            case "receiveLimit" -> receiveLimit;
+            case "limitAction" -> limitAction;
+            case "bgpRole" -> bgpRole;
+            case "irrAsSets" -> irrAsSets;
+            case "importFilter" -> importFilter();
+            case "exportFilter" -> exportFilter();
+            default -> null;
+        };
+    }
+}

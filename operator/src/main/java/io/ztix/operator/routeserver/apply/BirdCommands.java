@@ -1,0 +1,86 @@
+package io.ztix.operator.routeserver.apply;
+
+import static io.ztix.operator.ssh.ShellQuoting.path;
+import static io.ztix.operator.ssh.ShellQuoting.quote;
+
+/**
+ * The remote shell commands an apply runs, built from a {@link BirdTarget}. Every path is validated and
+ * single-quoted; with {@code sudo} every program (test, sha256sum, cat, tee, cp, mv, rm, bird, birdc) runs under
+ * {@code sudo -n}, so a sudoers entry for exactly those programs is enough.
+ */
+final class BirdCommands {
+
+    private final BirdTarget target;
+    private final String sudo;
+
+    BirdCommands(BirdTarget target) {
+        this.target = target;
+        this.sudo = target.sudo() ? "sudo -n " : "";
+    }
+
+    /** Prints "hash  path" if the file exists, nothing if it does not. */
+    String sha256(String file) {
+        return "if " + sudo + "test -e " + path(file) + "; then " + sudo + "sha256sum " + path(file) + "; fi";
+    }
+
+    /** Prints the file if it exists, nothing if it does not. */
+    String readIfExists(String file) {
+        return "if " + sudo + "test -e " + path(file) + "; then " + sudo + "cat " + path(file) + "; fi";
+    }
+
+    String read(String file) {
+        return sudo + "cat " + path(file);
+    }
+
+    /** Writes stdin to the file. */
+    String write(String file) {
+        return sudo + "tee " + path(file) + " > /dev/null";
+    }
+
+    /**
+     * Starts {@code to} as a copy of {@code from} (keeping mode and owner) when {@code from} exists, so that
+     * writing into it afterwards keeps the live file's permissions; otherwise does nothing.
+     */
+    String copyAttributes(String from, String to) {
+        return "if " + sudo + "test -e " + path(from) + "; then " + sudo + "cp -p " + path(from) + " " + path(to)
+                + "; fi";
+    }
+
+    /** Copies {@code from} to {@code to} keeping mode and owner, or creates an empty {@code to} if there is no {@code from}. */
+    String backup(String from, String to) {
+        return "if " + sudo + "test -e " + path(from) + "; then " + sudo + "cp -p " + path(from) + " " + path(to)
+                + "; else " + sudo + "tee " + path(to) + " < /dev/null > /dev/null; fi";
+    }
+
+    /** An atomic rename (both paths are in the same directory, hence on the same file system). */
+    String move(String from, String to) {
+        return sudo + "mv -f " + path(from) + " " + path(to);
+    }
+
+    String remove(String file) {
+        return sudo + "rm -f " + path(file);
+    }
+
+    /** Parses a configuration with the bird binary without touching the running daemon. */
+    String parseOnly(String mainConfig) {
+        return sudo + quote(target.birdCommand()) + " -p -c " + path(mainConfig);
+    }
+
+    /** Asks the running daemon to parse a configuration file without activating it. */
+    String configureCheck(String mainConfig) {
+        return birdc() + " configure check " + quote("\"" + mainConfig + "\"");
+    }
+
+    /** Asks the running daemon to reload its own configuration file. */
+    String configure() {
+        return birdc() + " configure";
+    }
+
+    String showProtocols() {
+        return birdc() + " show protocols";
+    }
+
+    private String birdc() {
+        return sudo + quote(target.birdcCommand()) + " -s " + path(target.socket());
+    }
+}

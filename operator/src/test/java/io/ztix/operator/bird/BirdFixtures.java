@@ -1,0 +1,37 @@
+package io.ztix.operator.bird;
+
+import java.util.List;
+
+/** The small fixed route server used by the golden-file and parse tests. */
+final class BirdFixtures {
+
+    static final long RS_ASN = 64500;
+
+    private BirdFixtures() {
+    }
+
+    static Member exampleNetworks() {
+        return new Member("example-networks", 64501, "Example Networks", "AS-EXAMPLE", "0a1b2c3d4e",
+                "2001:db8:0:0::11", "198.51.100.11", 120L, 60L);
+    }
+
+    /** A hostile PeeringDB name and AS-SET, no max-prefix limits (the defaults apply). */
+    static Member hostileName() {
+        return new Member("second-net", 64502, "Ñetwork \"Two\"; } protocol static evil {", "RIPE::AS-TWO, AS-TWO-V6 \"x",
+                "1122334455", "2001:DB8::12", "198.51.100.12", null, null);
+    }
+
+    /** A 32-bit ASN without IPv4. */
+    static Member ipv6Only() {
+        return new Member("v6-only", 65551, null, null, "00000000aa", "2001:db8::13", null, null, 10L);
+    }
+
+    static RouteServerConfig routeServer(List<Member> members) {
+        return new RouteServerConfig(RS_ASN, "198.51.100.1", "198.51.100.1", "2001:db8::1",
+                List.of(new RtrEndpoint("127.0.0.1", 3323)), Policy.defaults(), members);
+    }
+
+    static RouteServerConfig threeMembers() {
+        return routeServer(List.of(exampleNetworks(), hostileName(), ipv6Only()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.ztix.operator.bird;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The route server the filter tests run against: AS64000 with four members. Filter names follow the
+ * renderer's scheme {@code m_as<asn>_<node>_<v4|v6>_in|_out}.
+ */
+final class PolicyFixture {
+
+    /**
+     * Outside every reserved range on purpose, so that a path through the route server is rejected for
+     * that reason alone (a documentation ASN here would be rejected as reserved anyway).
+     */
+    static final long RS_ASN = 64000;
+    static final long A = 64501;
+    static final long B = 64502;
+    static final long C = 64503;
+    /** A 32-bit ASN: standard-community announcement control cannot name it. */
+    static final long D = 65551;
+
+    static final String A_V4 = "198.51.100.11";
+    static final String A_V6 = "2001:db8::11";
+
+    /** A public (non-bogon) ASN used as an origin behind the member. */
+    static final long TRANSIT = 3333;
+
+    private PolicyFixture() {
+    }
+
+    static RouteServerConfig routeServer() {
+        return new RouteServerConfig(RS_ASN, "198.51.100.1", "198.51.100.1", "2001:db8::1",
+                List.of(new RtrEndpoint("127.0.0.1", 3323)), Policy.defaults(), List.of(
+                        new Member("a", A, "Member A", null, "aaaaaaaaaa", A_V6, A_V4, null, null),
+                        new Member("b", B, "Member B", null, "bbbbbbbbbb", "2001:db8::12", "198.51.100.12", null, null),
+                        new Member("c", C, "Member C", null, "cccccccccc", "2001:db8::13", "198.51.100.13", null, null),
+                        new Member("d", D, "Member D", null, "dddddddddd", "2001:db8::14", "198.51.100.14", null, null)));
+    }
+
+    static String importFilter(long asn, String family) {
+        return protocol(asn, family) + "_in";
+    }
+
+    static String exportFilter(long asn, String family) {
+        return protocol(asn, family) + "_out";
+    }
+
+    private static String protocol(long asn, String family) {
+        String node = asn == A ? "aaaaaaaaaa" : asn == B ? "bbbbbbbbbb" : asn == C ? "cccccccccc" : "dddddddddd";
+        return "m_as" + asn + "_" + node + "_" + (family.equals("ipv4") ? "v4" : "v6");
+    }
+
+    /** Waits until {@code prefix} from {@code protocol} is in {@code table}'s accepted routes; returns its details. */
+    static String awaitAccepted(BirdDaemon bird, String table, String prefix, String protocol) {
+        String[] details = new String[1];
+        await(prefix + " from " + protocol + " accepted into " + table)
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            details[0] = bird.birdc("show", "route", prefix, "table", table, "protocol", protocol, "all");
+            return details[0].contains(prefix + " ");
+        });
+        return details[0];
+    }
+
+    /** Waits until {@code prefix} from {@code protocol} sits among the routes its import filter rejected. */
+    static void awaitFiltered(BirdDaemon bird, String table, String prefix, String protocol) {
+        await(prefix + " from " + protocol + " rejected by its import filter")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
+                bird.birdc("show", "route", prefix, "table", table, "filtered", "protocol", protocol).contains(prefix + " ")
+                        && bird.birdc("show", "route", prefix, "table", table, "protocol", protocol).contains("Network not found"));
+    }
+
+    /** Whether {@code table} holds {@code prefix} at all (for export tables fed by a pipe). */
+    static boolean tableHas(BirdDaemon bird, String table, String prefix) {
+        return bird.birdc("show", "route", prefix, "table", table).contains(prefix + " ");
+    }
+}

@@ -1,0 +1,76 @@
+package io.ztix.operator.bird;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Render speed for a large exchange, printed rather than asserted (timings on a shared 2-core machine
+ * are not a test). Run with:
+ * {@code ./mvnw -B -pl operator test -Dtest=RenderBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@EnabledIfSystemProperty(named = "ztix.benchmark", matches = "true")
+class RenderBenchmark {
+
+    private static final int MEMBERS = 10_000;
+    private static final int WARM_UP_RUNS = 20;
+    private static final int MEASURED_RUNS = 21;
+
+    @Test
+    void renderTenThousandMembers() {
+        RouteServerConfig config = BirdFixtures.routeServer(members());
+        BirdConfigRenderer renderer = new BirdConfigRenderer();
+        int length = 0;
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            length = renderer.render(config).length();
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[MEASURED_RUNS];
+        long[] cpuNanos = new long[MEASURED_RUNS];
+        for (int i = 0; i < MEASURED_RUNS; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            length = renderer.render(config).length();
+            nanos[i] = System.nanoTime() - start;
+            cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+        }
+        Arrays.sort(nanos);
+        Arrays.sort(cpuNanos);
+        long[] modelCpuNanos = new long[MEASURED_RUNS];
+        for (int i = 0; i < MEASURED_RUNS; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            ConfigView.of(config);
+            modelCpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+        }
+        Arrays.sort(modelCpuNanos);
+        long hashStart = System.nanoTime();
+        BirdConfigRenderer.sha256(renderer.render(config));
+        long withHash = System.nanoTime() - hashStart;
+        System.out.printf("RenderBenchmark: %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
+                        + "thread CPU median %.1f ms (min %.1f), of which validation %.1f ms; render+sha256 %.1f ms; output %d characters (%.1f MiB); "
+                        + "load average %.1f on %d CPUs%n",
+                MEMBERS, MEMBERS * 2, nanos[MEASURED_RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_RUNS - 1] / 1e6,
+                cpuNanos[MEASURED_RUNS / 2] / 1e6, cpuNanos[0] / 1e6, modelCpuNanos[MEASURED_RUNS / 2] / 1e6, withHash / 1e6, length, length / 1048576.0,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        assertTrue(length > MEMBERS * 1000, "every member was rendered");
+    }
+
+    private static List<Member> members() {
+        List<Member> members = new ArrayList<>(MEMBERS);
+        for (int i = 0; i < MEMBERS; i++) {
+            members.add(new Member("member-" + i, 100_000L + i, "Network number " + i + " GmbH & Co. KG",
+                    "RIPE::AS-NET" + i, String.format("%010x", 0x1000000000L + i),
+                    "2001:db8::" + Integer.toHexString(0x1000 + i),
+                    "10.0." + ((i + 2) >> 8) + "." + ((i + 2) & 255),
+                    500L, 100L));
+        }
+        return members;
+    }
+}

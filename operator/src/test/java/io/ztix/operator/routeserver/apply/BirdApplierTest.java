@@ -1,0 +1,181 @@
+package io.ztix.operator.routeserver.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ztix.operator.ssh.SshSession;
+import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.RecordingBirdc;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Applying include files to a real BIRD over a real sshd. */
+class BirdApplierTest {
+
+    private static final String STATIC_ONLY = "protocol static s1 { ipv6; route 2001:db8:1::/48 unreachable; }\n";
+    private static final String STATIC_AND_PEER = STATIC_ONLY
+            + "protocol bgp member_64501 {\n"
+            + "  local 2001:db8::1 as 64500;\n"
+            + "  neighbor 2001:db8::2 as 64501;\n"
+            + "  ipv6 { import all; export none; };\n"
+            + "}\n";
+
+    private static OpenSshServer sshd;
+    private BirdDaemon bird;
+    private RecordingBirdc birdc;
+    private BirdTarget target;
+    private final BirdApplier applier = new BirdApplier();
+
+    @BeforeAll
+    static void startSshd() {
+        sshd = OpenSshServer.start();
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @BeforeEach
+    void startBird() {
+        bird = BirdDaemon.start();
+        birdc = RecordingBirdc.install(bird);
+        target = bird.target(birdc.command(), Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBird() {
+        if (bird != null) {
+            bird.close();
+        }
+    }
+
+    @Test
+    void newConfigIsActivatedAndItsProtocolsRun() throws Exception {
+        String before = Files.readString(bird.includeFile());
+
+        ApplyResult result = apply(STATIC_AND_PEER);
+
+        assertEquals(ApplyResult.Outcome.APPLIED, result.outcome());
+        assertEquals(BirdApplier.sha256(STATIC_AND_PEER.getBytes()), result.sha256());
+        assertTrue(result.birdReply().contains("Reconfigured"), result.birdReply());
+        assertEquals(STATIC_AND_PEER, Files.readString(bird.includeFile()));
+        assertEquals(before, Files.readString(bird.directory().resolve("ztix.conf.previous")));
+        ProtocolState peer = state(live(), "member_64501");
+        assertEquals("BGP", peer.proto());
+        assertEquals("up", state(live(), "s1").state());
+        assertEquals(1, birdc.configureCalls());
+    }
+
+    @Test
+    void replacedFileKeepsThePermissionsOfTheLiveFileAndLeavesNoCheckCopyBehind() throws Exception {
+        Files.setPosixFilePermissions(bird.includeFile(), PosixFilePermissions.fromString("rw-r-----"));
+
+        apply(STATIC_ONLY);
+
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(bird.includeFile())));
+        assertFalse(Files.exists(bird.directory().resolve("bird.conf.ztix-check")));
+        assertFalse(Files.exists(bird.directory().resolve("ztix.conf.candidate")));
+    }
+
+    @Test
+    void sameConfigAgainIsUnchangedAndDoesNotReconfigure() {
+        apply(STATIC_AND_PEER);
+        String lastReconfiguration = lastReconfiguration();
+
+        ApplyResult again = apply(STATIC_AND_PEER);
+
+        assertEquals(ApplyResult.Outcome.UNCHANGED, again.outcome());
+        assertEquals(again.sha256(), again.previousSha256());
+        assertEquals(1, birdc.configureCalls(), "only the first apply may reconfigure: " + birdc.calls());
+        assertEquals(1, birdc.configureCheckCalls(), "the unchanged file is not even checked: " + birdc.calls());
+        assertEquals(lastReconfiguration, lastReconfiguration());
+    }
+
+    @Test
+    void fileThatBirdNeverConfirmedIsAppliedEvenIfItsContentMatches() throws Exception {
+        Files.writeString(bird.includeFile(), STATIC_ONLY);
+
+        ApplyResult result = apply(STATIC_ONLY);
+
+        assertEquals(ApplyResult.Outcome.APPLIED, result.outcome());
+        assertEquals(1, birdc.configureCalls());
+        assertEquals("up", state(live(), "s1").state());
+    }
+
+    @Test
+    void addingAMemberKeepsTheOtherProtocolsRunning() throws Exception {
+        apply(STATIC_AND_PEER);
+        String staticSince = state(live(), "s1").since();
+        String memberSince = state(live(), "member_64501").since();
+        Thread.sleep(50);
+
+        apply(STATIC_AND_PEER + "protocol bgp member_64502 { local 2001:db8::1 as 64500; "
+                + "neighbor 2001:db8::3 as 64502; ipv6 { import all; export none; }; }\n");
+
+        assertNotNull(state(live(), "member_64502"));
+        assertEquals(staticSince, state(live(), "s1").since(), "s1 must not be restarted");
+        assertEquals(memberSince, state(live(), "member_64501").since(), "member_64501 must not be restarted");
+    }
+
+    @Test
+    void changingOneMemberRestartsOnlyThatMember() throws Exception {
+        apply(STATIC_AND_PEER);
+        String staticSince = state(live(), "s1").since();
+        String memberSince = state(live(), "member_64501").since();
+        Thread.sleep(50);
+
+        apply(STATIC_AND_PEER.replace("neighbor 2001:db8::2 as 64501", "neighbor 2001:db8::2 as 64511"));
+
+        assertEquals(staticSince, state(live(), "s1").since(), "s1 must not be restarted");
+        assertNotEquals(memberSince, state(live(), "member_64501").since(),
+                "the changed member is reconfigured (this proves 'since' would reveal a restart)");
+    }
+
+    @Test
+    void sessionStatesAreReadOverSsh() {
+        apply(STATIC_AND_PEER);
+
+        List<ProtocolState> overSsh;
+        try (SshSession ssh = SshSession.open(sshd.target())) {
+            overSsh = applier.sessionStates(ssh, target);
+        }
+
+        assertEquals(List.of("device1", "s1", "member_64501"), overSsh.stream().map(ProtocolState::name).toList());
+        assertEquals(state(live(), "s1"), state(overSsh, "s1"));
+        assertEquals("BGP", state(overSsh, "member_64501").proto());
+    }
+
+    private ApplyResult apply(String config) {
+        try (SshSession ssh = SshSession.open(sshd.target())) {
+            return applier.apply(ssh, target, config);
+        }
+    }
+
+    private List<ProtocolState> live() {
+        return BirdProtocols.parse(bird.birdc("show", "protocols"));
+    }
+
+    private String lastReconfiguration() {
+        return bird.birdc("show", "status").lines().filter(line -> line.startsWith("Last reconfiguration"))
+                .findFirst().orElseThrow();
+    }
+
+    private static ProtocolState state(List<ProtocolState> states, String name) {
+        return states.stream().filter(state -> state.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no protocol " + name + " in " + states));
+    }
+}

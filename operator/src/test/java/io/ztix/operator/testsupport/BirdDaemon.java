@@ -1,0 +1,171 @@
+package io.ztix.operator.testsupport;
+
+import io.ztix.operator.routeserver.apply.BirdTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real BIRD 2 daemon (/usr/sbin/bird -f) in a temporary directory: {@code bird.conf} sets router id
+ * 198.51.100.1, a device protocol and {@code include "<dir>/ztix.conf";}, the include file ZT-IX owns. It has
+ * no kernel protocol, so it never touches the host's routing table. {@link #stop()} kills it by pid.
+ */
+public final class BirdDaemon implements AutoCloseable {
+
+    public static final String MAIN_CONFIG = "bird.conf";
+    public static final String INCLUDE_FILE = "ztix.conf";
+
+    private final Path dir;
+    private final Path bird;
+    private final Path birdc;
+    private Process process;
+
+    private BirdDaemon(Path dir, Path bird, Path birdc) {
+        this.dir = dir;
+        this.bird = bird;
+        this.birdc = birdc;
+    }
+
+    /** Starts BIRD with the given initial include file content; waits until its control socket answers. */
+    public static BirdDaemon start(String initialInclude) {
+        Path bird = RealTools.require("bird", "/usr/sbin/bird");
+        Path birdc = RealTools.require("birdc", "/usr/sbin/birdc");
+        Path dir = TempDirs.create("ztix-bird-");
+        BirdDaemon daemon = new BirdDaemon(dir, bird, birdc);
+        try {
+            daemon.launch(initialInclude);
+            return daemon;
+        } catch (RuntimeException | IOException e) {
+            daemon.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start bird", e);
+        }
+    }
+
+    /** Starts BIRD with a comment-only include file. */
+    public static BirdDaemon start() {
+        return start("# managed by ZT-IX\n");
+    }
+
+    private void launch(String initialInclude) throws IOException {
+        Files.writeString(includeFile(), initialInclude);
+        Files.writeString(mainConfig(), "router id 198.51.100.1;\n"
+                + "protocol device {}\n"
+                + "include \"" + includeFile() + "\";\n");
+        process = new ProcessBuilder(List.of(bird.toString(), "-f", "-c", mainConfig().toString(),
+                "-s", socket().toString(), "-P", dir.resolve("bird.pid").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("bird.log").toFile())
+                .start();
+        process.getOutputStream().close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!answers()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("bird did not start: " + Files.readString(dir.resolve("bird.log")));
+            }
+            sleep(50);
+        }
+    }
+
+    private boolean answers() {
+        return Files.exists(socket()) && birdcExitCode("show", "status") == 0;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Path mainConfig() {
+        return dir.resolve(MAIN_CONFIG);
+    }
+
+    public Path includeFile() {
+        return dir.resolve(INCLUDE_FILE);
+    }
+
+    public Path socket() {
+        return dir.resolve("bird.ctl");
+    }
+
+    public Path birdBinary() {
+        return bird;
+    }
+
+    public Path birdcBinary() {
+        return birdc;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** A BirdTarget for this daemon, no sudo, using the given birdc command (e.g. a logging wrapper). */
+    public BirdTarget target(String birdcCommand, Duration configureTimeout) {
+        return new BirdTarget(dir.toString(), MAIN_CONFIG, INCLUDE_FILE, bird.toString(), birdcCommand,
+                socket().toString(), false, configureTimeout);
+    }
+
+    /** A BirdTarget using the real bird and birdc and a 30 s configure timeout. */
+    public BirdTarget target() {
+        return target(birdc.toString(), Duration.ofSeconds(30));
+    }
+
+    /** Runs birdc locally against this daemon and returns its output; fails if birdc fails. */
+    public String birdc(String... command) {
+        List<String> args = new ArrayList<>(List.of(birdc.toString(), "-s", socket().toString()));
+        args.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("birdc " + String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run birdc", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private int birdcExitCode(String... command) {
+        try {
+            birdc(command);
+            return 0;
+        } catch (IllegalStateException e) {
+            return 1;
+        }
+    }
+
+    /** Kills this bird by pid. */
+    public void stop() {
+        Processes.stop(process);
+    }
+
+    /** Stops bird and deletes its temporary directory. */
+    @Override
+    public void close() {
+        stop();
+        TempDirs.delete(dir);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

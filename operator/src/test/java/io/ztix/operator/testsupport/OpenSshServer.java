@@ -1,0 +1,160 @@
+package io.ztix.operator.testsupport;
+
+import io.ztix.operator.ssh.SshTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real OpenSSH server (/usr/sbin/sshd -D -e) on 127.0.0.1 and a free port, with its own ed25519 host key and
+ * one authorized client key, all in a temporary directory. Logs go to {@link #logFile()}. Logins are as the
+ * current user (root on the test machine). {@link #stop()} kills exactly the sshd it started, by pid.
+ */
+public final class OpenSshServer implements AutoCloseable {
+
+    private static final Path PRIVILEGE_SEPARATION_DIR = Path.of("/run/sshd");
+
+    private final Path dir;
+    private final int port;
+    private final SshKeygen.GeneratedKey hostKey;
+    private final SshKeygen.GeneratedKey clientKey;
+    private Process process;
+
+    private OpenSshServer(Path dir, int port, SshKeygen.GeneratedKey hostKey, SshKeygen.GeneratedKey clientKey) {
+        this.dir = dir;
+        this.port = port;
+        this.hostKey = hostKey;
+        this.clientKey = clientKey;
+    }
+
+    /** Generates keys, writes sshd_config and starts sshd; waits until it accepts connections. */
+    public static OpenSshServer start() {
+        Path sshd = RealTools.require("sshd", "/usr/sbin/sshd");
+        RealTools.require("ssh-keygen", "/usr/bin/ssh-keygen");
+        Path dir = TempDirs.create("ztix-sshd-");
+        try {
+            OpenSshServer server = new OpenSshServer(dir, FreePorts.pick(), SshKeygen.ed25519(dir, "host_key"),
+                    SshKeygen.ed25519(dir, "client_key"));
+            server.launch(sshd);
+            return server;
+        } catch (RuntimeException | IOException e) {
+            TempDirs.delete(dir);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start sshd", e);
+        }
+    }
+
+    private void launch(Path sshd) throws IOException {
+        ensurePrivilegeSeparationDirectory();
+        Files.writeString(dir.resolve("authorized_keys"), clientKey.publicKeyLine() + "\n");
+        Path config = dir.resolve("sshd_config");
+        Files.writeString(config, String.join("\n",
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + dir.resolve("host_key"),
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "AuthenticationMethods publickey",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password",
+                "StrictModes no",
+                "UsePAM no",
+                "LogLevel VERBOSE",
+                "") );
+        process = new ProcessBuilder(List.of(sshd.toString(), "-D", "-e", "-f", config.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(logFile().toFile())
+                .start();
+        process.getOutputStream().close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!FreePorts.accepting(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                String log = Files.readString(logFile());
+                stop();
+                throw new IllegalStateException("sshd did not start on port " + port + ": " + log);
+            }
+            sleep(50);
+        }
+    }
+
+    private static void ensurePrivilegeSeparationDirectory() throws IOException {
+        if (!Files.isDirectory(PRIVILEGE_SEPARATION_DIR)) {
+            Files.createDirectories(PRIVILEGE_SEPARATION_DIR,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return System.getProperty("user.name");
+    }
+
+    /** The authorized client key, OpenSSH private key text as it would sit in a Secret. */
+    public String clientPrivateKey() {
+        return clientKey.privateKey();
+    }
+
+    /** The server's host public key line, "ssh-ed25519 AAAA... comment", as in known_hosts. */
+    public String hostPublicKey() {
+        return hostKey.publicKeyLine();
+    }
+
+    /** The host key's fingerprint as ssh-keygen prints it ("SHA256:..."). */
+    public String hostKeyFingerprint() {
+        return hostKey.fingerprint();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Path logFile() {
+        return dir.resolve("sshd.log");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** A target for this server with the right keys and the given timeouts. */
+    public SshTarget target(Duration connectTimeout, Duration commandTimeout) {
+        return new SshTarget(host(), port, user(), clientPrivateKey(), hostPublicKey(), connectTimeout, commandTimeout);
+    }
+
+    /** A target with 10 s connect and 30 s command timeouts. */
+    public SshTarget target() {
+        return target(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /** Kills this sshd (and the session processes it forked) by pid; the temporary directory stays until close(). */
+    public void stop() {
+        Processes.stop(process);
+    }
+
+    /** Stops sshd and deletes its temporary directory. */
+    @Override
+    public void close() {
+        stop();
+        TempDirs.delete(dir);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.ztix.operator.testsupport.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole lab: namespaces {@code lan} (a bridge), {@code rs} (route server BIRD and StayRTR),
+ * {@code a} and {@code b} (member routers), each of rs, a and b attached to the bridge with
+ * interface {@value #LAN_INTERFACE} and its {@link LanPeer} addresses. The route server starts with
+ * an empty include file, StayRTR with no VRPs, the members announcing nothing.
+ *
+ * <p>Use one per test class ({@code @BeforeAll} / {@code @AfterAll}); {@link #close()} stops
+ * every process and deletes every namespace and file it created, even after a failed start.
+ */
+public final class IxLab implements AutoCloseable {
+
+    public static final String LAN_INTERFACE = "lan0";
+    private static final String BRIDGE = "br-lan";
+
+    private final Netns netns;
+    private final Path workDir;
+    private RouteServerHost routeServer;
+    private Stayrtr stayrtr;
+    private MemberRouter memberA;
+    private MemberRouter memberB;
+
+    private IxLab(Netns netns, Path workDir) {
+        this.netns = netns;
+        this.workDir = workDir;
+    }
+
+    /** Builds and starts the lab; skips (or fails in CI) without root, ip, bird, birdc or stayrtr. */
+    public static IxLab start() {
+        Netns netns = Netns.create();
+        IxLab lab;
+        try {
+            // rwxr-xr-x rather than the temp-dir default rwx------: the files are root's, but a process
+            // of another user (e.g. an SSH session in a test) may at least find and read them
+            lab = new IxLab(netns, Files.createTempDirectory("ztix-lab-" + netns.runId() + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+        } catch (IOException e) {
+            netns.close();
+            throw new UncheckedIOException("cannot create the lab's work directory", e);
+        }
+        try {
+            lab.build();
+            return lab;
+        } catch (RuntimeException | Error e) {
+            try {
+                lab.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void build() {
+        String lan = netns.createNamespace("lan");
+        netns.createBridge(lan, BRIDGE);
+        String rs = attach(LanPeer.ROUTE_SERVER, lan);
+        String a = attach(LanPeer.MEMBER_A, lan);
+        String b = attach(LanPeer.MEMBER_B, lan);
+        stayrtr = new Stayrtr(netns, rs, directory("rtr"));
+        stayrtr.start(List.of());
+        routeServer = new RouteServerHost(netns, rs, LanPeer.ROUTE_SERVER, directory("rs"));
+        routeServer.start();
+        memberA = new MemberRouter(netns, a, LanPeer.MEMBER_A, LanPeer.ROUTE_SERVER, directory("a"));
+        memberA.start();
+        memberB = new MemberRouter(netns, b, LanPeer.MEMBER_B, LanPeer.ROUTE_SERVER, directory("b"));
+        memberB.start();
+    }
+
+    private String attach(LanPeer peer, String lan) {
+        String ns = netns.createNamespace(peer.role());
+        netns.connectToBridge(ns, LAN_INTERFACE, lan, BRIDGE, List.of(peer.ipv4Cidr(), peer.ipv6Cidr()));
+        return ns;
+    }
+
+    private Path directory(String name) {
+        try {
+            return Files.createDirectory(workDir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + workDir.resolve(name), e);
+        }
+    }
+
+    public Netns netns() {
+        return netns;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public RouteServerHost routeServer() {
+        return routeServer;
+    }
+
+    public Stayrtr stayrtr() {
+        return stayrtr;
+    }
+
+    public MemberRouter memberA() {
+        return memberA;
+    }
+
+    public MemberRouter memberB() {
+        return memberB;
+    }
+
+    /** Stops all lab processes, deletes the namespaces, then the work directory. */
+    @Override
+    public void close() {
+        try {
+            netns.close();
+        } finally {
+            deleteRecursively(workDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the lab's work directory " + dir, e);
+        }
+    }
+}
