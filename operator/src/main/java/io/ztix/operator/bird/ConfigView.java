@@ -116,7 +116,7 @@ record ConfigView(
     private static SessionView session(Member member, MemberText text, Policy policy, String family, String suffix,
             String neighbor, String local, long receiveLimit) {
         return new SessionView(
-                "m_as" + member.asn() + "_" + member.nodeId() + "_" + suffix,
+                member.protocolName(suffix),
                 family,
                 suffix,
                 member.asn(),

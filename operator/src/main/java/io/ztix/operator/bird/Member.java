@@ -40,6 +40,11 @@ public record Member(
     /** IPv6 limit when neither the JoinRequest nor PeeringDB gives one. */
     public static final long DEFAULT_MAX_PREFIXES_V6 = 50;
 
+    /** The BIRD protocol name of this member's session for one family ("v4" or "v6"). */
+    public String protocolName(String family) {
+        return "m_as" + asn + "_" + nodeId + "_" + family;
+    }
+
     public long effectiveMaxPrefixes4() {
         return maxPrefixes4 == null ? DEFAULT_MAX_PREFIXES_V4 : maxPrefixes4;
     }

@@ -25,6 +25,24 @@ public interface OperatorConfig {
         @WithDefault("5m")
         Duration retryCap();
 
+        /** Quiet time after the first change before a route server is reconfigured, so a burst lands in one apply. */
+        @WithDefault("2s")
+        Duration applyDebounce();
+
+        /** Shortest time between two reconfigurations of one route server. */
+        @WithDefault("10s")
+        Duration applyInterval();
+
+        /** How often BGP session states are read from each route server. */
+        @WithDefault("60s")
+        Duration sessionPollInterval();
+
+        @WithDefault("10s")
+        Duration sshConnectTimeout();
+
+        @WithDefault("60s")
+        Duration sshCommandTimeout();
+
         default Backoff backoff() {
             return new Backoff(retryBase(), retryCap());
         }

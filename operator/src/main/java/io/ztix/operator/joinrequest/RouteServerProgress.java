@@ -1,6 +1,5 @@
 package io.ztix.operator.joinrequest;
 
-import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /**
  * Where a member stands on each route server of its network, read from the RouteServers' status: a
- * route server has configured the member once its applied configuration lists the member's sessions.
+ * route server has configured the member once the configuration it runs lists the member's sessions.
  */
 record RouteServerProgress(List<RouteServerEntry> entries) {
 
@@ -39,9 +38,8 @@ record RouteServerProgress(List<RouteServerEntry> entries) {
         entry.name = routeServer.getMetadata().getName();
         List<PeerStatus> sessions = routeServer.getStatus() == null ? List.of()
                 : routeServer.getStatus().peers.stream().filter(p -> joinRequestName.equals(p.joinRequest)).toList();
-        boolean applied = routeServer.getStatus() != null
-                && Conditions.isTrue(routeServer.getStatus().conditions, RouteServer.COND_CONFIG_APPLIED);
-        entry.configured = applied && !sessions.isEmpty();
+        // status.peers lists the sessions of the configuration BIRD runs (it changes only on a successful apply)
+        entry.configured = !sessions.isEmpty();
         entry.sessions.addAll(sessions);
         return entry;
     }

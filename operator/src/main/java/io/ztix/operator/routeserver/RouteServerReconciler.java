@@ -1,39 +1,173 @@
 package io.ztix.operator.routeserver;
 
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.ztix.api.common.Condition;
-import io.ztix.api.common.Conditions;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.api.routeserver.RouteServerStatus;
+import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.RetryTracker;
+import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.routeserver.apply.ApplyResult;
+import io.ztix.operator.routeserver.apply.BirdApplier;
+import io.ztix.operator.routeserver.apply.BirdApplyException;
+import io.ztix.operator.ssh.SshException;
+import io.ztix.operator.ssh.SshSession;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Keeps a RouteServer's status current. */
+/**
+ * Keeps a BIRD route server running the configuration its network's JoinRequests call for: render,
+ * compare with what runs, apply safely over SSH (batched, one route server of a network at a time), and
+ * record the live BGP session states.
+ */
 @ControllerConfiguration(name = "routeserver")
 public class RouteServerReconciler implements Reconciler<RouteServer> {
 
+    static final String BY_NETWORK = "routeserver-by-network";
+    private static final String REQUESTS = "joinrequests-of-routeservers";
+
+    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final BirdApplier applier = new BirdApplier();
+    private final RouteServerConnection connection;
+    private final ApplyScheduler scheduler;
     private final EventRecorder events;
+    private final OperatorConfig config;
+    private final RetryTracker retries = new RetryTracker();
+    private final Map<String, Instant> lastSessionPoll = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public RouteServerReconciler(EventRecorder events, Clock clock) {
+    public RouteServerReconciler(RouteServerConnection connection, ApplyScheduler scheduler, EventRecorder events,
+            OperatorConfig config, Clock clock) {
+        this.connection = connection;
+        this.scheduler = scheduler;
         this.events = events;
+        this.config = config;
         this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, RouteServer>> prepareEventSources(EventSourceContext<RouteServer> context) {
+        context.getPrimaryCache().addIndexer(BY_NETWORK, rs -> rs.getSpec() == null ? List.of()
+                : List.of(rs.getMetadata().getNamespace() + "/" + rs.getSpec().networkRef));
+        var requests = InformerEventSourceConfiguration.from(JoinRequest.class, RouteServer.class)
+                .withName(REQUESTS)
+                .withSecondaryToPrimaryMapper(request -> request.getSpec() == null ? Set.of()
+                        : context.getPrimaryCache().byIndex(BY_NETWORK, request.getMetadata().getNamespace() + "/"
+                                + request.getSpec().networkRef).stream().map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                // a request's own status bookkeeping (route-server entries, session states) changes nothing here
+                .withOnUpdateFilter((now, before) -> DesiredConfig.belongsOnRouteServers(now) != DesiredConfig.belongsOnRouteServers(before)
+                        || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+                        || !Objects.equals(Serialization.asJson(now.getStatus() == null ? "" : now.getStatus().assignedIps),
+                                Serialization.asJson(before.getStatus() == null ? "" : before.getStatus().assignedIps)))
+                .build();
+        return List.of(new InformerEventSource<>(requests, context));
     }
 
     @Override
     public UpdateControl<RouteServer> reconcile(RouteServer routeServer, Context<RouteServer> context) {
         StatusSnapshot before = StatusSnapshot.of(routeServer.getStatus());
-        if (routeServer.getStatus() == null) {
-            routeServer.setStatus(new RouteServerStatus());
+        RouteServerStatusRecorder status = new RouteServerStatusRecorder(routeServer, clock);
+        Duration next = act(routeServer, requestsOfNetwork(routeServer, context), status);
+        UpdateControl<RouteServer> control = before.changed(routeServer.getStatus())
+                ? UpdateControl.patchStatus(routeServer) : UpdateControl.noUpdate();
+        return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    private Duration act(RouteServer routeServer, List<JoinRequest> requests, RouteServerStatusRecorder status) {
+        DesiredConfig desired;
+        String rendered;
+        try {
+            desired = DesiredConfig.of(routeServer, requests);
+            rendered = renderer.render(desired.model());
+        } catch (IllegalArgumentException e) {
+            status.invalid("The configuration cannot be built: " + e.getMessage());
+            events.warning(routeServer, "InvalidConfiguration", e.getMessage());
+            return null;
         }
-        RouteServerStatus status = routeServer.getStatus();
-        status.observedGeneration = routeServer.getMetadata().getGeneration();
-        Conditions.set(status.conditions, new Condition(RouteServer.COND_READY, Condition.UNKNOWN, "NotContacted",
-                "The route server has not been contacted yet"), routeServer.getMetadata().getGeneration(), clock);
-        return before.changed(status) ? UpdateControl.patchStatus(routeServer) : UpdateControl.noUpdate();
+        String hash = BirdConfigRenderer.sha256(rendered);
+        boolean change = !status.runs(hash);
+        if (change) {
+            Optional<ApplyScheduler.Rejection> rejected = scheduler.rejectedElsewhere(routeServer, hash);
+            if (rejected.isPresent()) {
+                status.held(rejected.get());
+                return config.operator().applyInterval();
+            }
+            Optional<Duration> wait = scheduler.waitBeforeApply(routeServer, hash);
+            if (wait.isPresent()) {
+                status.waiting("A new configuration with " + desired.sessionsByProtocol().size()
+                        + " member sessions is waiting to be applied");
+                return wait.get();
+            }
+        }
+        if (!change) {
+            Instant lastPoll = lastSessionPoll.get(routeServer.getMetadata().getUid());
+            Duration sincePoll = lastPoll == null ? null : Duration.between(lastPoll, Instant.now(clock));
+            if (sincePoll != null && sincePoll.compareTo(config.operator().sessionPollInterval()) < 0) {
+                return config.operator().sessionPollInterval().minus(sincePoll);
+            }
+        }
+        String rejection = null;
+        try (SshSession session = connection.open(routeServer)) {
+            if (change) {
+                ApplyResult result = applier.apply(session, RouteServerConnection.bird(routeServer), rendered);
+                if (result.outcome() == ApplyResult.Outcome.APPLIED) {
+                    events.normal(routeServer, "ConfigApplied", "BIRD reconfigured with " + desired.sessionsByProtocol().size()
+                            + " member sessions (configuration " + hash.substring(0, 12) + ")");
+                }
+            }
+            Map<String, PeerStatus> sessions = desired.sessionsByProtocol();
+            status.applied(hash, change, sessions);
+            status.sessionStates(sessions, applier.sessionStates(session, RouteServerConnection.bird(routeServer)));
+            retries.succeeded(routeServer);
+            lastSessionPoll.put(routeServer.getMetadata().getUid(), Instant.now(clock));
+            return config.operator().sessionPollInterval();
+        } catch (BirdApplyException e) {
+            rejection = e.getMessage();
+            status.applyFailed(e);
+            events.warning(routeServer, "ApplyFailed", "Stage " + e.stage() + ": " + e.getMessage());
+        } catch (SshException e) {
+            status.sshFailed(e);
+            events.warning(routeServer, "Unreachable", e.getMessage());
+        } catch (SecretUnavailableException e) {
+            status.secretUnavailable(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            status.invalid(e.getMessage());
+            events.warning(routeServer, "InvalidConfiguration", e.getMessage());
+            return null;
+        } finally {
+            if (change) {
+                scheduler.finished(routeServer, hash, rejection);
+            }
+        }
+        return retries.nextDelay(routeServer, config.operator().backoff(), null);
+    }
+
+    private static List<JoinRequest> requestsOfNetwork(RouteServer routeServer, Context<RouteServer> context) {
+        @SuppressWarnings("unchecked")
+        var source = (InformerEventSource<JoinRequest, RouteServer>) context.eventSourceRetriever()
+                .getEventSourceFor(JoinRequest.class, REQUESTS);
+        return source.list(routeServer.getMetadata().getNamespace(),
+                r -> r.getSpec() != null && routeServer.getSpec().networkRef.equals(r.getSpec().networkRef)).toList();
     }
 }

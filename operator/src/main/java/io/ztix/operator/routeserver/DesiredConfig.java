@@ -1,0 +1,79 @@
+package io.ztix.operator.routeserver;
+
+import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.Approval;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.MaxPrefixes;
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.PolicySpec;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.MaxPrefixAction;
+import io.ztix.operator.bird.Member;
+import io.ztix.operator.bird.Policy;
+import io.ztix.operator.bird.PrefixLimits;
+import io.ztix.operator.bird.RouteServerConfig;
+import io.ztix.operator.bird.RtrEndpoint;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration a route server should run: a pure function of its spec and the JoinRequests of its
+ * network that have an authorized member with addresses (approved, not being deleted). Also knows which
+ * BIRD protocol belongs to which request, to read session states back.
+ */
+record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsByProtocol) {
+
+    static DesiredConfig of(RouteServer routeServer, Collection<JoinRequest> requestsOfNetwork) {
+        var spec = routeServer.getSpec();
+        PolicySpec policySpec = spec.policy == null ? new PolicySpec() : spec.policy;
+        Policy policy = new Policy(policySpec.asPathMaxLength, MaxPrefixAction.valueOf(policySpec.maxPrefixAction.name()),
+                Boolean.TRUE.equals(policySpec.bgpRole));
+        List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
+        String rsIpv4 = spec.peeringAddresses.ipv4;
+        Map<String, PeerStatus> sessions = new LinkedHashMap<>();
+        List<Member> members = requestsOfNetwork.stream()
+                .filter(DesiredConfig::belongsOnRouteServers)
+                .map(request -> member(request, rsIpv4 == null, policySpec.maxPrefixHeadroomPercent))
+                .toList();
+        for (Member member : members) {
+            sessions.put(member.protocolName("v6"), peer(member, "ipv6", member.ipv6()));
+            if (member.ipv4() != null) {
+                sessions.put(member.protocolName("v4"), peer(member, "ipv4", member.ipv4()));
+            }
+        }
+        return new DesiredConfig(new RouteServerConfig(spec.asn, spec.routerId, rsIpv4, spec.peeringAddresses.ipv6,
+                rtr, policy, members), sessions);
+    }
+
+    /** Approved, authorized, with addresses, and not on its way out. */
+    static boolean belongsOnRouteServers(JoinRequest request) {
+        return request.getMetadata().getDeletionTimestamp() == null
+                && request.getSpec() != null && request.getSpec().approval != null
+                && request.getSpec().approval.decision == Approval.Decision.Approved
+                && request.getStatus() != null && request.getStatus().assignedIps != null
+                && request.getStatus().assignedIps.ipv6 != null
+                && Conditions.isTrue(request.getStatus().conditions, JoinRequest.COND_MEMBER_AUTHORIZED);
+    }
+
+    private static Member member(JoinRequest request, boolean ipv6Only, int headroomPercent) {
+        var spec = request.getSpec();
+        MaxPrefixes limits = spec.maxPrefixes;
+        return new Member(request.getMetadata().getName(), spec.asn, spec.networkName, spec.asSet, spec.nodeId,
+                request.getStatus().assignedIps.ipv6, ipv6Only ? null : request.getStatus().assignedIps.ipv4,
+                limits == null || limits.ipv4 == null ? null : PrefixLimits.withHeadroom(limits.ipv4, headroomPercent),
+                limits == null || limits.ipv6 == null ? null : PrefixLimits.withHeadroom(limits.ipv6, headroomPercent));
+    }
+
+    private static PeerStatus peer(Member member, String family, String address) {
+        PeerStatus peer = new PeerStatus();
+        peer.joinRequest = member.joinRequestName();
+        peer.asn = member.asn();
+        peer.family = family;
+        peer.address = address;
+        peer.protocol = member.protocolName(family.equals("ipv6") ? "v6" : "v4");
+        peer.state = "Unknown";
+        return peer;
+    }
+}

@@ -1,0 +1,159 @@
+package io.ztix.operator.routeserver;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
+import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.testsupport.Cluster;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.lab.Announcement;
+import io.ztix.operator.testsupport.lab.BirdProtocol;
+import io.ztix.operator.testsupport.lab.BirdRoute;
+import io.ztix.operator.testsupport.lab.IxLab;
+import io.ztix.operator.testsupport.lab.LanPeer;
+import io.ztix.operator.testsupport.lab.Vrp;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path with real parts: the operator (mock Kubernetes API, fake ZeroTier controller) configures a
+ * real BIRD route server over real OpenSSH, in network namespaces with two real member BIRDs and a real
+ * StayRTR. The route prefixes are public-looking on purpose (documentation prefixes are bogons the route
+ * server must reject); they exist only inside these BIRDs, which have no kernel protocol.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class RouteServerLabEndToEndTest {
+
+    private static final Duration BGP_WAIT = Duration.ofSeconds(60);
+    private static final String VALID_V4 = "45.128.10.0/24";
+    private static final String VALID_V6 = "2a0c:9a40:1000::/48";
+    private static final String RPKI_INVALID = "45.128.20.0/24";
+    private static final String TOO_SPECIFIC = "45.128.30.0/25";
+    private static final String BAD_NEXT_HOP = "45.128.40.0/24";
+    private static final String NS = "e2e";
+
+    private static IxLab lab;
+    private static OpenSshServer sshd;
+    private static SelfHostedFake controller;
+
+    @Inject
+    KubernetesClient client;
+
+    @BeforeAll
+    static void startLab() {
+        lab = IxLab.start();
+        sshd = OpenSshServer.start();
+        controller = SelfHostedFake.started("e2e0000001", "zt-token-e2e");
+    }
+
+    @AfterAll
+    static void stopLab() {
+        if (controller != null) {
+            controller.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther() {
+        Cluster cluster = new Cluster(client, NS);
+        lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
+                new Vrp("2a0c:9a40::/32", 48, 64501)));
+        client.resource(tokenSecret(NS, "zt-token-e2e")).create();
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh").endMetadata()
+                .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
+        client.resource(selfHostedNetwork(NS, "ix", controller.url(), "000e2e")).create();
+        cluster.awaitNetworkReady("ix");
+        // The lab's members sit at .11 and .12: start the never-reused IPv4 counter there, as an IX migrating
+        // its existing members would.
+        client.resources(io.ztix.api.network.ZtNetwork.class).inNamespace(NS).withName("ix").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
+        client.resource(routeServer()).create();
+
+        String a = approveMember(cluster, LanPeer.MEMBER_A, "aaaa000001");
+        String b = approveMember(cluster, LanPeer.MEMBER_B, "bbbb000002");
+        assertThat(cluster.awaitPhase(a, Phase.Active).getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_A.ipv4());
+        assertThat(cluster.awaitPhase(b, Phase.Active).getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
+
+        lab.memberA().awaitEstablished(BGP_WAIT);
+        lab.memberB().awaitEstablished(BGP_WAIT);
+        await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(routeServerStatus().peers)
+                .hasSize(4).allSatisfy(p -> assertThat(p.state).isEqualTo("Established")));
+        await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(cluster.request(a).getStatus().routeServers)
+                .singleElement().satisfies(e -> assertThat(e.sessions).extracting(s -> s.state).containsOnly("Established")));
+
+        lab.memberA().announce(List.of(Announcement.of(VALID_V4), Announcement.of(VALID_V6),
+                Announcement.of(RPKI_INVALID), Announcement.of(TOO_SPECIFIC)));
+        lab.memberB().announce(List.of(Announcement.of(BAD_NEXT_HOP).withNextHop("203.0.113.99")));
+
+        BirdRoute valid = await().atMost(BGP_WAIT).until(() -> lab.memberB().receivedRoute(VALID_V4), Optional::isPresent).get();
+        assertThat(valid.bgpNextHop()).isEqualTo(LanPeer.MEMBER_A.ipv4());
+        assertThat(valid.asPath()).containsExactly(64501L);
+        await().atMost(BGP_WAIT).until(() -> lab.memberB().receivedRoute(VALID_V6).isPresent());
+        // settle, then check what must not have arrived
+        await().pollDelay(Duration.ofSeconds(3)).atMost(BGP_WAIT).until(() -> true);
+        assertThat(lab.memberB().receivedRoute(RPKI_INVALID)).as("RPKI-invalid route").isEmpty();
+        assertThat(lab.memberB().receivedRoute(TOO_SPECIFIC)).as("IPv4 /25").isEmpty();
+        assertThat(lab.memberA().receivedRoute(BAD_NEXT_HOP)).as("route with a foreign NEXT_HOP").isEmpty();
+
+        BirdProtocol aSessionBefore = lab.routeServer().protocol(protocolOf(a, "ipv4"));
+        client.resources(JoinRequest.class).inNamespace(NS).withName(b).delete();
+
+        await().atMost(BGP_WAIT).untilAsserted(() -> {
+            assertThat(routeServerStatus().peers).extracting(p -> p.joinRequest).containsOnly(a);
+            assertThat(lab.routeServer().protocols()).extracting(BirdProtocol::name)
+                    .noneMatch(name -> name.startsWith("m_as64502_"));
+        });
+        BirdProtocol aSessionAfter = lab.routeServer().protocol(protocolOf(a, "ipv4"));
+        assertThat(aSessionAfter.isEstablished()).isTrue();
+        assertThat(aSessionAfter.since()).as("member A's session was not restarted").isEqualTo(aSessionBefore.since());
+        await().atMost(Cluster.WAIT).until(() -> cluster.request(b) == null);
+    }
+
+    private String approveMember(Cluster cluster, LanPeer member, String nodeId) {
+        JoinRequest created = client.resource(request(NS, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
+        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
+        return created.getMetadata().getName();
+    }
+
+    private io.ztix.api.routeserver.RouteServerStatus routeServerStatus() {
+        RouteServer rs = client.resources(RouteServer.class).inNamespace(NS).withName("rs1").get();
+        assertThat(rs.getStatus()).isNotNull();
+        return rs.getStatus();
+    }
+
+    private String protocolOf(String joinRequest, String family) {
+        return routeServerStatus().peers.stream().filter(p -> p.joinRequest.equals(joinRequest) && p.family.equals(family))
+                .map(p -> p.protocol).findFirst().orElseThrow();
+    }
+
+    private static RouteServer routeServer() {
+        return RouteServers.labRouteServer(NS, "rs1", "ix", sshd, lab);
+    }
+
+}
