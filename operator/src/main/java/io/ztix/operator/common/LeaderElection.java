@@ -2,8 +2,6 @@ package io.ztix.operator.common;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.inject.Singleton;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Leader election over a coordination.k8s.io Lease, so that two operator replicas can run and only one
@@ -14,12 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class LeaderElection extends LeaderElectionConfiguration {
 
-    public LeaderElection(
-            @ConfigProperty(name = "ztix.operator.lease-name", defaultValue = "zt-ix-operator") String leaseName,
-            @ConfigProperty(name = "ztix.operator.lease-namespace") Optional<String> leaseNamespace,
-            @ConfigProperty(name = "ztix.operator.exit-on-lost-lease", defaultValue = "true") boolean exitOnLostLease) {
+    public LeaderElection(OperatorConfig config) {
         // A replica that lost its Lease must stop reconciling at once; exiting lets Kubernetes restart it as a follower.
-        super(leaseName, leaseNamespace.orElse(null), LEASE_DURATION_DEFAULT_VALUE, RENEW_DEADLINE_DEFAULT_VALUE,
-                RETRY_PERIOD_DEFAULT_VALUE, null, null, exitOnLostLease);
+        super(config.operator().leaseName(), config.operator().leaseNamespace().orElse(null), LEASE_DURATION_DEFAULT_VALUE,
+                RENEW_DEADLINE_DEFAULT_VALUE, RETRY_PERIOD_DEFAULT_VALUE, null, null, config.operator().exitOnLostLease());
     }
 }

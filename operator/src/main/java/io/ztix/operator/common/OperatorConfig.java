@@ -3,6 +3,7 @@ package io.ztix.operator.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The operator's own settings ({@code ztix.operator.*} and {@code ztix.zerotier.*}). */
 @ConfigMapping(prefix = "ztix")
@@ -13,6 +14,17 @@ public interface OperatorConfig {
     ZeroTier zerotier();
 
     interface Operator {
+        /** Name of the coordination.k8s.io Lease used for leader election. */
+        @WithDefault("zt-ix-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; by default the namespace of the operator's own service account. */
+        Optional<String> leaseNamespace();
+
+        /** Exit when the Lease is lost, so Kubernetes restarts the replica as a follower. */
+        @WithDefault("true")
+        boolean exitOnLostLease();
+
         /** How often a healthy resource is checked against the outside world (drift, a wiped controller). */
         @WithDefault("5m")
         Duration resyncInterval();

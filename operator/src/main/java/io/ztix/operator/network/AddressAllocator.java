@@ -8,6 +8,8 @@ import io.ztix.operator.network.addressing.Ipv6Lan;
 import io.ztix.operator.network.addressing.Ipv6MemberAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out a member's peering addresses: the next IPv6 sequence number of its ASN and, when the network
@@ -19,6 +21,7 @@ import java.util.Collection;
 public class AddressAllocator {
 
     private final ZtNetworkStatusWriter statusWriter;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public AddressAllocator(ZtNetworkStatusWriter statusWriter) {
         this.statusWriter = statusWriter;
@@ -30,6 +33,14 @@ public class AddressAllocator {
         String lan4Text = network.getSpec().peeringLan.ipv4;
         Ipv4Lan lan4 = lan4Text == null ? null : Ipv4Lan.parse(lan4Text);
         Ipv6MemberAddresses.requireAsn(asn);
+        // One allocation per network at a time inside this operator keeps a burst of approvals from
+        // contending on the status; the optimistic check still guards against any other writer.
+        synchronized (lockFor(network)) {
+            return allocateLocked(network, asn, reservedIpv4, lan6, lan4);
+        }
+    }
+
+    private Allocation allocateLocked(ZtNetwork network, long asn, Collection<String> reservedIpv4, Ipv6Lan lan6, Ipv4Lan lan4) {
         return statusWriter.update(network.getMetadata().getNamespace(), network.getMetadata().getName(), status -> {
             if (status.allocation == null) {
                 status.allocation = new AddressAllocation();
@@ -45,6 +56,11 @@ public class AddressAllocator {
             }
             return new Allocation(sequence, Ipv6MemberAddresses.address(lan6, asn, sequence), ipv4);
         });
+    }
+
+    private Object lockFor(ZtNetwork network) {
+        return locks.computeIfAbsent(network.getMetadata().getNamespace() + "/" + network.getMetadata().getName(),
+                k -> new Object());
     }
 
     /** A member's addresses and the sequence number they came from. */

@@ -1,0 +1,158 @@
+package io.ztix.operator.routeserver;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
+import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.common.SecretKeyRef;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.routeserver.BirdSpec;
+import io.ztix.api.routeserver.PeeringAddresses;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.api.routeserver.RouteServerSpec;
+import io.ztix.api.routeserver.RpkiSpec;
+import io.ztix.api.routeserver.RtrServer;
+import io.ztix.api.routeserver.SshSpec;
+import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.RecordingBirdc;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Benchmark (not part of the normal run): 1,000 JoinRequests approved at once on one network with two route
+ * servers (real sshd + real BIRD each), mock Kubernetes API, fake controller, production batching settings.
+ * Prints the time until all are Active, SSH sessions and {@code birdc configure} runs per route server, and
+ * the JVM's peak RSS (operator, mock API server and fakes share it). Run with:
+ * {@code ./mvnw -B -pl operator test -Dtest=BurstBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@TestProfile(BurstBenchmark.ProductionBatching.class)
+@EnabledIfSystemProperty(named = "ztix.benchmark", matches = "true")
+class BurstBenchmark {
+
+    private static final int REQUESTS = Integer.getInteger("ztix.benchmark.requests", 1000);
+    private static final String NS = "bench";
+
+    public static class ProductionBatching implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ztix.operator.apply-debounce", "2s", "ztix.operator.apply-interval", "10s",
+                    "ztix.operator.session-poll-interval", "60s", "ztix.operator.resync-interval", "5m",
+                    "quarkus.log.category.\"io.javaoperatorsdk\".level", "WARN");
+        }
+    }
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void thousandApprovalsAtOnce() throws Exception {
+        try (SelfHostedFake controller = SelfHostedFake.started("be0c000001", "bench-token");
+                OpenSshServer sshd1 = OpenSshServer.start(); OpenSshServer sshd2 = OpenSshServer.start();
+                BirdDaemon bird1 = BirdDaemon.start(); BirdDaemon bird2 = BirdDaemon.start()) {
+            RecordingBirdc birdc1 = RecordingBirdc.install(bird1);
+            RecordingBirdc birdc2 = RecordingBirdc.install(bird2);
+            client.resource(tokenSecret(NS, "bench-token")).create();
+            keySecret("rs1", sshd1);
+            keySecret("rs2", sshd2);
+            ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0be0c0");
+            network.getSpec().peeringLan.ipv4 = null; // 1,000 members do not fit a documentation /24
+            client.resource(network).create();
+            client.resource(routeServer("rs1", sshd1, bird1, birdc1, "2001:db8:ff::1")).create();
+            client.resource(routeServer("rs2", sshd2, bird2, birdc2, "2001:db8:ff::2")).create();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                ZtNetwork seen = client.resources(ZtNetwork.class).inNamespace(NS).withName("ix").get();
+                return seen.getStatus() != null && seen.getStatus().networkId != null;
+            });
+            List<String> names = IntStream.range(0, REQUESTS).mapToObj(i -> client.resource(request(NS, "ix", 64512L + i,
+                    String.format("%010x", 0xbb00000000L + i), peeringDbUser(i, true))).create())
+                    .map(r -> r.getMetadata().getName()).toList();
+            long sessionsBefore1 = acceptedSessions(sshd1);
+            long sessionsBefore2 = acceptedSessions(sshd2);
+            long configuresBefore1 = birdc1.configureCalls();
+            long configuresBefore2 = birdc2.configureCalls();
+
+            long start = System.nanoTime();
+            names.parallelStream().forEach(name -> client.resources(JoinRequest.class).inNamespace(NS).withName(name)
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            io.fabric8.kubernetes.client.utils.Serialization.asJson(Map.of("spec", Map.of("approval", approved("alice"))))));
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    client.resources(JoinRequest.class).inNamespace(NS).list().getItems().stream()
+                            .allMatch(r -> r.getStatus() != null && r.getStatus().phase == Phase.Active));
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            System.out.printf("%nBENCHMARK burst: %d JoinRequests approved at once, 2 route servers%n", REQUESTS);
+            System.out.printf("BENCHMARK all Active after: %.1f s%n", seconds);
+            System.out.printf("BENCHMARK rs1: %d SSH sessions, %d birdc configure%n",
+                    acceptedSessions(sshd1) - sessionsBefore1, birdc1.configureCalls() - configuresBefore1);
+            System.out.printf("BENCHMARK rs2: %d SSH sessions, %d birdc configure%n",
+                    acceptedSessions(sshd2) - sessionsBefore2, birdc2.configureCalls() - configuresBefore2);
+            System.out.printf("BENCHMARK JVM peak RSS (operator + mock API + fakes): %d MiB%n", peakRssKib() / 1024);
+        }
+    }
+
+    private void keySecret(String routeServer, OpenSshServer sshd) {
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(routeServer + "-ssh").endMetadata()
+                .addToStringData("key", sshd.clientPrivateKey()).build()).create();
+    }
+
+    private static RouteServer routeServer(String name, OpenSshServer sshd, BirdDaemon bird, RecordingBirdc birdc, String ipv6) {
+        RouteServer rs = new RouteServer();
+        rs.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+        RouteServerSpec spec = new RouteServerSpec();
+        spec.networkRef = "ix";
+        spec.asn = 64500L;
+        spec.routerId = "198.51.100." + (name.equals("rs1") ? 1 : 2);
+        spec.peeringAddresses = new PeeringAddresses();
+        spec.peeringAddresses.ipv6 = ipv6;
+        spec.ssh = new SshSpec();
+        spec.ssh.host = sshd.host();
+        spec.ssh.port = sshd.port();
+        spec.ssh.user = sshd.user();
+        spec.ssh.privateKeySecretRef = new SecretKeyRef(name + "-ssh", "key");
+        spec.ssh.hostKey = sshd.hostPublicKey();
+        spec.bird = new BirdSpec();
+        spec.bird.configDirectory = bird.directory().toString();
+        spec.bird.mainConfig = bird.mainConfig().getFileName().toString();
+        spec.bird.includeFile = bird.includeFile().getFileName().toString();
+        spec.bird.birdCommand = bird.birdBinary().toString();
+        spec.bird.birdcCommand = birdc.command();
+        spec.bird.socket = bird.socket().toString();
+        spec.rpki = new RpkiSpec();
+        spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
+        rs.setSpec(spec);
+        return rs;
+    }
+
+    private static long acceptedSessions(OpenSshServer sshd) throws IOException {
+        return Files.readAllLines(sshd.logFile()).stream().filter(l -> l.contains("Accepted publickey")).count();
+    }
+
+    private static long peakRssKib() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    }
+}
