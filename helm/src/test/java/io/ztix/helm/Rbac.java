@@ -79,7 +79,8 @@ final class Rbac {
         if (call.verb().equals("create") && GRANTED_TO_EVERY_USER.contains(call.group() + "/" + call.resource())) {
             return true;
         }
-        return grants.stream().anyMatch(g -> (g.namespace() == null || (call.namespace() != null && g.namespace().equals(namespace)))
+        return grants.stream().anyMatch(g -> (g.namespace() == null
+                || (call.namespace() != null && namespace != null && g.namespace().equals(namespace)))
                 && matches(g.rule(), call));
     }
 
