@@ -127,6 +127,14 @@ readinessProbe:
   failureThreshold: 3
 {{- end -}}
 
+{{/*
+JAVA_OPTS_APPEND of a container: the options the images set themselves (replaced by this variable) plus the
+configured ones; pass the configured string.
+*/}}
+{{- define "zt-ix.javaOpts" -}}
+{{- printf "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djava.io.tmpdir=/tmp %s" . | trim -}}
+{{- end -}}
+
 {{/* Prometheus scrape annotations for /q/metrics on port 8080. */}}
 {{- define "zt-ix.scrapeAnnotations" -}}
 {{- if .Values.metrics.scrapeAnnotations }}
@@ -193,7 +201,7 @@ Secrets are only referenced (secretKeyRef), never rendered from values.
 - name: QUARKUS_LOG_LEVEL
   value: {{ .Values.portal.logLevel | quote }}
 - name: JAVA_OPTS_APPEND
-  value: {{ printf "-Djava.io.tmpdir=/tmp %s" .Values.portal.javaOpts | trim | quote }}
+  value: {{ include "zt-ix.javaOpts" .Values.portal.javaOpts | quote }}
 {{- with .Values.portal.extraEnv }}
 {{ toYaml . }}
 {{- end }}
