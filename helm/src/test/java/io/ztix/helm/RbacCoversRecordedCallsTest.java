@@ -86,7 +86,8 @@ class RbacCoversRecordedCallsTest {
             }
         }
 
-        assertThat(granted).as("granted but neither called nor explained")
+        assertThat(granted).as("granted but neither called nor explained (after running only some operator tests,"
+                        + " run them all: ./mvnw -B -pl operator verify)")
                 .allMatch(p -> used.contains(p) || OPERATOR_PERMISSIONS_NOT_YET_CALLED.containsKey(p));
         assertThat(OPERATOR_PERMISSIONS_NOT_YET_CALLED.keySet()).as("explained as not called, but now recorded: drop from the list")
                 .noneMatch(used::contains);
