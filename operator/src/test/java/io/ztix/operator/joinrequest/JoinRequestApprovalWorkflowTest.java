@@ -238,6 +238,8 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     private static void assertCondition(JoinRequest request, String type, String status, String reason) {
+        // an assertion, not a NullPointerException, so that await().untilAsserted keeps polling until status appears
+        assertThat(request.getStatus()).as("status").isNotNull();
         Condition condition = Conditions.find(request.getStatus().conditions, type)
                 .orElseThrow(() -> new AssertionError("no " + type + " condition in " + request.getStatus().conditions));
         assertThat(condition.status).as(type + ".status").isEqualTo(status);

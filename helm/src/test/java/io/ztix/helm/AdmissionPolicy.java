@@ -1,0 +1,139 @@
+package io.ztix.helm;
+
+import static io.ztix.helm.Manifests.elements;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.NullValue;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rendered ValidatingAdmissionPolicy, evaluated with a CEL engine the way the API server does: the
+ * variables in order (each may use the ones before it through {@code variables}), then every validation;
+ * {@code object}, {@code oldObject} (null on CREATE) and {@code request} are dynamic values, as for a
+ * custom resource.
+ */
+final class AdmissionPolicy {
+
+    /** The outcome of one admission request. */
+    record Verdict(List<String> violations) {
+        boolean allowed() {
+            return violations.isEmpty();
+        }
+    }
+
+    private record Validation(CelRuntime.Program check, CelRuntime.Program message, String fixedMessage) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Cel CEL = CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("object", SimpleType.DYN)
+            .addVar("oldObject", SimpleType.DYN)
+            .addVar("request", SimpleType.DYN)
+            .addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .build();
+
+    private final Map<String, CelRuntime.Program> variables = new LinkedHashMap<>();
+    private final List<Validation> validations = new ArrayList<>();
+
+    AdmissionPolicy(JsonNode policy) {
+        for (JsonNode variable : elements(policy.at("/spec/variables"))) {
+            variables.put(variable.path("name").asText(), program(variable.path("expression").asText()));
+        }
+        for (JsonNode validation : elements(policy.at("/spec/validations"))) {
+            validations.add(new Validation(program(validation.path("expression").asText()),
+                    validation.has("messageExpression") ? program(validation.path("messageExpression").asText()) : null,
+                    validation.path("message").asText(null)));
+        }
+        if (validations.isEmpty()) {
+            throw new AssertionError("the policy has no validations");
+        }
+    }
+
+    Verdict admit(String operation, Object newObject, Object oldObject, String user, List<String> groups) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("object", celValue(newObject));
+        input.put("oldObject", celValue(oldObject));
+        input.put("request", celValue(Map.of("operation", operation,
+                "userInfo", Map.of("username", user, "groups", groups))));
+        Map<String, Object> computed = new LinkedHashMap<>();
+        input.put("variables", computed);
+        variables.forEach((name, program) -> computed.put(name, eval(program, input, "variable " + name)));
+        List<String> violations = new ArrayList<>();
+        for (Validation validation : validations) {
+            Object passed = eval(validation.check(), input, "validation");
+            if (!(passed instanceof Boolean)) {
+                throw new AssertionError("a validation returned " + passed + " instead of a boolean");
+            }
+            if (!(Boolean) passed) {
+                violations.add(validation.message() != null ? String.valueOf(eval(validation.message(), input, "messageExpression"))
+                        : validation.fixedMessage());
+            }
+        }
+        return new Verdict(violations);
+    }
+
+    private static CelRuntime.Program program(String expression) {
+        try {
+            return CEL.createProgram(CEL.compile(expression).getAst());
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new AssertionError("the policy's CEL does not compile: " + expression + "\n" + e.getMessage(), e);
+        }
+    }
+
+    private static Object eval(CelRuntime.Program program, Map<String, Object> input, String what) {
+        try {
+            return program.eval(input);
+        } catch (CelEvaluationException e) {
+            // The API server treats an evaluation error as a failure (failurePolicy: Fail): no test may hit one.
+            throw new AssertionError(what + " failed to evaluate: " + e.getMessage(), e);
+        }
+    }
+
+    /** JSON-like Java values (maps, lists, numbers) as CEL values: integers are int64, null is CEL null. */
+    static Object celValue(Object value) {
+        if (value == null) {
+            return NullValue.NULL_VALUE;
+        }
+        JsonNode node = value instanceof JsonNode json ? json : JSON.valueToTree(value);
+        return fromJson(node);
+    }
+
+    private static Object fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return NullValue.NULL_VALUE;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> map.put(e.getKey(), fromJson(e.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(e -> list.add(fromJson(e)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.asText();
+    }
+}

@@ -1,0 +1,133 @@
+package io.ztix.helm;
+
+import static io.ztix.helm.Chart.sets;
+import static io.ztix.helm.Manifests.elements;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Everything a rendered manifest refers to exists, and what the chart asks the user to create matches what it uses. */
+class ChartReferencesTest {
+
+    private static final Map<String, Object> EVERYTHING_ON = sets(
+            "portal.peeringdbApiKey.existingSecret", "peeringdb-api",
+            "portal.ingress.enabled", true,
+            "metrics.serviceMonitor.enabled", true,
+            "operator.watchNamespaces", List.of("ix-a", "ix-b"),
+            "imagePullSecrets", List.of("registry-login"));
+
+    @Test
+    void everyServiceAccountReferencedIsRendered() {
+        for (Manifests manifests : List.of(Chart.renderDefaults(), Chart.render(EVERYTHING_ON))) {
+            List<String> accounts = manifests.ofKind("ServiceAccount").stream()
+                    .map(a -> Manifests.namespace(a) + "/" + Manifests.name(a)).toList();
+            for (JsonNode deployment : manifests.ofKind("Deployment")) {
+                assertThat(accounts).contains(Manifests.namespace(deployment) + "/"
+                        + deployment.at("/spec/template/spec/serviceAccountName").asText());
+            }
+            for (String kind : List.of("RoleBinding", "ClusterRoleBinding")) {
+                for (JsonNode binding : manifests.ofKind(kind)) {
+                    for (JsonNode subject : elements(binding.path("subjects"))) {
+                        assertThat(accounts).as(kind + " " + Manifests.name(binding))
+                                .contains(subject.path("namespace").asText() + "/" + subject.path("name").asText());
+                    }
+                    String roleKind = binding.at("/roleRef/kind").asText();
+                    String roleName = binding.at("/roleRef/name").asText();
+                    assertThat(manifests.ofKind(roleKind)).as(kind + " " + Manifests.name(binding) + " -> " + roleName)
+                            .anyMatch(r -> Manifests.name(r).equals(roleName)
+                                    && (roleKind.equals("ClusterRole") || Manifests.namespace(r).equals(Manifests.namespace(binding))));
+                }
+            }
+        }
+    }
+
+    @Test
+    void admissionPolicyNamesTheServiceAccountsThePodsRunAs() {
+        Manifests manifests = Chart.render(sets("operator.serviceAccount.name", "ix-operator", "portal.serviceAccount.name", "ix-portal"));
+        String policy = manifests.one("ValidatingAdmissionPolicy", "ztix-zt-ix-joinrequest-approval").toString();
+
+        for (String component : List.of("operator", "portal")) {
+            String account = manifests.deployment(component).at("/spec/template/spec/serviceAccountName").asText();
+            assertThat(account).isEqualTo("ix-" + component);
+            assertThat(policy).contains("'system:serviceaccount:" + Chart.NAMESPACE + ":" + account + "'");
+        }
+    }
+
+    @Test
+    void deploymentsSelectTheirOwnPods() {
+        for (JsonNode deployment : Chart.renderDefaults().ofKind("Deployment")) {
+            assertThat(Workloads.selects(deployment.at("/spec/selector/matchLabels"), deployment.at("/spec/template/metadata/labels")))
+                    .as(Manifests.name(deployment)).isTrue();
+        }
+    }
+
+    @Test
+    void portalReadsEverySecretFromTheSecretAndKeyConfiguredInValues() {
+        Manifests manifests = Chart.render(sets(
+                "portal.database.existingSecret", "pg", "portal.database.passwordKey", "pw",
+                "portal.oidc.clientSecret.existingSecret", "pdb-oauth", "portal.oidc.clientSecret.key", "secret",
+                "portal.peeringdbApiKey.existingSecret", "pdb-api"));
+
+        assertThat(secretRefs(manifests.deployment("portal"))).containsExactlyInAnyOrder(
+                "QUARKUS_DATASOURCE_JDBC_URL=pg/jdbc-url",
+                "QUARKUS_DATASOURCE_USERNAME=pg/username",
+                "QUARKUS_DATASOURCE_PASSWORD=pg/pw",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET=pdb-oauth/secret",
+                "ZTIX_PEERINGDB_API_KEY=pdb-api/api-key");
+        assertThat(secretRefs(Chart.renderDefaults().deployment("portal")))
+                .as("without a PeeringDB API key Secret the variable is left out").noneMatch(r -> r.startsWith("ZTIX_PEERINGDB_API_KEY"));
+        assertThat(secretRefs(manifests.deployment("operator"))).as("the operator reads its Secrets through the API").isEmpty();
+    }
+
+    @Test
+    void portalGetsItsSettingsFromValues() {
+        Map<String, String> env = ChartRendersTest.env(ChartRendersTest.container(Chart.render(sets(
+                "portal.oidc.clientId", "client-123", "portal.adminPeeringDbUserIds", List.of(4242, 17),
+                "portal.branding.ixName", "Virtual IX", "portal.resourceNamespace", "ix-a")).deployment("portal")));
+
+        assertThat(env).containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "https://auth.peeringdb.com/oauth2")
+                .containsEntry("QUARKUS_OIDC_CLIENT_ID", "client-123")
+                .containsEntry("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME", "true")
+                .containsEntry("ZTIX_PORTAL_ADMIN_PEERINGDB_USER_IDS", "4242,17")
+                .containsEntry("ZTIX_PORTAL_BRANDING_IX_NAME", "Virtual IX")
+                .containsEntry("ZTIX_PORTAL_NAMESPACE", "ix-a");
+    }
+
+    @Test
+    void notesTellHowToCreateEverySecretThePortalReads() {
+        Map<String, Object> values = sets("portal.peeringdbApiKey.existingSecret", "pdb-api", "portal.oidc.clientId", "client-123");
+        String notes = Chart.notes(values);
+
+        for (String ref : secretRefs(Chart.render(values).deployment("portal"))) {
+            String secretAndKey = ref.substring(ref.indexOf('=') + 1);
+            String secret = secretAndKey.substring(0, secretAndKey.indexOf('/'));
+            String key = secretAndKey.substring(secretAndKey.indexOf('/') + 1);
+            assertThat(notes).contains("create secret generic " + secret).contains("--from-literal=" + key + "=");
+        }
+        assertThat(notes).contains("kubectl apply -f crds/").contains("patch jr").doesNotContain("WARNING");
+        assertThat(Chart.notes(Map.of())).contains("WARNING: portal.oidc.clientId is empty");
+    }
+
+    @Test
+    void imagePullSecretsReachEveryPod() {
+        for (JsonNode deployment : Chart.render(EVERYTHING_ON).ofKind("Deployment")) {
+            assertThat(elements(deployment.at("/spec/template/spec/imagePullSecrets")))
+                    .extracting(s -> s.path("name").asText()).containsExactly("registry-login");
+        }
+    }
+
+    private static List<String> secretRefs(JsonNode deployment) {
+        List<String> refs = new ArrayList<>();
+        for (JsonNode variable : elements(ChartRendersTest.container(deployment).path("env"))) {
+            JsonNode ref = variable.at("/valueFrom/secretKeyRef");
+            if (!ref.isMissingNode()) {
+                refs.add(variable.path("name").asText() + "=" + ref.path("name").asText() + "/" + ref.path("key").asText());
+            }
+        }
+        return refs;
+    }
+}

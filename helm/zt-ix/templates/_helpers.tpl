@@ -1,0 +1,208 @@
+{{/* Chart name, overridable. */}}
+{{- define "zt-ix.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Prefix of every resource name. */}}
+{{- define "zt-ix.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Labels of every resource; pass (dict "ctx" $ "component" "operator"). */}}
+{{- define "zt-ix.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version | replace "+" "_" }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+app.kubernetes.io/part-of: zt-ix
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+{{ include "zt-ix.selectorLabels" . }}
+{{- with .ctx.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* Labels that select a component's pods; pass (dict "ctx" $ "component" "operator"). */}}
+{{- define "zt-ix.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "zt-ix.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "zt-ix.operator.fullname" -}}
+{{- printf "%s-operator" (include "zt-ix.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "zt-ix.portal.fullname" -}}
+{{- printf "%s-portal" (include "zt-ix.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "zt-ix.operator.serviceAccountName" -}}
+{{- default (include "zt-ix.operator.fullname" .) .Values.operator.serviceAccount.name -}}
+{{- end -}}
+
+{{- define "zt-ix.portal.serviceAccountName" -}}
+{{- default (include "zt-ix.portal.fullname" .) .Values.portal.serviceAccount.name -}}
+{{- end -}}
+
+{{/* The Kubernetes user name of a service account, as admission requests carry it. */}}
+{{- define "zt-ix.operator.userName" -}}
+{{- printf "system:serviceaccount:%s:%s" .Release.Namespace (include "zt-ix.operator.serviceAccountName" .) -}}
+{{- end -}}
+
+{{- define "zt-ix.portal.userName" -}}
+{{- printf "system:serviceaccount:%s:%s" .Release.Namespace (include "zt-ix.portal.serviceAccountName" .) -}}
+{{- end -}}
+
+{{- define "zt-ix.operator.leaseNamespace" -}}
+{{- default .Release.Namespace .Values.operator.leaderElection.leaseNamespace -}}
+{{- end -}}
+
+{{/* Namespaces where the operator may read Secrets (one per line). */}}
+{{- define "zt-ix.operator.secretNamespaces" -}}
+{{- $namespaces := .Values.operator.watchNamespaces | default .Values.operator.secretNamespaces | default (list .Release.Namespace) -}}
+{{- range $namespaces | uniq }}
+{{ . }}
+{{- end -}}
+{{- end -}}
+
+{{- define "zt-ix.portal.resourceNamespace" -}}
+{{- default .Release.Namespace .Values.portal.resourceNamespace -}}
+{{- end -}}
+
+{{/* image: repository:tag (tag defaults to the appVersion); pass (dict "ctx" $ "image" .Values.operator.image). */}}
+{{- define "zt-ix.image" -}}
+{{- printf "%s:%s" .image.repository (default .ctx.Chart.AppVersion .image.tag) -}}
+{{- end -}}
+
+{{/* Restricted Pod Security: the pod part. */}}
+{{- define "zt-ix.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 185
+runAsGroup: 185
+fsGroup: 185
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Restricted Pod Security: the container part. */}}
+{{- define "zt-ix.containerSecurityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Liveness, readiness and startup probes on the Quarkus health endpoints of port "http". */}}
+{{- define "zt-ix.quarkusProbes" -}}
+startupProbe:
+  httpGet:
+    path: /q/health/started
+    port: http
+  periodSeconds: 5
+  failureThreshold: 36
+livenessProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: 10
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /q/health/ready
+    port: http
+  periodSeconds: 10
+  failureThreshold: 3
+{{- end -}}
+
+{{/*
+JAVA_OPTS_APPEND of a container: the options the images set themselves (replaced by this variable) plus the
+configured ones; pass the configured string.
+*/}}
+{{- define "zt-ix.javaOpts" -}}
+{{- printf "-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djava.io.tmpdir=/tmp %s" . | trim -}}
+{{- end -}}
+
+{{/* Prometheus scrape annotations for /q/metrics on port 8080. */}}
+{{- define "zt-ix.scrapeAnnotations" -}}
+{{- if .Values.metrics.scrapeAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: "8080"
+prometheus.io/path: /q/metrics
+{{- end }}
+{{- end -}}
+
+{{/*
+The portal's environment, in one place so that it is easy to adjust to the portal's configuration names.
+Secrets are only referenced (secretKeyRef), never rendered from values.
+*/}}
+{{- define "zt-ix.portal.env" -}}
+- name: ZTIX_PORTAL_NAMESPACE
+  value: {{ include "zt-ix.portal.resourceNamespace" . | quote }}
+- name: ZTIX_PORTAL_EXTERNAL_URL
+  value: {{ .Values.portal.externalUrl | quote }}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.database.existingSecret }}
+      key: {{ .Values.portal.database.jdbcUrlKey }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.database.existingSecret }}
+      key: {{ .Values.portal.database.usernameKey }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.database.existingSecret }}
+      key: {{ .Values.portal.database.passwordKey }}
+- name: QUARKUS_OIDC_AUTH_SERVER_URL
+  value: {{ .Values.portal.oidc.authServerUrl | quote }}
+- name: QUARKUS_OIDC_CLIENT_ID
+  value: {{ .Values.portal.oidc.clientId | quote }}
+- name: QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME
+  value: {{ hasPrefix "https://" .Values.portal.externalUrl | quote }}
+- name: QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING
+  value: "true"
+- name: QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED
+  value: "true"
+- name: QUARKUS_OIDC_CREDENTIALS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.oidc.clientSecret.existingSecret }}
+      key: {{ .Values.portal.oidc.clientSecret.key }}
+{{- if .Values.portal.peeringdbApiKey.existingSecret }}
+- name: ZTIX_PEERINGDB_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.peeringdbApiKey.existingSecret }}
+      key: {{ .Values.portal.peeringdbApiKey.key }}
+{{- end }}
+- name: ZTIX_PORTAL_ADMIN_PEERINGDB_USER_IDS
+  value: {{ join "," .Values.portal.adminPeeringDbUserIds | quote }}
+- name: ZTIX_PORTAL_BRANDING_IX_NAME
+  value: {{ .Values.portal.branding.ixName | quote }}
+- name: ZTIX_PORTAL_BRANDING_LOGO_URL
+  value: {{ .Values.portal.branding.logoUrl | quote }}
+- name: ZTIX_PORTAL_BRANDING_SUPPORT_EMAIL
+  value: {{ .Values.portal.branding.supportEmail | quote }}
+- name: QUARKUS_LOG_LEVEL
+  value: {{ .Values.portal.logLevel | quote }}
+- name: JAVA_OPTS_APPEND
+  value: {{ include "zt-ix.javaOpts" .Values.portal.javaOpts | quote }}
+{{- with .Values.portal.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
