@@ -14,7 +14,7 @@ public class LeaderElection extends LeaderElectionConfiguration {
 
     public LeaderElection(OperatorConfig config) {
         // A replica that lost its Lease must stop reconciling at once; exiting lets Kubernetes restart it as a follower.
-        super(config.operator().leaseName(), config.operator().leaseNamespace().orElse(null), LEASE_DURATION_DEFAULT_VALUE,
-                RENEW_DEADLINE_DEFAULT_VALUE, RETRY_PERIOD_DEFAULT_VALUE, null, null, config.operator().exitOnLostLease());
+        super(config.leaseName(), config.leaseNamespace().orElse(null), LEASE_DURATION_DEFAULT_VALUE,
+                RENEW_DEADLINE_DEFAULT_VALUE, RETRY_PERIOD_DEFAULT_VALUE, null, null, config.exitOnLostLease());
     }
 }

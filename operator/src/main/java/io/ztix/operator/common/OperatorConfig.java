@@ -5,66 +5,52 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The operator's own settings ({@code ztix.operator.*} and {@code ztix.zerotier.*}). */
-@ConfigMapping(prefix = "ztix")
+/** The operator's own settings ({@code ztix.operator.*}). */
+@ConfigMapping(prefix = "ztix.operator")
 public interface OperatorConfig {
 
-    Operator operator();
+    /** Name of the coordination.k8s.io Lease used for leader election. */
+    @WithDefault("zt-ix-operator")
+    String leaseName();
 
-    ZeroTier zerotier();
+    /** Namespace of the Lease; by default the namespace of the operator's own service account. */
+    Optional<String> leaseNamespace();
 
-    interface Operator {
-        /** Name of the coordination.k8s.io Lease used for leader election. */
-        @WithDefault("zt-ix-operator")
-        String leaseName();
+    /** Exit when the Lease is lost, so Kubernetes restarts the replica as a follower. */
+    @WithDefault("true")
+    boolean exitOnLostLease();
 
-        /** Namespace of the Lease; by default the namespace of the operator's own service account. */
-        Optional<String> leaseNamespace();
+    /** How often a healthy resource is checked against the outside world (drift, a wiped controller). */
+    @WithDefault("5m")
+    Duration resyncInterval();
 
-        /** Exit when the Lease is lost, so Kubernetes restarts the replica as a follower. */
-        @WithDefault("true")
-        boolean exitOnLostLease();
+    /** First retry delay after a transient failure; doubles per attempt, with jitter. */
+    @WithDefault("2s")
+    Duration retryBase();
 
-        /** How often a healthy resource is checked against the outside world (drift, a wiped controller). */
-        @WithDefault("5m")
-        Duration resyncInterval();
+    /** Longest retry delay. */
+    @WithDefault("5m")
+    Duration retryCap();
 
-        /** First retry delay after a transient failure; doubles per attempt, with jitter. */
-        @WithDefault("2s")
-        Duration retryBase();
+    /** Quiet time after the first change before a route server is reconfigured, so a burst lands in one apply. */
+    @WithDefault("2s")
+    Duration applyDebounce();
 
-        /** Longest retry delay. */
-        @WithDefault("5m")
-        Duration retryCap();
+    /** Shortest time between two reconfigurations of one route server. */
+    @WithDefault("10s")
+    Duration applyInterval();
 
-        /** Quiet time after the first change before a route server is reconfigured, so a burst lands in one apply. */
-        @WithDefault("2s")
-        Duration applyDebounce();
+    /** How often BGP session states are read from each route server. */
+    @WithDefault("60s")
+    Duration sessionPollInterval();
 
-        /** Shortest time between two reconfigurations of one route server. */
-        @WithDefault("10s")
-        Duration applyInterval();
+    @WithDefault("10s")
+    Duration sshConnectTimeout();
 
-        /** How often BGP session states are read from each route server. */
-        @WithDefault("60s")
-        Duration sessionPollInterval();
+    @WithDefault("60s")
+    Duration sshCommandTimeout();
 
-        @WithDefault("10s")
-        Duration sshConnectTimeout();
-
-        @WithDefault("60s")
-        Duration sshCommandTimeout();
-
-        default Backoff backoff() {
-            return new Backoff(retryBase(), retryCap());
-        }
-    }
-
-    interface ZeroTier {
-        @WithDefault("5s")
-        Duration connectTimeout();
-
-        @WithDefault("10s")
-        Duration requestTimeout();
+    default Backoff backoff() {
+        return new Backoff(retryBase(), retryCap());
     }
 }

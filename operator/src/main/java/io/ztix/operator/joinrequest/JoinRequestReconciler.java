@@ -137,7 +137,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                 provision(request, network, routeServers, status);
             }
             retries.succeeded(request);
-            return config.operator().resyncInterval();
+            return config.resyncInterval();
         } catch (SecretUnavailableException e) {
             status.transientError("TokenSecretUnavailable", e.getMessage());
         } catch (ZeroTierException e) {
@@ -149,13 +149,13 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                 case NOT_FOUND -> "NetworkMissingOnController";
                 default -> "ControllerUnavailable";
             }, e.getMessage());
-            return retries.nextDelay(request, config.operator().backoff(), e.retryAfter().orElse(null));
+            return retries.nextDelay(request, config.backoff(), e.retryAfter().orElse(null));
         } catch (AddressSpaceExhaustedException | IllegalArgumentException e) {
             return fail(request, status, e.getMessage());
         } catch (KubernetesClientException e) {
             status.transientError("KubernetesApiError", "Kubernetes API: " + e.getMessage());
         }
-        return retries.nextDelay(request, config.operator().backoff(), null);
+        return retries.nextDelay(request, config.backoff(), null);
     }
 
     private void provision(JoinRequest request, ZtNetwork network, List<RouteServer> routeServers,
@@ -168,7 +168,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
         provisioner.ensureAddresses(request, network, reservedIpv4(routeServers));
         status.addressesAssigned();
-        if (verifications.due(request, network, config.operator().resyncInterval(), clock)) {
+        if (verifications.due(request, network, config.resyncInterval(), clock)) {
             if (provisioner.authorize(request, network)) {
                 events.normal(request, "MemberAuthorized", MemberProvisioner.memberName(request) + " (node "
                         + request.getSpec().nodeId + ") authorized on network " + network.getStatus().networkId);

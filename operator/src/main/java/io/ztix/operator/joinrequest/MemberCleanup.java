@@ -77,7 +77,7 @@ final class MemberCleanup {
         } catch (KubernetesClientException e) {
             // the status is a courtesy here; the retry below is what matters
         }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.operator().backoff(), null));
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), null));
     }
 
     private static boolean forced(JoinRequest request) {

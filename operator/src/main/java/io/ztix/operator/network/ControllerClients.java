@@ -1,7 +1,7 @@
 package io.ztix.operator.network;
 
 import io.ztix.api.network.ZtNetwork;
-import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.ZeroTierConfig;
 import io.ztix.operator.common.SecretReader;
 import io.ztix.operator.zerotier.Timeouts;
 import io.ztix.operator.zerotier.ZeroTierController;
@@ -18,9 +18,8 @@ public class ControllerClients {
     private final ZeroTierControllers factory;
     private final SecretReader secrets;
 
-    public ControllerClients(OperatorConfig config, SecretReader secrets) {
-        this.factory = new ZeroTierControllers(new Timeouts(config.zerotier().connectTimeout(),
-                config.zerotier().requestTimeout()));
+    public ControllerClients(ZeroTierConfig config, SecretReader secrets) {
+        this.factory = new ZeroTierControllers(new Timeouts(config.connectTimeout(), config.requestTimeout()));
         this.secrets = secrets;
     }
 

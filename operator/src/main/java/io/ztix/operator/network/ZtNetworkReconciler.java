@@ -58,13 +58,13 @@ public class ZtNetworkReconciler implements Reconciler<ZtNetwork> {
                 status.synchronized_(result);
                 result.event().ifPresent(event -> events.normal(network, event.reason(), event.message()));
                 retries.succeeded(network);
-                next = config.operator().resyncInterval();
+                next = config.resyncInterval();
             } catch (SecretUnavailableException e) {
                 status.tokenUnavailable(e.getMessage());
-                next = retries.nextDelay(network, config.operator().backoff(), null);
+                next = retries.nextDelay(network, config.backoff(), null);
             } catch (ZeroTierException e) {
                 status.controllerFailed(e);
-                next = retries.nextDelay(network, config.operator().backoff(), e.retryAfter().orElse(null));
+                next = retries.nextDelay(network, config.backoff(), e.retryAfter().orElse(null));
             } catch (IllegalArgumentException e) {
                 status.invalid(e.getMessage());
             }

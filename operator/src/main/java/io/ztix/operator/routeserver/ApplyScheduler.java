@@ -45,10 +45,10 @@ public class ApplyScheduler {
         String key = key(routeServer);
         Instant now = Instant.now(clock);
         Instant seen = changeSeen.computeIfAbsent(key + "#" + desiredHash, k -> now);
-        Instant earliest = seen.plus(config.operator().applyDebounce());
+        Instant earliest = seen.plus(config.applyDebounce());
         Instant last = lastApply.get(key);
-        if (last != null && last.plus(config.operator().applyInterval()).isAfter(earliest)) {
-            earliest = last.plus(config.operator().applyInterval());
+        if (last != null && last.plus(config.applyInterval()).isAfter(earliest)) {
+            earliest = last.plus(config.applyInterval());
         }
         if (earliest.isAfter(now)) {
             return Optional.of(Duration.between(now, earliest));

@@ -22,8 +22,8 @@ public class RouteServerConnection {
 
     SshSession open(RouteServer routeServer) {
         String key = secrets.read(routeServer.getMetadata().getNamespace(), routeServer.getSpec().ssh.privateKeySecretRef);
-        return SshSession.open(SshTarget.from(routeServer.getSpec().ssh, key, config.operator().sshConnectTimeout(),
-                config.operator().sshCommandTimeout()));
+        return SshSession.open(SshTarget.from(routeServer.getSpec().ssh, key, config.sshConnectTimeout(),
+                config.sshCommandTimeout()));
     }
 
     static BirdTarget bird(RouteServer routeServer) {

@@ -111,7 +111,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
             Optional<ApplyScheduler.Rejection> rejected = scheduler.rejectedElsewhere(routeServer, hash);
             if (rejected.isPresent()) {
                 status.held(rejected.get());
-                return config.operator().applyInterval();
+                return config.applyInterval();
             }
             Optional<Duration> wait = scheduler.waitBeforeApply(routeServer, hash);
             if (wait.isPresent()) {
@@ -123,8 +123,8 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         if (!change) {
             Instant lastPoll = lastSessionPoll.get(routeServer.getMetadata().getUid());
             Duration sincePoll = lastPoll == null ? null : Duration.between(lastPoll, Instant.now(clock));
-            if (sincePoll != null && sincePoll.compareTo(config.operator().sessionPollInterval()) < 0) {
-                return config.operator().sessionPollInterval().minus(sincePoll);
+            if (sincePoll != null && sincePoll.compareTo(config.sessionPollInterval()) < 0) {
+                return config.sessionPollInterval().minus(sincePoll);
             }
         }
         String rejection = null;
@@ -141,7 +141,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
             status.sessionStates(sessions, applier.sessionStates(session, RouteServerConnection.bird(routeServer)));
             retries.succeeded(routeServer);
             lastSessionPoll.put(routeServer.getMetadata().getUid(), Instant.now(clock));
-            return config.operator().sessionPollInterval();
+            return config.sessionPollInterval();
         } catch (BirdApplyException e) {
             rejection = e.getMessage();
             status.applyFailed(e);
@@ -160,7 +160,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
                 scheduler.finished(routeServer, hash, rejection);
             }
         }
-        return retries.nextDelay(routeServer, config.operator().backoff(), null);
+        return retries.nextDelay(routeServer, config.backoff(), null);
     }
 
     private static List<JoinRequest> requestsOfNetwork(RouteServer routeServer, Context<RouteServer> context) {
