@@ -61,6 +61,6 @@ public class ErrorPages {
 
     private Response page(int status, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(views.page(error).data("message", message).render()).build();
+                .entity(views.page(error).data("message", message).data("errorPage", true).render()).build();
     }
 }
