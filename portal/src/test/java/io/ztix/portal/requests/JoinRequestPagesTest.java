@@ -108,6 +108,7 @@ class JoinRequestPagesTest {
             assertThat(again.getElementById("form-error").asNormalizedText())
                     .contains("10 hexadecimal digits").contains("zerotier-cli info");
             assertThat(again.getElementById("nodeId").getAttribute("value")).isEqualTo("8056c2e2zz");
+            assertThat(again.getElementById("nodeId").getAttribute("pattern")).isEqualTo("[0-9a-fA-F]{10}");
         }
     }
 
