@@ -167,6 +167,17 @@ class JoinRequestPagesTest {
     }
 
     @Test
+    void anUnverifiedUserCannotSubmitEvenByCraftingTheForm() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage list = browser.loginWithPeeringDb("unverified");
+            Page answer = postWithCsrf(browser, list, "/requests", List.of(new NameValuePair("asn", "64504"),
+                    new NameValuePair("networkRef", "lan1"), new NameValuePair("nodeId", "00000000d5")));
+            assertThat(answer.getWebResponse().getContentAsString()).contains("Only PeeringDB-verified users");
+        }
+        assertThat(cluster.get("lan1-as64504-00000000d5")).isNull();
+    }
+
+    @Test
     void aNetworkClosedForRequestsIsNeitherOfferedNorAccepted() throws Exception {
         try (Browser browser = new Browser(base)) {
             HtmlPage list = browser.loginWithPeeringDb("full");
