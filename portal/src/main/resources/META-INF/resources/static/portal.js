@@ -18,6 +18,11 @@
   }
 
   function apply(row, request) {
+    if (row.hasAttribute('data-reload-on-phase') && row.getAttribute('data-reload-on-phase') !== request.phase) {
+      // the router instructions depend on the phase: show them as soon as they exist
+      window.location.reload();
+      return;
+    }
     var phase = row.querySelector('[data-field="phaseLabel"]');
     if (phase && (phase.textContent !== request.phaseLabel || phase.getAttribute('data-phase') !== request.phase)) {
       phase.textContent = request.phaseLabel;

@@ -94,6 +94,8 @@ class PeeringDbLoginTest {
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
             assertNotLoggedIn(browser);
         }
+        org.awaitility.Awaitility.await().until(() -> audit.find(new AuditFilter("anonymous", "login.failure", "peeringdb",
+                null, 20)).stream().anyMatch(e -> e.details() != null && !e.details().isBlank()));
     }
 
     @Test

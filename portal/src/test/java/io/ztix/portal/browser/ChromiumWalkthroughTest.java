@@ -138,7 +138,9 @@ class ChromiumWalkthroughTest {
             jr.getStatus().conditions.add(new Condition("Ready", "True", "Configured", null));
         });
         waitUpTo(15).until(ExpectedConditions.textToBe(By.id("phase"), "Active"));
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("bird")));
         assertThat(driver.findElement(By.id("addresses")).getText()).contains("2001:db8:ff::fbf5:c01");
+        assertThat(driver.findElement(By.id("bird")).getText()).contains("neighbor 2001:db8:ff::1 as 64999;");
         screenshot("03-live-active");
 
         driver.findElement(By.id("logout")).click();
