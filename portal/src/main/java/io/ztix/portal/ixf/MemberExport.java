@@ -61,11 +61,13 @@ public final class MemberExport {
             }
         }
         byAsn.forEach((asn, list) -> member(members, config, asn, list, vlanIds));
+        Map<Long, List<RouteServer>> serversByAsn = new TreeMap<>();
         for (RouteServer rs : routeServers) {
             if (rs.getSpec() != null && vlanIds.containsKey(rs.getSpec().networkRef)) {
-                routeServer(members, config, rs, vlanIds.get(rs.getSpec().networkRef));
+                serversByAsn.computeIfAbsent(rs.getSpec().asn, a -> new ArrayList<>()).add(rs);
             }
         }
+        serversByAsn.forEach((asn, list) -> routeServers(members, config, asn, list, vlanIds));
         return root;
     }
 
@@ -93,20 +95,25 @@ public final class MemberExport {
         }
     }
 
-    private static void routeServer(ArrayNode members, IxfConfig config, RouteServer rs, int vlanId) {
+    /** The IX's route servers with one ASN: one member of type "ixp", one connection per server. */
+    private static void routeServers(ArrayNode members, IxfConfig config, long asn, List<RouteServer> servers,
+            Map<String, Integer> vlanIds) {
         ObjectNode member = members.addObject();
-        member.put("asnum", rs.getSpec().asn);
+        member.put("asnum", asn);
         member.put("member_type", "ixp");
-        member.put("name", config.shortname() + " route server " + rs.getMetadata().getName());
-        ObjectNode connection = member.putArray("connection_list").addObject();
-        connection.put("ixp_id", config.ixpId());
-        connection.put("state", "active");
-        connection.putArray("if_list");
-        ObjectNode vlan = connection.putArray("vlan_list").addObject();
-        vlan.put("vlan_id", vlanId);
-        if (rs.getSpec().peeringAddresses != null) {
-            service(vlan, "ipv6", rs.getSpec().peeringAddresses.ipv6);
-            service(vlan, "ipv4", rs.getSpec().peeringAddresses.ipv4);
+        member.put("name", config.shortname() + " route servers");
+        ArrayNode connections = member.putArray("connection_list");
+        for (RouteServer rs : servers) {
+            ObjectNode connection = connections.addObject();
+            connection.put("ixp_id", config.ixpId());
+            connection.put("state", "active");
+            connection.putArray("if_list");
+            ObjectNode vlan = connection.putArray("vlan_list").addObject();
+            vlan.put("vlan_id", vlanIds.get(rs.getSpec().networkRef));
+            if (rs.getSpec().peeringAddresses != null) {
+                service(vlan, "ipv6", rs.getSpec().peeringAddresses.ipv6);
+                service(vlan, "ipv4", rs.getSpec().peeringAddresses.ipv4);
+            }
         }
     }
 

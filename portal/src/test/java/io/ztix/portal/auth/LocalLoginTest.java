@@ -8,7 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
+import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -40,6 +46,12 @@ class LocalLoginTest {
     @Inject
     AuditLog audit;
 
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ResourceCache cache;
+
     private void account(String username, long asn, boolean admin) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             LocalAccounts.create(c, username, "Local " + username, username + "@example.net", PASSWORD, admin);
@@ -58,6 +70,33 @@ class LocalLoginTest {
             assertThat(form.getElementById("cannot-submit")).as("local accounts may submit").isNull();
         }
         assertThat(audit.find(new AuditFilter("local:lena", "login.success", null, null, 5))).hasSize(1);
+    }
+
+    @Test
+    void aLocalAdminAccountOpensTheAdminPagesAndAMemberAccountDoesNot() throws Exception {
+        account("root-admin", 64528, true);
+        account("plain-member", 64529, false);
+        Cluster cluster = new Cluster(client, cache);
+        cluster.network("locallan", "Local LAN", true);
+        JoinRequest jr = new JoinRequest();
+        jr.setMetadata(new ObjectMetaBuilder().withName(JoinRequest.nameFor("locallan", 64529, "00000003a1"))
+                .withNamespace(Cluster.NAMESPACE).build());
+        jr.setSpec(new JoinRequestSpec());
+        jr.getSpec().asn = 64529L;
+        jr.getSpec().networkRef = "locallan";
+        jr.getSpec().nodeId = "00000003a1";
+        cluster.create(jr);
+        try (Browser browser = new Browser(base)) {
+            browser.loginLocal("root-admin", PASSWORD);
+            HtmlPage pending = browser.page("/admin/pending");
+            assertThat(pending.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(pending.asNormalizedText()).contains("patch joinrequest locallan-as64529-00000003a1")
+                    .contains("\"decidedBy\":\"root-admin\"");
+        }
+        try (Browser browser = new Browser(base)) {
+            browser.loginLocal("plain-member", PASSWORD);
+            assertThat(browser.page("/admin/pending").getWebResponse().getStatusCode()).isEqualTo(403);
+        }
     }
 
     @Test

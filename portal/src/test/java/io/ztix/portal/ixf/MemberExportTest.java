@@ -56,6 +56,7 @@ class MemberExportTest {
         cluster = new Cluster(client, cache);
         cluster.network("ixflan", "IX-F LAN", true);
         cluster.routeServer("ixf-rs1", "ixflan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        cluster.routeServer("ixf-rs2", "ixflan", 64999, "2001:db8:ff::2", "203.0.113.2");
     }
 
     /** The schema lives in shared/ beside the repository (CI clones the repository with shared/ next to it). */
@@ -117,6 +118,22 @@ class MemberExportTest {
                 .contains("\"as_macro\":\"RIPE::AS-MEMBER\"").contains("\"max_prefix\":100")
                 .contains("\"asnum\":64999").contains("\"ixrouteserver\"")
                 .contains("\"prefix\":\"2001:db8:ff::\"").contains("\"mask_length\":64");
+    }
+
+    @Test
+    void routeServersSharingAnAsnAreOneMemberWithOneConnectionEach() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode export = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/ixf/member-export.json"));
+        List<com.fasterxml.jackson.databind.JsonNode> servers = new java.util.ArrayList<>();
+        export.get("member_list").forEach(m -> {
+            if (m.get("asnum").asLong() == 64999) {
+                servers.add(m);
+            }
+        });
+        assertThat(servers).hasSize(1);
+        assertThat(servers.get(0).get("member_type").asText()).isEqualTo("ixp");
+        assertThat(servers.get(0).get("connection_list").toString())
+                .contains("2001:db8:ff::1").contains("2001:db8:ff::2");
     }
 
     @Test
