@@ -55,6 +55,12 @@ public class ResourceCache {
         }
     }
 
+    /** True once every informer has listed its resources. */
+    public boolean synced() {
+        return joinRequests != null && networks != null && routeServers != null
+                && joinRequests.hasSynced() && networks.hasSynced() && routeServers.hasSynced();
+    }
+
     /** Registers a handler for JoinRequest changes (before or after start). */
     public void onJoinRequestChange(ResourceEventHandler<JoinRequest> handler) {
         if (joinRequests == null) {

@@ -107,9 +107,17 @@ public class JoinRequestService {
         return cache.joinRequests().stream().filter(r -> visible(user, r)).toList();
     }
 
-    /** The request if it exists and the user may see it; otherwise empty (no hint that it exists). */
+    /**
+     * The request if it exists and the user may see it; otherwise empty (no hint that it exists). Read from
+     * the informer cache; only a miss (e.g. a request created a moment ago) asks the API server.
+     */
     public Optional<JoinRequest> find(PortalUser user, String name) {
-        return cache.joinRequest(name).filter(r -> visible(user, r));
+        Optional<JoinRequest> cached = cache.joinRequest(name);
+        if (cached.isEmpty() && name != null && name.matches("[a-z0-9-]{1,253}")) {
+            cached = Optional.ofNullable(client.resources(JoinRequest.class).inNamespace(namespace.name())
+                    .withName(name).get());
+        }
+        return cached.filter(r -> visible(user, r));
     }
 
     /** Deletes the user's request; false when there is no such request the user may touch. */

@@ -129,8 +129,7 @@ public class RequestsResource {
         JoinRequest jr = service.find(user, name).orElseThrow(NotFoundException::new);
         RequestView view = RequestViews.of(jr, language.messages());
         List<RouterInstructions.Neighbor> neighbors = RouterInstructions.neighbors(cache.routeServers(view.networkRef()));
-        String networkId = cache.network(view.networkRef()).map(ZtNetwork::getStatus).map(s -> s.networkId)
-                .orElse(cache.network(view.networkRef()).map(n -> n.getSpec().networkId).orElse(null));
+        String networkId = cache.network(view.networkRef()).map(RequestsResource::networkId).orElse(null);
         boolean ipv4 = view.ipv4() != null;
         return views.page(detail).data("r", view).data("created", created).data("networkId", networkId)
                 .data("neighbors", neighbors)
@@ -146,6 +145,14 @@ public class RequestsResource {
             throw new NotFoundException();
         }
         return Response.seeOther(URI.create("/requests?withdrawn=true")).build();
+    }
+
+    /** The ZeroTier network ID: as recorded in status, else as adopted in spec. */
+    private static String networkId(ZtNetwork network) {
+        if (network.getStatus() != null && network.getStatus().networkId != null) {
+            return network.getStatus().networkId;
+        }
+        return network.getSpec() == null ? null : network.getSpec().networkId;
     }
 
     private List<RequestView> views(PortalUser user) {

@@ -102,7 +102,10 @@ class PageSafetyAndLanguageTest {
     }
 
     @Test
-    void healthEndpointAnswers() throws Exception {
+    void healthSaysReadyOnceTheResourceCacheIsSynced() throws Exception {
         assertThat(get("/q/health/live", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get("/q/health/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("ztix-resource-cache");
     }
 }
