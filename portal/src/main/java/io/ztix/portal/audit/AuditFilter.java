@@ -4,8 +4,4 @@ import java.time.Duration;
 
 /** Optional filters for reading the audit log; null means "any". */
 public record AuditFilter(String actor, String action, String target, Duration maxAge, int limit) {
-
-    public static AuditFilter latest(int limit) {
-        return new AuditFilter(null, null, null, null, limit);
-    }
 }

@@ -43,10 +43,6 @@ public record PortalUser(Long peeringdbId, String localUser, String name, String
         return asns;
     }
 
-    public boolean mayActFor(long asn) {
-        return eligible.stream().anyMatch(n -> n.asn() == asn);
-    }
-
     public boolean mayActFor(long asn, String networkRef) {
         return eligible.stream().anyMatch(n -> n.asn() == asn && n.coversNetwork(networkRef));
     }

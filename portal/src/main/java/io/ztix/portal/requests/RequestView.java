@@ -12,10 +12,6 @@ public record RequestView(String name, long asn, String networkRef, String netwo
     public record RouteServerView(String name, boolean configured, String state, List<String> sessions) {
     }
 
-    public boolean active() {
-        return "Active".equals(phase);
-    }
-
     public boolean hasAddresses() {
         return ipv6 != null || ipv4 != null;
     }

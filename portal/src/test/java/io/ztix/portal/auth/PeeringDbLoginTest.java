@@ -43,6 +43,11 @@ class PeeringDbLoginTest {
             assertThat(page.getUrl().getPath()).isEqualTo("/requests");
             assertThat(page.asNormalizedText()).contains("Alice Operator");
             assertThat(page.getElementById("unverified")).isNull();
+            org.htmlunit.http.Cookie session = browser.client().getCookieManager().getCookies().stream()
+                    .filter(c -> c.getName().equals("q_session")).findFirst().orElse(null);
+            assertThat(session).as("OIDC session cookie").isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select name, email from portal_user where peeringdb_id = 1001");

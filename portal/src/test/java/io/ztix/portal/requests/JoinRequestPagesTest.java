@@ -1,7 +1,6 @@
 package io.ztix.portal.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,9 +21,9 @@ import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.FakePeeringDb;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -259,7 +258,7 @@ class JoinRequestPagesTest {
             review(browser, "64510", "lan1", "0000000c10");
         }
         HttpResponse<String> hits = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(fakePeeringDb + "/test/hits?asn=64510")).build(), HttpResponse.BodyHandlers.ofString());
+                FakePeeringDb.hitsUri(fakePeeringDb, 64510)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hits.body()).isEqualTo("1");
     }
 
