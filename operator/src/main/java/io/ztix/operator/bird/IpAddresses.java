@@ -1,5 +1,7 @@
 package io.ztix.operator.bird;
 
+import io.ztix.operator.network.addressing.Ipv4Literal;
+import io.ztix.operator.network.addressing.Ipv6Literal;
 import java.util.regex.Pattern;
 
 /**
@@ -75,15 +77,13 @@ final class IpAddresses {
         if (text == null || !IPV4.matcher(text).matches()) {
             throw invalid(what, text, "expected a dotted-quad IPv4 address");
         }
-        String[] parts = text.split("\\.");
-        int[] octets = new int[4];
-        for (int i = 0; i < 4; i++) {
-            octets[i] = Integer.parseInt(parts[i]);
-            if (octets[i] > 255) {
-                throw invalid(what, text, "octet out of range");
-            }
+        long value;
+        try {
+            value = Ipv4Literal.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(what, text, e.getMessage());
         }
-        return octets;
+        return new int[] {(int) (value >>> 24) & 0xff, (int) (value >>> 16) & 0xff, (int) (value >>> 8) & 0xff, (int) value & 0xff};
     }
 
     private static int[] parseIpv6(String text, String what) {
@@ -93,75 +93,15 @@ final class IpAddresses {
         if (text.contains(".")) {
             throw invalid(what, text, "IPv4-embedded IPv6 addresses are not accepted");
         }
-        int doubleColon = text.indexOf("::");
-        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
-            throw invalid(what, text, "more than one '::'");
+        try {
+            return Ipv6Literal.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(what, text, e.getMessage());
         }
-        String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
-        String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
-        String[] headParts = head.isEmpty() ? new String[0] : head.split(":", -1);
-        String[] tailParts = tail.isEmpty() ? new String[0] : tail.split(":", -1);
-        int given = headParts.length + tailParts.length;
-        if (doubleColon < 0 ? given != 8 : given > 7) {
-            throw invalid(what, text, "wrong number of groups");
-        }
-        int[] hextets = new int[8];
-        for (int i = 0; i < headParts.length; i++) {
-            hextets[i] = hextet(headParts[i], text, what);
-        }
-        for (int i = 0; i < tailParts.length; i++) {
-            hextets[8 - tailParts.length + i] = hextet(tailParts[i], text, what);
-        }
-        return hextets;
     }
 
-    private static int hextet(String part, String text, String what) {
-        if (part.isEmpty() || part.length() > 4) {
-            throw invalid(what, text, "malformed group '" + part + "'");
-        }
-        int value = 0;
-        for (int i = 0; i < part.length(); i++) {
-            int digit = Character.digit(part.charAt(i), 16);
-            if (digit < 0) {
-                throw invalid(what, text, "malformed group '" + part + "'");
-            }
-            value = value * 16 + digit;
-        }
-        return value;
-    }
-
-    /** RFC 5952: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::". */
     private static String format(int[] hextets) {
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (hextets[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && hextets[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(hextets[i]));
-        }
-        return text.toString();
+        return Ipv6Literal.format(hextets);
     }
 
     private static IllegalArgumentException invalid(String what, String text, String why) {
