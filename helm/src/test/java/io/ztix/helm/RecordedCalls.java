@@ -2,17 +2,12 @@ package io.ztix.helm;
 
 import io.ztix.testing.apicalls.ApiCall;
 import io.ztix.testing.apicalls.ApiCallsFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The API calls a component's tests recorded (see the api-calls-recorder module). */
 final class RecordedCalls {
-
-    static final String RECORDER_ARTIFACT = "zt-ix-api-calls-recorder";
 
     private RecordedCalls() {
     }
@@ -28,15 +23,6 @@ final class RecordedCalls {
             calls.add(keepsName(call) ? call : call.withoutInstance());
         }
         return calls;
-    }
-
-    /** Whether the module's tests record calls: it has the recorder as a test dependency. */
-    static boolean recordedBy(String module) {
-        try {
-            return Files.readString(Chart.repoRoot().resolve(module).resolve("pom.xml")).contains(RECORDER_ARTIFACT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Names matter where RBAC can restrict by name (the Lease, Secrets); elsewhere they only vary. */

@@ -91,8 +91,7 @@ class JoinRequestPagesTest {
         assertThat(spec.maxPrefixes.ipv6).isEqualTo(50L);
         assertThat(spec.requester.peeringdbUserId).isEqualTo(1001L);
         assertThat(spec.requester.localUser).isNull();
-        // spec.requester.verified is set by the portal, but io.ztix.api.joinrequest.Requester#isVerified carries
-        // @JsonIgnore, which makes Jackson drop the whole "verified" property on the wire (reported to the api owner).
+        assertThat(spec.requester.verified).as("PeeringDB vouches for this user").isTrue();
         assertThat(spec.requester.email).isEqualTo("alice@example.net");
         assertThat(spec.approval).as("the portal never decides").isNull();
         assertThat(audit.find(new AuditFilter("peeringdb:1001", "request.created", "lan1-as64501-8056c2e21c", null, 5)))
