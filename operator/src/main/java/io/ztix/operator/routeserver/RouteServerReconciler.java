@@ -50,16 +50,18 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
     private final BirdApplier applier = new BirdApplier();
     private final RouteServerConnection connection;
     private final ApplyScheduler scheduler;
+    private final RouteServerMetrics metrics;
     private final EventRecorder events;
     private final OperatorConfig config;
     private final RetryTracker retries = new RetryTracker();
     private final Map<String, Instant> lastSessionPoll = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public RouteServerReconciler(RouteServerConnection connection, ApplyScheduler scheduler, EventRecorder events,
-            OperatorConfig config, Clock clock) {
+    public RouteServerReconciler(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
+            EventRecorder events, OperatorConfig config, Clock clock) {
         this.connection = connection;
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -129,8 +131,10 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         }
         String rejection = null;
         try (SshSession session = connection.open(routeServer)) {
+            metrics.sessionOpened(routeServer);
             if (change) {
                 ApplyResult result = applier.apply(session, RouteServerConnection.bird(routeServer), rendered);
+                metrics.applied(routeServer, result.outcome() == ApplyResult.Outcome.APPLIED ? "applied" : "unchanged");
                 if (result.outcome() == ApplyResult.Outcome.APPLIED) {
                     events.normal(routeServer, "ConfigApplied", "BIRD reconfigured with " + desired.sessionsByProtocol().size()
                             + " member sessions (configuration " + hash.substring(0, 12) + ")");
@@ -144,6 +148,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
             return config.sessionPollInterval();
         } catch (BirdApplyException e) {
             rejection = e.getMessage();
+            metrics.applied(routeServer, "failed");
             status.applyFailed(e);
             events.warning(routeServer, "ApplyFailed", "Stage " + e.stage() + ": " + e.getMessage());
         } catch (SshException e) {
