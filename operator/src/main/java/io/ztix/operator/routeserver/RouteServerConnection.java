@@ -1,5 +1,6 @@
 package io.ztix.operator.routeserver;
 
+import io.ztix.api.routeserver.BirdSpec;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.SecretReader;
@@ -27,7 +28,7 @@ public class RouteServerConnection {
     }
 
     static BirdTarget bird(RouteServer routeServer) {
-        return BirdTarget.from(routeServer.getSpec().bird == null ? new io.ztix.api.routeserver.BirdSpec()
+        return BirdTarget.from(routeServer.getSpec().bird == null ? new BirdSpec()
                 : routeServer.getSpec().bird);
     }
 }
