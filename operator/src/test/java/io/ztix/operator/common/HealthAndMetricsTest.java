@@ -34,6 +34,7 @@ class HealthAndMetricsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("reconciliations_started_total"))
-                .body(containsString("reconciliations_success_total")));
+                .body(containsString("reconciliations_success_total"))
+                .body(containsString("reconciliations_execution_duration_seconds")));
     }
 }
