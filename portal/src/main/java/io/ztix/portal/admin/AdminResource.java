@@ -1,0 +1,123 @@
+package io.ztix.portal.admin;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.portal.audit.AuditFilter;
+import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.auth.CurrentUser;
+import io.ztix.portal.auth.PortalUser;
+import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.RequestLanguage;
+import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.kube.ZtixNamespace;
+import io.ztix.portal.peeringdb.NetworkFacts;
+import io.ztix.portal.peeringdb.PeeringDbClient;
+import io.ztix.portal.peeringdb.PeeringDbUnavailable;
+import io.ztix.portal.requests.RequestView;
+import io.ztix.portal.requests.RequestViews;
+import io.ztix.portal.web.Views;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Admin pages: pending queue with kubectl lines, all requests with filters, the audit log. */
+@Path("/admin")
+@RolesAllowed("admin")
+@Blocking
+public class AdminResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ResourceCache cache;
+
+    @Inject
+    ZtixNamespace namespace;
+
+    @Inject
+    PeeringDbClient peeringDb;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RequestLanguage language;
+
+    @Inject
+    Views views;
+
+    @Location("admin/pending.html")
+    Template pending;
+
+    @Location("admin/requests.html")
+    Template requests;
+
+    @Location("admin/audit.html")
+    Template auditPage;
+
+    /** A pending request with what an admin needs to decide it. */
+    public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject) {
+    }
+
+    @GET
+    @Path("pending")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance pending() {
+        PortalUser admin = currentUser.requireAdmin();
+        AppMessages msg = language.messages();
+        String decidedBy = admin.isLocal() ? admin.localUser() : "peeringdb-" + admin.peeringdbId();
+        List<PendingItem> items = cache.joinRequests().stream()
+                .filter(r -> r.getSpec() != null && r.getSpec().approval == null)
+                .filter(r -> r.getStatus() == null || r.getStatus().phase == null || r.getStatus().phase == Phase.Pending)
+                .map(r -> new PendingItem(RequestViews.of(r, msg), facts(r),
+                        KubectlCommands.approve(namespace.name(), r.getMetadata().getName(), decidedBy),
+                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName(), decidedBy)))
+                .toList();
+        return views.page(pending).data("items", items);
+    }
+
+    @GET
+    @Path("requests")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("asn") Long asn,
+            @QueryParam("network") String network, @QueryParam("age") Integer age) {
+        currentUser.requireAdmin();
+        AppMessages msg = language.messages();
+        AdminRequestFilter filter = new AdminRequestFilter(status, asn, network, age);
+        List<RequestView> found = cache.joinRequests().stream().filter(filter).map(r -> RequestViews.of(r, msg)).toList();
+        return views.page(requests).data("requests", found).data("filter", filter)
+                .data("phases", Arrays.stream(Phase.values()).map(Enum::name).toList())
+                .data("networks", cache.networks().stream().map(n -> n.getMetadata().getName()).toList());
+    }
+
+    @GET
+    @Path("audit")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("target") String target, @QueryParam("age") Integer age) {
+        currentUser.requireAdmin();
+        AuditFilter filter = new AuditFilter(actor, action, target,
+                age == null || age <= 0 ? null : Duration.ofDays(age), 500);
+        return views.page(auditPage).data("entries", audit.find(filter)).data("filter", filter).data("age", age);
+    }
+
+    private NetworkFacts facts(JoinRequest r) {
+        try {
+            return peeringDb.network(r.getSpec().asn).orElse(null);
+        } catch (PeeringDbUnavailable e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package io.ztix.portal.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every text of the portal; translations in messages/msg_zh_CN.properties and messages/msg_he.properties. */
+@MessageBundle(value = "msg", locale = "en-US")
+public interface AppMessages {
+
+    @Message("Join the peering LAN of a virtual Internet Exchange")
+    String app_tagline();
+
+    @Message("My requests")
+    String nav_requests();
+
+    @Message("New request")
+    String nav_new();
+
+    @Message("Pending queue")
+    String nav_admin();
+
+    @Message("All requests")
+    String nav_all();
+
+    @Message("Audit log")
+    String nav_audit();
+
+    @Message("Log out")
+    String nav_logout();
+
+    @Message("Log in")
+    String nav_login();
+
+    @Message("Language")
+    String language();
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("Support")
+    String support();
+
+    @Message("Log in")
+    String login_title();
+
+    @Message("Log in with PeeringDB")
+    String login_peeringdb();
+
+    @Message("Recommended: your PeeringDB account tells us which networks you may act for.")
+    String login_peeringdb_hint();
+
+    @Message("Local account")
+    String login_local();
+
+    @Message("User name")
+    String login_username();
+
+    @Message("Password")
+    String login_password();
+
+    @Message("Log in")
+    String login_submit();
+
+    @Message("Login failed. Check your user name and password. After several failures the account is locked for a while.")
+    String login_failed();
+
+    @Message("You are logged out.")
+    String logged_out();
+
+    @Message("Requests of your networks")
+    String requests_title();
+
+    @Message("There are no requests for your networks yet.")
+    String requests_empty();
+
+    @Message("Request")
+    String col_request();
+
+    @Message("ASN")
+    String col_asn();
+
+    @Message("Network")
+    String col_network();
+
+    @Message("Node")
+    String col_node();
+
+    @Message("Status")
+    String col_phase();
+
+    @Message("Details")
+    String col_conditions();
+
+    @Message("Addresses")
+    String col_addresses();
+
+    @Message("Route servers")
+    String col_route_servers();
+
+    @Message("Requester")
+    String col_requester();
+
+    @Message("Created")
+    String col_age();
+
+    @Message("Decide with kubectl")
+    String col_kubectl();
+
+    @Message("PeeringDB")
+    String col_peeringdb();
+
+    @Message("This page updates itself.")
+    String live_hint();
+
+    @Message("Waiting for a decision")
+    String phase_Pending();
+
+    @Message("Approved")
+    String phase_Approved();
+
+    @Message("Being set up")
+    String phase_Provisioning();
+
+    @Message("Active")
+    String phase_Active();
+
+    @Message("Rejected")
+    String phase_Rejected();
+
+    @Message("Failed")
+    String phase_Failed();
+
+    @Message("Received")
+    String phase_unknown();
+
+    @Message("The request is valid.")
+    String cond_Valid_True();
+
+    @Message("The request is not valid")
+    String cond_Valid_False();
+
+    @Message("The IX approved the request.")
+    String cond_Approved_True();
+
+    @Message("Not approved yet")
+    String cond_Approved_False();
+
+    @Message("Your router is authorized on the ZeroTier network.")
+    String cond_MemberAuthorized_True();
+
+    @Message("Your router is not authorized on the ZeroTier network yet")
+    String cond_MemberAuthorized_False();
+
+    @Message("The route servers know your router.")
+    String cond_RouteServersConfigured_True();
+
+    @Message("The route servers are not configured for you yet")
+    String cond_RouteServersConfigured_False();
+
+    @Message("Everything is ready.")
+    String cond_Ready_True();
+
+    @Message("Not ready yet")
+    String cond_Ready_False();
+
+    @Message("Status")
+    String cond_other();
+
+    @Message("configured")
+    String rs_configured();
+
+    @Message("not configured yet")
+    String rs_not_configured();
+
+    @Message("no BGP session yet")
+    String rs_no_sessions();
+
+    @Message("Request to join a peering LAN")
+    String new_title();
+
+    @Message("Your network (ASN)")
+    String new_asn();
+
+    @Message("Peering LAN")
+    String new_network();
+
+    @Message("No peering LAN is open for requests right now.")
+    String new_network_none();
+
+    @Message("ZeroTier node ID of your router")
+    String new_node();
+
+    @Message("10 hexadecimal digits. Run zerotier-cli info on your router: it prints 200 info <node ID> <version> ONLINE.")
+    String new_node_hint();
+
+    @Message("Review")
+    String new_review();
+
+    @Message("Check and submit")
+    String review_title();
+
+    @Message("What PeeringDB says about your network")
+    String review_facts();
+
+    @Message("IRR AS-SET")
+    String review_as_set();
+
+    @Message("Max prefixes (IPv4 / IPv6)")
+    String review_max_prefixes();
+
+    @Message("PeeringDB says this network never peers via route servers.")
+    String review_never_via_rs();
+
+    @Message("Submit request")
+    String submit();
+
+    @Message("Change")
+    String back();
+
+    @Message("Your request was submitted.")
+    String created();
+
+    @Message("The request was withdrawn.")
+    String withdrawn();
+
+    @Message("Withdraw request")
+    String withdraw();
+
+    @Message("Withdrawing removes your router from the peering LAN. Continue?")
+    String withdraw_confirm();
+
+    @Message("A request for this network, ASN and node exists already:")
+    String duplicate();
+
+    @Message("Request")
+    String detail_title();
+
+    @Message("Set up your router")
+    String detail_instructions();
+
+    @Message("Join the ZeroTier network:")
+    String detail_join();
+
+    @Message("Addresses and route-server details appear here once the request is approved.")
+    String detail_not_yet();
+
+    @Message("Your addresses on the peering LAN")
+    String detail_your_addresses();
+
+    @Message("Route servers (AS{asn})")
+    String detail_rs(long asn);
+
+    @Message("Decision")
+    String detail_decision();
+
+    @Message("Last error")
+    String detail_last_error();
+
+    @Message("You cannot request a port yet")
+    String not_eligible_title();
+
+    @Message("Your PeeringDB account is not affiliated with any network.")
+    String not_eligible_no_networks();
+
+    @Message("Your PeeringDB account has too few permissions for these networks:")
+    String not_eligible_perms();
+
+    @Message("Ask an administrator of your organisation on PeeringDB to grant you access to the network, then log in again.")
+    String not_eligible_how();
+
+    @Message("PeeringDB has not verified your account or e-mail address yet. You can look around, but you cannot submit requests until PeeringDB verifies you.")
+    String unverified();
+
+    @Message("Need help? Contact us:")
+    String help_contact();
+
+    @Message("Requests waiting for a decision")
+    String pending_title();
+
+    @Message("Nothing is waiting.")
+    String pending_empty();
+
+    @Message("Filter")
+    String filter();
+
+    @Message("Status")
+    String filter_status();
+
+    @Message("any")
+    String filter_any();
+
+    @Message("Newer than (days)")
+    String filter_age();
+
+    @Message("Actor")
+    String filter_actor();
+
+    @Message("Action")
+    String filter_action();
+
+    @Message("Audit log")
+    String audit_title();
+
+    @Message("Time")
+    String audit_at();
+
+    @Message("Target")
+    String audit_target();
+
+    @Message("Details")
+    String audit_details();
+
+    @Message("Something went wrong")
+    String error_title();
+
+    @Message("This page does not exist, or you may not see it.")
+    String error_not_found();
+
+    @Message("You may not do this.")
+    String error_forbidden();
+
+    @Message("The portal could not handle this request. Please try again later.")
+    String error_generic();
+
+    @Message("The form was incomplete or outdated. Please go back, reload the page and try again.")
+    String error_bad_request();
+
+    @Message("A ZeroTier node ID is exactly 10 hexadecimal digits (0-9, a-f), for example 8056c2e21c. Run zerotier-cli info on your router to see it.")
+    String error_node_id();
+
+    @Message("None of your networks may request a port.")
+    String error_no_eligible_asn();
+
+    @Message("Only PeeringDB-verified users can submit requests.")
+    String error_unverified();
+
+    @Message("You may not act for this ASN on this network.")
+    String error_asn_not_yours();
+
+    @Message("This peering LAN does not exist.")
+    String error_network_unknown();
+
+    @Message("This peering LAN does not take new requests.")
+    String error_network_closed();
+
+    @Message("PeeringDB has no network with this ASN. Create or fix your network record on PeeringDB first.")
+    String error_asn_not_in_peeringdb();
+
+    @Message("PeeringDB cannot be reached right now. Please try again in a few minutes.")
+    String error_peeringdb_unavailable();
+
+    @Message("Approve")
+    String kubectl_approve();
+
+    @Message("Reject (replace the reason)")
+    String kubectl_reject();
+
+    @Message("Network operators request a port on a ZeroTier peering LAN here. Log in to see your networks' requests or to ask for a new one.")
+    String home_intro();
+
+    @Message("IX-F member export (JSON)")
+    String member_export();
+
+}

@@ -1,0 +1,159 @@
+package io.ztix.portal.requests;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.api.joinrequest.MaxPrefixes;
+import io.ztix.api.joinrequest.Requester;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.auth.PortalUser;
+import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.kube.ZtixNamespace;
+import io.ztix.portal.peeringdb.NetworkFacts;
+import io.ztix.portal.peeringdb.PeeringDbClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, lists and withdraws JoinRequests on behalf of a portal user, with the portal's own service
+ * account. A user only ever sees or touches requests of ASNs they may act for. The portal never sets
+ * {@code spec.approval}.
+ */
+@ApplicationScoped
+public class JoinRequestService {
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ZtixNamespace namespace;
+
+    @Inject
+    ResourceCache cache;
+
+    @Inject
+    PeeringDbClient peeringDb;
+
+    @Inject
+    AuditLog audit;
+
+    /** Networks a user may pick for a new request. */
+    public List<ZtNetwork> openNetworks(PortalUser user) {
+        return cache.networks().stream()
+                .filter(n -> n.getSpec() != null && !Boolean.FALSE.equals(n.getSpec().openForRequests))
+                .filter(n -> user.eligible().stream().anyMatch(a -> a.coversNetwork(n.getMetadata().getName())))
+                .toList();
+    }
+
+    /** Checks the request and looks up the PeeringDB facts that will go into it. */
+    public NetworkFacts check(PortalUser user, NewRequest request) {
+        if (!user.maySubmit()) {
+            throw new InvalidRequest(null, user.eligible().isEmpty() ? "error_no_eligible_asn" : "error_unverified");
+        }
+        if (!user.mayActFor(request.asn(), request.networkRef())) {
+            throw new InvalidRequest("asn", "error_asn_not_yours");
+        }
+        NodeIds.normalize(request.nodeId());
+        ZtNetwork network = cache.network(request.networkRef()).orElseThrow(
+                () -> new InvalidRequest("networkRef", "error_network_unknown"));
+        if (Boolean.FALSE.equals(network.getSpec().openForRequests)) {
+            throw new InvalidRequest("networkRef", "error_network_closed");
+        }
+        return peeringDb.network(request.asn()).orElseThrow(
+                () -> new InvalidRequest("asn", "error_asn_not_in_peeringdb", String.valueOf(request.asn())));
+    }
+
+    public JoinRequest create(PortalUser user, NewRequest request) {
+        NetworkFacts facts = check(user, request);
+        String nodeId = NodeIds.normalize(request.nodeId());
+        String name = JoinRequest.nameFor(request.networkRef(), request.asn(), nodeId);
+        if (cache.joinRequest(name).isPresent()) {
+            throw new DuplicateRequest(name);
+        }
+        JoinRequest jr = new JoinRequest();
+        jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace.name())
+                .addToLabels("app.kubernetes.io/managed-by", "zt-ix-portal").build());
+        JoinRequestSpec spec = new JoinRequestSpec();
+        spec.asn = request.asn();
+        spec.networkRef = request.networkRef();
+        spec.nodeId = nodeId;
+        spec.networkName = truncate(facts.name(), 255);
+        spec.asSet = truncate(facts.irrAsSet(), 1024);
+        if (facts.infoPrefixes4() != null || facts.infoPrefixes6() != null) {
+            spec.maxPrefixes = new MaxPrefixes(clamp(facts.infoPrefixes4()), clamp(facts.infoPrefixes6()));
+        }
+        spec.requester = requester(user);
+        jr.setSpec(spec);
+        try {
+            JoinRequest created = client.resources(JoinRequest.class).inNamespace(namespace.name()).resource(jr).create();
+            audit.record(user.actor(), "request.created", name,
+                    "AS" + request.asn() + " node " + nodeId + " on " + request.networkRef());
+            return created;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw new DuplicateRequest(name);
+            }
+            throw e;
+        }
+    }
+
+    /** Requests of every ASN the user may act for, newest first. */
+    public List<JoinRequest> visibleTo(PortalUser user) {
+        return cache.joinRequests().stream().filter(r -> visible(user, r)).toList();
+    }
+
+    /**
+     * The request if it exists and the user may see it; otherwise empty (no hint that it exists). Read from
+     * the informer cache; only a miss (e.g. a request created a moment ago) asks the API server.
+     */
+    public Optional<JoinRequest> find(PortalUser user, String name) {
+        Optional<JoinRequest> cached = cache.joinRequest(name);
+        if (cached.isEmpty() && name != null && name.matches("[a-z0-9-]{1,253}")) {
+            cached = Optional.ofNullable(client.resources(JoinRequest.class).inNamespace(namespace.name())
+                    .withName(name).get());
+        }
+        return cached.filter(r -> visible(user, r));
+    }
+
+    /** Deletes the user's request; false when there is no such request the user may touch. */
+    public boolean withdraw(PortalUser user, String name) {
+        JoinRequest live = client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).get();
+        if (live == null || !visible(user, live)) {
+            return false;
+        }
+        client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).delete();
+        audit.record(user.actor(), "request.withdrawn", name, "AS" + live.getSpec().asn);
+        return true;
+    }
+
+    static boolean visible(PortalUser user, JoinRequest r) {
+        return user != null && r.getSpec() != null && r.getSpec().asn != null
+                && (user.admin() || user.mayActFor(r.getSpec().asn, r.getSpec().networkRef));
+    }
+
+    private static Requester requester(PortalUser user) {
+        Requester requester = new Requester();
+        if (user.isLocal()) {
+            requester.localUser = user.localUser();
+        } else {
+            requester.peeringdbUserId = user.peeringdbId();
+        }
+        requester.name = truncate(user.name(), 255);
+        requester.email = truncate(user.email(), 320);
+        requester.verified = !user.isLocal() && user.verified();
+        return requester;
+    }
+
+    private static Long clamp(Long value) {
+        return value == null ? null : Math.max(1, Math.min(10_000_000, value));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

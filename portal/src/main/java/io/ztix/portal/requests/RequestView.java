@@ -1,0 +1,18 @@
+package io.ztix.portal.requests;
+
+import java.util.List;
+
+/** A JoinRequest as a member sees it, in the member's language. */
+public record RequestView(String name, long asn, String networkRef, String networkName, String nodeId,
+        String phase, String phaseLabel, List<String> conditions, String ipv6, String ipv4,
+        List<RouteServerView> routeServers, String lastError, String decision, String reason, String decidedBy,
+        String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6) {
+
+    /** This member on one route server. */
+    public record RouteServerView(String name, boolean configured, String state, List<String> sessions) {
+    }
+
+    public boolean hasAddresses() {
+        return ipv6 != null || ipv4 != null;
+    }
+}

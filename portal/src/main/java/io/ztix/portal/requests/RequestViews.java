@@ -1,0 +1,78 @@
+package io.ztix.portal.requests;
+
+import io.ztix.api.common.Condition;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.joinrequest.RouteServerEntry;
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.portal.i18n.AppMessages;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns JoinRequests into {@link RequestView}s: phases and conditions in plain words. */
+public final class RequestViews {
+
+    private RequestViews() {
+    }
+
+    public static RequestView of(JoinRequest r, AppMessages msg) {
+        JoinRequestSpec spec = r.getSpec();
+        JoinRequestStatus status = r.getStatus() == null ? new JoinRequestStatus() : r.getStatus();
+        String phase = status.phase == null ? "Pending" : status.phase.name();
+        String phaseLabel = status.phase == null ? msg.phase_unknown() : message(msg, "phase_" + phase, phase);
+        List<String> conditions = new ArrayList<>();
+        for (Condition c : status.conditions) {
+            conditions.add(condition(c, msg));
+        }
+        List<RequestView.RouteServerView> routeServers = new ArrayList<>();
+        for (RouteServerEntry entry : status.routeServers) {
+            List<String> sessions = new ArrayList<>();
+            for (PeerStatus s : entry.sessions) {
+                sessions.add((s.family == null ? "" : s.family + " ") + (s.state == null ? "?" : s.state)
+                        + (s.since == null ? "" : " (" + s.since + ")") + (s.info == null ? "" : " " + s.info));
+            }
+            boolean configured = Boolean.TRUE.equals(entry.configured);
+            String state = (configured ? msg.rs_configured() : msg.rs_not_configured())
+                    + (sessions.isEmpty() ? "; " + msg.rs_no_sessions() : "");
+            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions));
+        }
+        String requester = spec.requester == null ? null
+                : (spec.requester.name != null ? spec.requester.name : "")
+                + (spec.requester.peeringdbUserId != null ? " (PeeringDB " + spec.requester.peeringdbUserId + ")" : "")
+                + (spec.requester.localUser != null ? " (local " + spec.requester.localUser + ")" : "");
+        return new RequestView(r.getMetadata().getName(), spec.asn == null ? 0 : spec.asn, spec.networkRef,
+                spec.networkName, spec.nodeId, phase, phaseLabel, conditions,
+                status.assignedIps == null ? null : status.assignedIps.ipv6,
+                status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers, status.lastError,
+                spec.approval == null || spec.approval.decision == null ? null : spec.approval.decision.name(),
+                spec.approval == null ? null : spec.approval.reason,
+                spec.approval == null ? null : spec.approval.decidedBy, requester,
+                r.getMetadata().getCreationTimestamp(), spec.asSet,
+                spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv4,
+                spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
+    }
+
+    static String condition(Condition c, AppMessages msg) {
+        String key = "cond_" + c.type + "_" + (c.isTrue() ? "True" : "False");
+        String text = message(msg, key, null);
+        if (text == null) {
+            text = msg.cond_other() + " " + c.type + ": " + c.status;
+        }
+        if (!c.isTrue() && c.message != null && !c.message.isBlank()) {
+            text = text + ": " + c.message;
+        }
+        return text;
+    }
+
+    /** Looks a message up by key; {@code fallback} when the bundle has no such message. */
+    static String message(AppMessages msg, String key, String fallback) {
+        try {
+            Method method = AppMessages.class.getMethod(key);
+            return (String) method.invoke(msg);
+        } catch (ReflectiveOperationException e) {
+            return fallback;
+        }
+    }
+}

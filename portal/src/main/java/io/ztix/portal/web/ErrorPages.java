@@ -1,0 +1,66 @@
+package io.ztix.portal.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.ztix.portal.i18n.RequestLanguage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Safe error pages: no stack traces or internals, a way back, and a redirect to login when needed. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @Inject
+    Views views;
+
+    @Inject
+    RequestLanguage language;
+
+    @Location("error.html")
+    Template error;
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, language.messages().error_forbidden());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, language.messages().error_not_found());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return page(status, language.messages().error_generic());
+        }
+        return page(status, language.messages().error_bad_request());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("request failed", e);
+        return page(500, language.messages().error_generic());
+    }
+
+    private Response page(int status, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(views.page(error).data("message", message).data("errorPage", true).render()).build();
+    }
+}

@@ -1,0 +1,66 @@
+// ZT-IX portal: live status updates and confirmation prompts. No inline script (strict CSP).
+(function () {
+  'use strict';
+
+  function setList(element, items) {
+    while (element.firstChild) { element.removeChild(element.firstChild); }
+    items.forEach(function (text) {
+      var li = document.createElement('li');
+      li.textContent = text;
+      element.appendChild(li);
+    });
+  }
+
+  function routeServerLines(request) {
+    return (request.routeServers || []).map(function (rs) {
+      return rs.name + ': ' + rs.state + (rs.sessions || []).map(function (s) { return '; ' + s; }).join('');
+    });
+  }
+
+  function apply(row, request) {
+    if (row.hasAttribute('data-reload-on-phase') && row.getAttribute('data-reload-on-phase') !== request.phase) {
+      // the router instructions depend on the phase: show them as soon as they exist
+      window.location.reload();
+      return;
+    }
+    var phase = row.querySelector('[data-field="phaseLabel"]');
+    if (phase && (phase.textContent !== request.phaseLabel || phase.getAttribute('data-phase') !== request.phase)) {
+      phase.textContent = request.phaseLabel;
+      phase.setAttribute('data-phase', request.phase);
+    }
+    var conditions = row.querySelector('[data-field="conditions"]');
+    if (conditions) { setList(conditions, request.conditions || []); }
+    var routeServers = row.querySelector('[data-field="routeServers"]');
+    if (routeServers) { setList(routeServers, routeServerLines(request)); }
+    var addresses = row.querySelector('[data-field="addresses"]');
+    if (addresses) {
+      addresses.textContent = [request.ipv6, request.ipv4].filter(Boolean).join(' ');
+    }
+  }
+
+  function poll(container) {
+    var url = container.getAttribute('data-live-url');
+    fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        data.requests.forEach(function (request) {
+          var rows = container.getAttribute('data-request') === request.name ? [container]
+            : container.querySelectorAll('[data-request="' + CSS.escape(request.name) + '"]');
+          Array.prototype.forEach.call(rows, function (row) { apply(row, request); });
+        });
+      })
+      .catch(function () { /* try again at the next tick */ });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-live-url]'), function (container) {
+      setInterval(function () { poll(container); }, 2000);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
+      form.addEventListener('submit', function (event) {
+        if (!window.confirm(form.getAttribute('data-confirm'))) { event.preventDefault(); }
+      });
+    });
+  });
+}());

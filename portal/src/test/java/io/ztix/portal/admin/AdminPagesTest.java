@@ -1,0 +1,142 @@
+package io.ztix.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.joinrequest.Approval;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.joinrequest.Requester;
+import io.ztix.portal.audit.AuditFilter;
+import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.testsupport.Browser;
+import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.PortalTestResources;
+import jakarta.inject.Inject;
+import java.net.URL;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(PortalTestResources.class)
+class AdminPagesTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ResourceCache cache;
+
+    @Inject
+    AuditLog audit;
+
+    Cluster cluster;
+
+    @BeforeEach
+    void network() {
+        cluster = new Cluster(client, cache);
+        cluster.network("adminlan", "Admin test LAN", true);
+    }
+
+    private String request(long asn, String nodeId) {
+        JoinRequest jr = new JoinRequest();
+        String name = JoinRequest.nameFor("adminlan", asn, nodeId);
+        jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Cluster.NAMESPACE).build());
+        JoinRequestSpec spec = new JoinRequestSpec();
+        spec.asn = asn;
+        spec.networkRef = "adminlan";
+        spec.nodeId = nodeId;
+        spec.networkName = "Other Net";
+        spec.requester = new Requester();
+        spec.requester.peeringdbUserId = 1005L;
+        spec.requester.name = "Otto Other";
+        jr.setSpec(spec);
+        cluster.create(jr);
+        return name;
+    }
+
+    @Test
+    void pendingQueueShowsRequesterPeeringDbFactsAndTheExactKubectlLines() {
+        String name = request(64510, "00000001a1");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            DomElement card = page.getFirstByXPath("//section[@data-request='" + name + "']");
+            assertThat(card).isNotNull();
+            assertThat(card.asNormalizedText()).contains("Otto Other").contains("AS-OTHER");
+            DomElement approve = card.getFirstByXPath(".//code[@class='approve']");
+            assertThat(approve.getTextContent()).isEqualTo("kubectl -n test patch joinrequest " + name
+                    + " --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"peeringdb-9001\"}}}'");
+            DomElement reject = card.getFirstByXPath(".//code[@class='reject']");
+            assertThat(reject.getTextContent()).contains("\"decision\":\"Rejected\",\"reason\":\"<reason>\"");
+        }
+    }
+
+    @Test
+    void decidedRequestsLeaveTheQueueAndTheDecisionIsAuditedOnce() {
+        String name = request(64510, "00000001b2");
+        JoinRequest jr = cluster.get(name);
+        jr.getSpec().approval = new Approval(Approval.Decision.Approved, null, "kube-admin");
+        client.resource(jr).inNamespace(Cluster.NAMESPACE).update();
+        await().until(() -> cache.joinRequest(name).map(r -> r.getSpec().approval != null).orElse(false));
+        await().until(() -> !audit.find(new AuditFilter("kubernetes:kube-admin", "request.decision-seen", name, null, 5)).isEmpty());
+        cluster.patchStatus(name, r -> r.getStatus().phase = Phase.Approved);
+        assertThat(audit.find(new AuditFilter(null, "request.decision-seen", name, null, 5))).hasSize(1);
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            assertThat(browser.page("/admin/pending").asXml()).doesNotContain(name);
+        }
+    }
+
+    @Test
+    void allRequestsCanBeFilteredByStatusAsnAndNetwork() {
+        String pending = request(64510, "00000001c3");
+        String active = request(64511, "00000001c4");
+        cluster.patchStatus(active, r -> r.getStatus().phase = Phase.Active);
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            String byStatus = browser.page("/admin/requests?status=Active&network=adminlan").getElementById("all-requests").asXml();
+            assertThat(byStatus).contains(active).doesNotContain(pending);
+            String byAsn = browser.page("/admin/requests?asn=64510&age=1").getElementById("all-requests").asXml();
+            assertThat(byAsn).contains(pending).doesNotContain(active);
+        }
+    }
+
+    @Test
+    void auditLogPageFiltersByActorAndAction() {
+        audit.record("local:auditor", "test.visible", "t1", "shown");
+        audit.record("local:someone", "test.hidden", "t2", "not shown");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            String table = browser.page("/admin/audit?actor=local:auditor&action=test.").getElementById("audit").asXml();
+            assertThat(table).contains("test.visible").doesNotContain("test.hidden");
+        }
+    }
+
+    @Test
+    void membersAndAnonymousVisitorsCannotOpenAdminPages() {
+        try (Browser browser = new Browser(base)) {
+            assertThat(browser.page("/admin/pending").getUrl().getPath()).isEqualTo("/login");
+            browser.loginWithPeeringDb("full");
+            for (String path : new String[] {"/admin/pending", "/admin/requests", "/admin/audit"}) {
+                HtmlPage page = browser.page(path);
+                assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(403);
+                assertThat(page.getElementById("error-message").asNormalizedText()).isEqualTo("You may not do this.");
+            }
+        }
+    }
+}

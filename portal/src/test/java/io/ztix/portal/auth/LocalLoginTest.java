@@ -1,0 +1,199 @@
+package io.ztix.portal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.portal.audit.AuditFilter;
+import io.ztix.portal.audit.AuditLog;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.testsupport.Browser;
+import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.PortalTestResources;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(PortalTestResources.class)
+class LocalLoginTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ResourceCache cache;
+
+    private void account(String username, long asn, boolean admin) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            LocalAccounts.create(c, username, "Local " + username, username + "@example.net", PASSWORD, admin);
+            LocalAccounts.grant(c, username, asn, null);
+        }
+    }
+
+    @Test
+    void localAccountLogsInWithTheRightPasswordAndActsForItsGrantedAsn() throws Exception {
+        account("lena", 64520, false);
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginLocal("lena", PASSWORD);
+            assertThat(page.getUrl().getPath()).isEqualTo("/requests");
+            assertThat(page.asNormalizedText()).contains("Local lena");
+            HtmlPage form = browser.page("/requests/new");
+            assertThat(form.getElementById("cannot-submit")).as("local accounts may submit").isNull();
+        }
+        assertThat(audit.find(new AuditFilter("local:lena", "login.success", null, null, 5))).hasSize(1);
+    }
+
+    @Test
+    void aLocalAdminAccountOpensTheAdminPagesAndAMemberAccountDoesNot() throws Exception {
+        account("root-admin", 64528, true);
+        account("plain-member", 64529, false);
+        Cluster cluster = new Cluster(client, cache);
+        cluster.network("locallan", "Local LAN", true);
+        JoinRequest jr = new JoinRequest();
+        jr.setMetadata(new ObjectMetaBuilder().withName(JoinRequest.nameFor("locallan", 64529, "00000003a1"))
+                .withNamespace(Cluster.NAMESPACE).build());
+        jr.setSpec(new JoinRequestSpec());
+        jr.getSpec().asn = 64529L;
+        jr.getSpec().networkRef = "locallan";
+        jr.getSpec().nodeId = "00000003a1";
+        cluster.create(jr);
+        try (Browser browser = new Browser(base)) {
+            browser.loginLocal("root-admin", PASSWORD);
+            HtmlPage pending = browser.page("/admin/pending");
+            assertThat(pending.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(pending.asNormalizedText()).contains("patch joinrequest locallan-as64529-00000003a1")
+                    .contains("\"decidedBy\":\"root-admin\"");
+        }
+        try (Browser browser = new Browser(base)) {
+            browser.loginLocal("plain-member", PASSWORD);
+            assertThat(browser.page("/admin/pending").getWebResponse().getStatusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void passwordsAreStoredOnlyAsBcryptHashes() throws Exception {
+        account("hashed", 64521, false);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select password_hash from local_account where username = 'hashed'");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("$2").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndAudited() throws Exception {
+        account("wanda", 64522, false);
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginLocal("wanda", "not the password at all");
+            assertThat(page.getUrl().toString()).endsWith("/login?error=true");
+            assertThat(page.asNormalizedText()).contains("Login failed");
+            assertThat(browser.page("/requests").getUrl().getPath()).isEqualTo("/login");
+        }
+        assertThat(audit.find(new AuditFilter("local:wanda", "login.failure", null, null, 5))).hasSize(1);
+    }
+
+    @Test
+    void accountIsLockedAfterTooManyFailuresEvenForTheRightPassword() throws Exception {
+        account("larry", 64523, false);
+        try (Browser browser = new Browser(base)) {
+            for (int i = 0; i < 3; i++) {
+                browser.loginLocal("larry", "wrong password " + i);
+            }
+            HtmlPage page = browser.loginLocal("larry", PASSWORD);
+            assertThat(page.getUrl().toString()).endsWith("/login?error=true");
+        }
+        assertThat(audit.find(new AuditFilter("local:larry", "login.failure", null, null, 10)))
+                .anyMatch(e -> e.details().contains("account locked"));
+        try (Connection c = dataSource.getConnection()) {
+            LocalAccounts.resetPassword(c, "larry", PASSWORD);
+        }
+        try (Browser browser = new Browser(base)) {
+            assertThat(browser.loginLocal("larry", PASSWORD).getUrl().getPath()).isEqualTo("/requests");
+        }
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionAtTheNextRequest() throws Exception {
+        account("dora", 64524, false);
+        try (Browser browser = new Browser(base)) {
+            assertThat(browser.loginLocal("dora", PASSWORD).getUrl().getPath()).isEqualTo("/requests");
+            try (Connection c = dataSource.getConnection()) {
+                LocalAccounts.setDisabled(c, "dora", true);
+            }
+            assertThat(browser.page("/requests").getUrl().getPath()).isEqualTo("/login");
+            assertThat(browser.loginLocal("dora", PASSWORD).getUrl().toString()).endsWith("/login?error=true");
+        }
+    }
+
+    @Test
+    void loginFormWithoutTheCsrfTokenIsRefused() throws Exception {
+        account("carl", 64525, false);
+        try (Browser browser = new Browser(base)) {
+            browser.page("/login");
+            WebRequest request = new WebRequest(new URL(browser.url("/j_security_check")), HttpMethod.POST);
+            request.setRequestParameters(List.of(new NameValuePair("j_username", "carl"),
+                    new NameValuePair("j_password", PASSWORD)));
+            Page answer = browser.client().getPage(request);
+            assertThat(answer.getUrl().getPath()).isEqualTo("/login");
+            assertThat(browser.page("/requests").getUrl().getPath()).isEqualTo("/login");
+        }
+    }
+
+    @Test
+    void localLogoutEndsTheSession() throws Exception {
+        account("lou", 64526, false);
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginLocal("lou", PASSWORD);
+            HtmlPage after = browser.logout(page);
+            assertThat(after.getUrl().getPath()).isEqualTo("/login");
+            assertThat(browser.page("/requests").getUrl().getPath()).isEqualTo("/login");
+        }
+        assertThat(audit.find(new AuditFilter("local:lou", "logout", null, null, 5))).hasSize(1);
+    }
+
+    @Test
+    void sessionCookiesAreHttpOnlyAndSameSite() throws Exception {
+        account("cookie", 64527, false);
+        try (Browser browser = new Browser(base)) {
+            browser.client().getOptions().setRedirectEnabled(false);
+            HtmlPage login = browser.page("/login");
+            login.getHtmlElementById("j_username").setAttribute("value", "cookie");
+            ((org.htmlunit.html.HtmlInput) login.getHtmlElementById("j_password")).setValue(PASSWORD);
+            Page answer = login.getHtmlElementById("local-login-submit").click();
+            String setCookie = answer.getWebResponse().getResponseHeaders().stream()
+                    .filter(h -> h.getName().equalsIgnoreCase("Set-Cookie") && h.getValue().startsWith("quarkus-credential="))
+                    .map(NameValuePair::getValue).findFirst().orElseThrow();
+            assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        }
+    }
+}

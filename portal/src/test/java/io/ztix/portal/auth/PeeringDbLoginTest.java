@@ -1,0 +1,147 @@
+package io.ztix.portal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.portal.audit.AuditFilter;
+import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.testsupport.Browser;
+import io.ztix.portal.testsupport.PortalTestResources;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(PortalTestResources.class)
+class PeeringDbLoginTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
+
+    @Test
+    void verifiedUserWithEnoughPermsLandsOnTheRequestsOfTheirNetworks() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginWithPeeringDb("full");
+            assertThat(page.getUrl().getPath()).isEqualTo("/requests");
+            assertThat(page.asNormalizedText()).contains("Alice Operator");
+            assertThat(page.getElementById("unverified")).isNull();
+            org.htmlunit.http.Cookie session = browser.client().getCookieManager().getCookies().stream()
+                    .filter(c -> c.getName().equals("q_session")).findFirst().orElse(null);
+            assertThat(session).as("OIDC session cookie").isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select name, email from portal_user where peeringdb_id = 1001");
+                ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Alice Operator");
+        }
+        org.awaitility.Awaitility.await().until(() -> audit.find(new AuditFilter("peeringdb:1001", "login.success", null, null, 5))
+                .size() > 0);
+    }
+
+    @Test
+    void readOnlyAffiliationIsNotEnoughWhenUpdateIsRequiredAndThePageSaysWhy() {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginWithPeeringDb("readonly");
+            assertThat(page.getUrl().getPath()).isEqualTo("/not-eligible");
+            assertThat(page.getElementById("why-perms").asNormalizedText()).contains("too few permissions");
+            assertThat(page.asNormalizedText()).contains("AS64503").contains("Reader Net");
+            HtmlPage form = browser.page("/requests/new");
+            assertThat(form.getElementById("cannot-submit")).isNotNull();
+        }
+    }
+
+    @Test
+    void userWithoutNetworksIsToldWhereToGetHelp() {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginWithPeeringDb("nonetworks");
+            assertThat(page.getUrl().getPath()).isEqualTo("/not-eligible");
+            assertThat(page.getElementById("why").asNormalizedText()).contains("not affiliated with any network");
+            assertThat(page.asXml()).contains("https://support.example.net/help");
+        }
+    }
+
+    @Test
+    void unverifiedUserMayLookButNotSubmit() {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginWithPeeringDb("unverified");
+            assertThat(page.getUrl().getPath()).isEqualTo("/requests");
+            assertThat(page.getElementById("unverified")).isNotNull();
+            HtmlPage form = browser.page("/requests/new");
+            assertThat(form.getElementById("cannot-submit").asNormalizedText()).contains("not verified");
+        }
+    }
+
+    @Test
+    void idTokenSignedWithAKeyTheProviderDoesNotPublishIsRejected() {
+        try (Browser browser = new Browser(base)) {
+            Page page = browser.attemptPeeringDbLogin("forged");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
+            assertNotLoggedIn(browser);
+        }
+        org.awaitility.Awaitility.await().until(() -> audit.find(new AuditFilter("anonymous", "login.failure", "peeringdb",
+                null, 20)).stream().anyMatch(e -> e.details() != null && !e.details().isBlank()));
+    }
+
+    @Test
+    void idTokenCarryingTheNonceOfAnotherLoginIsRejected() {
+        try (Browser browser = new Browser(base)) {
+            Page page = browser.attemptPeeringDbLogin("wrongnonce");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
+            assertNotLoggedIn(browser);
+        }
+    }
+
+    @Test
+    void callbackWithAStateThatDoesNotMatchTheLoginIsRejected() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            browser.client().getOptions().setRedirectEnabled(false);
+            Page start = browser.get("/auth/peeringdb");
+            String location = start.getWebResponse().getResponseHeaderValue("Location");
+            Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(location);
+            assertThat(state.find()).isTrue();
+            Page callback = browser.get("/auth/peeringdb?code=made-up-code&state=not" + state.group(1));
+            assertThat(callback.getWebResponse().getStatusCode()).isIn(302, 401);
+            if (callback.getWebResponse().getStatusCode() == 302) {
+                assertThat(callback.getWebResponse().getResponseHeaderValue("Location")).doesNotContain("/requests");
+            }
+            browser.client().getOptions().setRedirectEnabled(true);
+            assertNotLoggedIn(browser);
+        }
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        try (Browser browser = new Browser(base)) {
+            HtmlPage page = browser.loginWithPeeringDb("full");
+            HtmlPage after = browser.logout(page);
+            assertThat(after.getUrl().getPath()).isEqualTo("/login");
+            assertNotLoggedIn(browser);
+        }
+    }
+
+    private static void assertNotLoggedIn(Browser browser) {
+        HtmlPage requests = browser.page("/requests");
+        assertThat(requests.getUrl().getPath()).isEqualTo("/login");
+    }
+}

@@ -1,0 +1,152 @@
+package io.ztix.portal.ixf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.joinrequest.AssignedIps;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestSpec;
+import io.ztix.api.joinrequest.MaxPrefixes;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.joinrequest.Requester;
+import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.PortalTestResources;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(PortalTestResources.class)
+class MemberExportTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ResourceCache cache;
+
+    Cluster cluster;
+
+    @BeforeEach
+    void resources() {
+        cluster = new Cluster(client, cache);
+        cluster.network("ixflan", "IX-F LAN", true);
+        cluster.routeServer("ixf-rs1", "ixflan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        cluster.routeServer("ixf-rs2", "ixflan", 64999, "2001:db8:ff::2", "203.0.113.2");
+    }
+
+    /** The schema lives in shared/ beside the repository (CI clones the repository with shared/ next to it). */
+    static Path schemaPath() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve("shared/ixf/ixp-member-list-1.0.schema.json");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("shared/ixf/ixp-member-list-1.0.schema.json not found above " + dir);
+    }
+
+    static List<Error> validate(String json) throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(Files.readString(schemaPath()), InputFormat.JSON);
+        return schema.validate(json, InputFormat.JSON);
+    }
+
+    private void activeMember(long asn, String nodeId, String ipv6, String ipv4) {
+        JoinRequest jr = new JoinRequest();
+        String name = JoinRequest.nameFor("ixflan", asn, nodeId);
+        jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Cluster.NAMESPACE).build());
+        JoinRequestSpec spec = new JoinRequestSpec();
+        spec.asn = asn;
+        spec.networkRef = "ixflan";
+        spec.nodeId = nodeId;
+        spec.networkName = "Member " + asn;
+        spec.asSet = "RIPE::AS-MEMBER AS-SECOND";
+        spec.maxPrefixes = new MaxPrefixes(100L, 20L);
+        spec.requester = new Requester();
+        spec.requester.peeringdbUserId = 4242L;
+        spec.requester.name = "Private Person";
+        spec.requester.email = "private.person@example.net";
+        jr.setSpec(spec);
+        cluster.create(jr);
+        cluster.patchStatus(name, r -> {
+            r.getStatus().phase = Phase.Active;
+            r.getStatus().assignedIps = new AssignedIps(ipv6, ipv4);
+        });
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        return response.body();
+    }
+
+    @Test
+    void exportValidatesAgainstTheIxfSchemaAndListsActiveMembersAndRouteServers() throws Exception {
+        activeMember(64540, "00000002a1", "2001:db8:ff::fc40:1/64", "203.0.113.40");
+        String json = get("/ixf/member-export.json");
+        assertThat(validate(json)).isEmpty();
+        assertThat(json).contains("\"asnum\":64540").contains("\"address\":\"2001:db8:ff::fc40:1\"")
+                .contains("\"as_macro\":\"RIPE::AS-MEMBER\"").contains("\"max_prefix\":100")
+                .contains("\"asnum\":64999").contains("\"ixrouteserver\"")
+                .contains("\"prefix\":\"2001:db8:ff::\"").contains("\"mask_length\":64");
+    }
+
+    @Test
+    void routeServersSharingAnAsnAreOneMemberWithOneConnectionEach() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode export = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/ixf/member-export.json"));
+        List<com.fasterxml.jackson.databind.JsonNode> servers = new java.util.ArrayList<>();
+        export.get("member_list").forEach(m -> {
+            if (m.get("asnum").asLong() == 64999) {
+                servers.add(m);
+            }
+        });
+        assertThat(servers).hasSize(1);
+        assertThat(servers.get(0).get("member_type").asText()).isEqualTo("ixp");
+        assertThat(servers.get(0).get("connection_list").toString())
+                .contains("2001:db8:ff::1").contains("2001:db8:ff::2");
+    }
+
+    @Test
+    void exportCarriesNoPersonalContactData() throws Exception {
+        activeMember(64541, "00000002b2", "2001:db8:ff::fc41:1", null);
+        String json = get("/participants.json");
+        assertThat(json).contains("\"asnum\":64541").doesNotContain("Private Person")
+                .doesNotContain("private.person@example.net").doesNotContain("4242");
+    }
+
+    @Test
+    void theSchemaCheckRejectsAnExportWithoutRequiredFields() throws Exception {
+        String json = get("/ixf/member-export.json").replace("\"ixf_id\"", "\"not_ixf_id\"");
+        assertThat(validate(json)).isNotEmpty();
+    }
+}
