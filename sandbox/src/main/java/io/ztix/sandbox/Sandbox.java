@@ -1,0 +1,266 @@
+package io.ztix.sandbox;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import io.ztix.portal.testsupport.FakePeeringDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local ZT-IX sandbox: starts the embedded Kubernetes API, PostgreSQL, the stand-in PeeringDB login, the
+ * stand-in ZeroTier controller (or uses a real one), a local BIRD route server over SSH when BIRD is
+ * installed, then the real operator and portal as child processes, and applies the example resources.
+ * {@link #close()} stops everything it started, newest first.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String NAMESPACE = "ztix";
+    public static final String NETWORK = "ix";
+    private static final Duration APP_START = Duration.ofMinutes(3);
+
+    /** The mock API server logs every request at INFO; the sandbox's own lines are enough. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private KubernetesApi kubernetes;
+    private String portalUrl;
+    private String operatorUrl;
+    private Optional<LocalRouteServer> routeServer = Optional.empty();
+    private JavaApp operator;
+    private JavaApp portal;
+
+    private Sandbox() {
+    }
+
+    /** Starts everything; on failure stops what was already started and rethrows. */
+    public static Sandbox start(SandboxOptions options) {
+        Sandbox sandbox = new Sandbox();
+        try {
+            sandbox.startAll(options);
+            return sandbox;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private void startAll(SandboxOptions options) {
+        Path repo = options.repository();
+        Path work = options.workDirectory();
+        step("Kubernetes API (fabric8 mock server, CRUD mode, ZT-IX CRDs)");
+        kubernetes = keep(KubernetesApi.start(repo.resolve("crds"), NAMESPACE, work.resolve("kubeconfig")));
+
+        step("PostgreSQL (embedded)");
+        EmbeddedPostgres postgres = keep(startPostgres());
+
+        step("stand-in PeeringDB login");
+        FakePeeringDb peeringDb = keep(startPeeringDb());
+
+        String ztUrl;
+        String ztToken;
+        if (options.zeroTierUrl().isPresent()) {
+            ztUrl = options.zeroTierUrl().get();
+            ztToken = options.zeroTierToken().orElseThrow();
+            step("ZeroTier controller: using " + ztUrl);
+        } else {
+            step("stand-in ZeroTier controller");
+            ztToken = randomHex(24);
+            SelfHostedFake controller = keep(SelfHostedFake.started("5a9d0c1e00", ztToken));
+            ztUrl = controller.url();
+        }
+
+        if (LocalRouteServer.available()) {
+            step("BIRD route server on loopback, driven over SSH by a local sshd");
+            routeServer = Optional.of(keep(LocalRouteServer.start(work.resolve("route-server"))));
+        } else {
+            step("no route server: " + LocalRouteServer.missingReason());
+        }
+
+        ExampleResources.apply(kubernetes.client(), NAMESPACE, NETWORK, ztUrl, ztToken, routeServer);
+
+        step("operator");
+        int operatorPort = FreePorts.pick();
+        operatorUrl = "http://127.0.0.1:" + operatorPort;
+        operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                operatorSettings(operatorPort), Map.of("KUBECONFIG", kubernetes.kubeconfig().toString()),
+                work.resolve("logs/operator.log")));
+
+        step("portal");
+        int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
+        portalUrl = "http://127.0.0.1:" + portalPort;
+        portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
+                portalSettings(portalPort, postgres, peeringDb),
+                Map.of("KUBECONFIG", kubernetes.kubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
+                work.resolve("logs/portal.log")));
+
+        operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
+        portal.awaitReady(portalUrl + "/q/health/ready", APP_START);
+    }
+
+    private Map<String, String> kubernetesClientSettings() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.profile", "sandbox");
+        p.put("quarkus.kubernetes-client.api-server-url", kubernetes.url());
+        p.put("quarkus.kubernetes-client.trust-certs", "true");
+        p.put("quarkus.kubernetes-client.namespace", NAMESPACE);
+        p.put("quarkus.http.host", "127.0.0.1");
+        return p;
+    }
+
+    private Map<String, String> operatorSettings(int port) {
+        Map<String, String> p = kubernetesClientSettings();
+        p.put("quarkus.http.port", String.valueOf(port));
+        p.put("ztix.operator.resync-interval", "30s");
+        p.put("ztix.operator.apply-debounce", "500ms");
+        p.put("ztix.operator.apply-interval", "2s");
+        p.put("ztix.operator.session-poll-interval", "10s");
+        p.put("ztix.operator.lease-namespace", NAMESPACE);
+        return p;
+    }
+
+    private Map<String, String> portalSettings(int port, EmbeddedPostgres postgres, FakePeeringDb peeringDb) {
+        Map<String, String> p = kubernetesClientSettings();
+        p.put("quarkus.http.port", String.valueOf(port));
+        p.put("ztix.portal.namespace", NAMESPACE);
+        p.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+        p.put("quarkus.datasource.username", "postgres");
+        p.put("quarkus.datasource.password", "postgres");
+        p.put("quarkus.oidc.auth-server-url", peeringDb.baseUrl() + "/");
+        p.put("quarkus.oidc.client-id", FakePeeringDb.CLIENT_ID);
+        p.put("quarkus.oidc.credentials.secret", FakePeeringDb.CLIENT_SECRET);
+        p.put("ztix.peeringdb.api-url", peeringDb.baseUrl() + "/api");
+        p.put("ztix.peeringdb.api-key", FakePeeringDb.API_KEY);
+        // READ-only affiliations (rita) are shown as not eligible, as an IX would usually configure it
+        p.put("ztix.portal.min-perms", "2");
+        p.put("ztix.branding.name", "ZT-IX sandbox");
+        p.put("ztix.branding.footer", "Local sandbox: the PeeringDB login and the ZeroTier controller are stand-ins"
+                + " (log in as alice, rita or uma); nothing here is a real IX.");
+        return p;
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static FakePeeringDb startPeeringDb() {
+        try {
+            return new FakePeeringDb(new StandInUsers());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the stand-in PeeringDB", e);
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static void step(String what) {
+        System.out.println("[sandbox] " + what);
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    public String portalUrl() {
+        return portalUrl;
+    }
+
+    public String operatorUrl() {
+        return operatorUrl;
+    }
+
+    public Path kubeconfig() {
+        return kubernetes.kubeconfig();
+    }
+
+    public boolean hasRouteServer() {
+        return routeServer.isPresent();
+    }
+
+    /** Process ids of the child processes (operator, portal, bird, sshd), to check that none outlive close(). */
+    public java.util.List<Long> childPids() {
+        java.util.List<Long> pids = new java.util.ArrayList<>();
+        if (operator != null) {
+            pids.add(operator.pid());
+        }
+        if (portal != null) {
+            pids.add(portal.pid());
+        }
+        routeServer.ifPresent(rs -> pids.addAll(rs.pids()));
+        return pids;
+    }
+
+    /** The text printed once everything runs. */
+    public String instructions() {
+        String approve = "kubectl -n " + NAMESPACE + " patch joinrequest " + NETWORK + "-as" + StandInUsers.FULL_ASN
+                + "-<node id> --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}'";
+        return String.join("\n",
+                "",
+                "ZT-IX sandbox is running (local stand-ins; nothing here is a real IX).",
+                "",
+                "  Portal:      " + portalUrl + "  -> \"Log in with PeeringDB\" opens the STAND-IN PeeringDB:",
+                "               alice (may act for AS64501 and AS64502), rita (read-only, not eligible),",
+                "               uma (not PeeringDB-verified). No passwords: pick the user.",
+                "  Kubernetes:  export KUBECONFIG=" + kubernetes.kubeconfig(),
+                "               kubectl get ztnet,ztrs,jr",
+                "  Approve a request (name from `kubectl get jr`, e.g. " + NETWORK + "-as64501-aabbccdd01):",
+                "               " + approve,
+                "  Route server: " + routeServer.map(LocalRouteServer::describe)
+                        .orElse("none (" + LocalRouteServer.missingReason() + ")"),
+                "  Logs:        " + operator.log() + ", " + portal.log(),
+                "",
+                "Ctrl-C stops everything.");
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("[sandbox] stopping " + resource + " failed: " + e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SandboxOptions options;
+        try {
+            options = SandboxOptions.parse(Path.of(System.getProperty("ztix.repo.root", ".")).toAbsolutePath()
+                    .normalize(), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Sandbox sandbox = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[sandbox] stopping everything");
+            sandbox.close();
+        }, "sandbox-shutdown"));
+        System.out.println(sandbox.instructions());
+        Thread.currentThread().join();
+    }
+}
