@@ -4,20 +4,26 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers API discovery (and the OpenAPI paths kubectl probes, with 404 as a server without them) itself and
- * hands every other request to the fabric8 mock server's CRUD store.
+ * Answers API discovery (and the OpenAPI paths kubectl probes, with 404 as a server without them) itself,
+ * hands every other request to the fabric8 mock server's CRUD store, and renders custom resources as a Table
+ * when kubectl asks for one (so {@code kubectl get jr} shows the CRD's printer columns).
  */
 final class DiscoveryDispatcher extends Dispatcher {
 
     private final KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(new HashMap<>());
     private volatile ApiDiscovery discovery;
+    private volatile PrinterColumns printerColumns;
 
-    void publish(ApiDiscovery discovery) {
+    void publish(ApiDiscovery discovery, PrinterColumns printerColumns) {
         this.discovery = discovery;
+        this.printerColumns = printerColumns;
     }
 
     @Override
@@ -34,7 +40,18 @@ final class DiscoveryDispatcher extends Dispatcher {
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
             }
         }
-        return crud.dispatch(request);
+        MockResponse response = crud.dispatch(request);
+        String accept = request.getHeader("Accept");
+        if ("GET".equals(request.getMethod()) && printerColumns != null && response.code() == 200 && accept != null
+                && accept.contains("as=Table") && !path.contains("watch=")) {
+            Optional<List<CustomResourceColumnDefinition>> columns = printerColumns.columnsFor(path.split("\\?")[0]);
+            if (columns.isPresent()) {
+                String table = PrinterColumns.table(response.getBody().readUtf8(), columns.get(), Instant.now());
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                        .setBody(table);
+            }
+        }
+        return response;
     }
 
     @Override

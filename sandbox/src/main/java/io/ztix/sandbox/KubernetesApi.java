@@ -48,7 +48,7 @@ final class KubernetesApi implements AutoCloseable {
             if (crds.isEmpty()) {
                 throw new IllegalStateException("no CRDs (*.yml) in " + crdDirectory);
             }
-            dispatcher.publish(new ApiDiscovery(crds));
+            dispatcher.publish(new ApiDiscovery(crds), new PrinterColumns(crds));
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                     .build()).create();
             KubernetesApi api = new KubernetesApi(server, client, kubeconfig);
