@@ -35,6 +35,14 @@ final class DiscoveryDispatcher extends Dispatcher {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                         .setBody(document.get());
             }
+            if (isHttpWatch(request)) {
+                // The mock server streams watches over WebSocket only (as the fabric8 client uses them); kubectl
+                // watches over HTTP, e.g. while `kubectl delete` waits. "410 Expired" makes kubectl list again,
+                // so waiting works, by polling.
+                return new MockResponse().setResponseCode(410).setHeader("Content-Type", "application/json")
+                        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Expired\","
+                                + "\"message\":\"the sandbox serves watches over WebSocket only\",\"code\":410}");
+            }
             if (path.startsWith("/openapi/")) {
                 return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
@@ -52,6 +60,12 @@ final class DiscoveryDispatcher extends Dispatcher {
             }
         }
         return response;
+    }
+
+    private static boolean isHttpWatch(RecordedRequest request) {
+        String path = request.getPath();
+        return (path.contains("?watch=true") || path.contains("&watch=true") || path.contains("?watch=1")
+                || path.contains("&watch=1")) && request.getHeader("Upgrade") == null;
     }
 
     @Override

@@ -65,6 +65,13 @@ class SandboxEndToEndTest {
                         .contains("2001:db8:ff:0:6:4501:0:1").contains("203.0.113.");
             });
             assertThat(kubectl.run("get", "jr", name, "-o", "yaml")).contains("phase: Active");
+            assertThat(kubectl.run("get", "jr", name)).as("printer columns").contains("PHASE", "Active", "64501",
+                    "2001:db8:ff:0:6:4501:0:1");
+
+            Path example = REPO.resolve("examples/30-joinrequest.yaml");
+            assertThat(kubectl.run("apply", "--validate=false", "-f", example.toString())).contains("created");
+            assertThat(kubectl.run("delete", "jr", "ix-as64501-aabbccdd01")).contains("deleted");
+            assertThat(kubectl.run("get", "jr", "-o", "name")).doesNotContain("aabbccdd01").contains(name);
             if (sandbox.hasRouteServer()) {
                 assertThat(kubectl.run("get", "ztrs", "rs1", "-o", "yaml")).contains("2001:db8:ff:0:6:4501:0:1");
             }
@@ -72,5 +79,16 @@ class SandboxEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pids)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                         .as("process %d still running", pid).isFalse()));
+    }
+
+    @Test
+    void aSecondStartAfterAShutdownWorks() throws Exception {
+        SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-restart"), 0,
+                Optional.empty(), Optional.empty());
+        for (int run = 1; run <= 2; run++) {
+            try (Sandbox sandbox = Sandbox.start(options)) {
+                assertThat(new Kubectl(sandbox.kubeconfig()).run("get", "ztnet")).as("run %d", run).contains("ix");
+            }
+        }
     }
 }
