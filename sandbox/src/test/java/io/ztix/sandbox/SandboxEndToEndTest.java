@@ -72,6 +72,15 @@ class SandboxEndToEndTest {
             assertThat(kubectl.run("apply", "--validate=false", "-f", example.toString())).contains("created");
             assertThat(kubectl.run("delete", "jr", "ix-as64501-aabbccdd01")).contains("deleted");
             assertThat(kubectl.run("get", "jr", "-o", "name")).doesNotContain("aabbccdd01").contains(name);
+            try (Browser rita = new Browser(new URL(sandbox.portalUrl()));
+                    Browser uma = new Browser(new URL(sandbox.portalUrl()))) {
+                HtmlPage readOnly = rita.loginWithPeeringDb(StandInUsers.READ_ONLY);
+                assertThat(readOnly.getUrl().getPath()).isEqualTo("/not-eligible");
+                assertThat(readOnly.getElementById("why-perms").asNormalizedText()).contains("too few permissions");
+                uma.loginWithPeeringDb(StandInUsers.UNVERIFIED);
+                assertThat(uma.page("/requests/new").getElementById("cannot-submit").asNormalizedText())
+                        .contains("not verified");
+            }
             if (sandbox.hasRouteServer()) {
                 assertThat(kubectl.run("get", "ztrs", "rs1", "-o", "yaml")).contains("2001:db8:ff:0:6:4501:0:1");
             }
