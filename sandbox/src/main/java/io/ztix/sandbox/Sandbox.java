@@ -35,6 +35,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean closed;
     private KubernetesApi kubernetes;
     private String portalUrl;
     private String operatorUrl;
@@ -167,7 +168,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private <T extends AutoCloseable> T keep(T resource) {
+    /** Remembers a started resource for close(); if close() already ran (Ctrl-C while starting), stops it at once. */
+    private synchronized <T extends AutoCloseable> T keep(T resource) {
+        if (closed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("[sandbox] stopping " + resource + " failed: " + e);
+            }
+            throw new IllegalStateException("the sandbox was stopped while starting");
+        }
         started.push(resource);
         return resource;
     }
@@ -234,7 +244,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         while (!started.isEmpty()) {
             AutoCloseable resource = started.pop();
             try {
@@ -255,11 +266,17 @@ public final class Sandbox implements AutoCloseable {
             System.exit(2);
             return;
         }
-        Sandbox sandbox = start(options);
+        Sandbox sandbox = new Sandbox();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[sandbox] stopping everything");
             sandbox.close();
         }, "sandbox-shutdown"));
+        try {
+            sandbox.startAll(options);
+        } catch (RuntimeException e) {
+            System.err.println("[sandbox] could not start: " + e.getMessage());
+            System.exit(1);
+        }
         System.out.println(sandbox.instructions());
         Thread.currentThread().join();
     }
