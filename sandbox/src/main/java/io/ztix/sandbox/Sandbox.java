@@ -40,6 +40,7 @@ public final class Sandbox implements AutoCloseable {
     private String portalUrl;
     private String operatorUrl;
     private Optional<LocalRouteServer> routeServer = Optional.empty();
+    private String noRouteServerReason = "";
     private JavaApp operator;
     private JavaApp portal;
 
@@ -83,12 +84,15 @@ public final class Sandbox implements AutoCloseable {
             ztUrl = controller.url();
         }
 
-        if (LocalRouteServer.available()) {
+        if (!options.routeServer()) {
+            step("no route server (--no-route-server)");
+        } else if (LocalRouteServer.available()) {
             step("BIRD route server on loopback, driven over SSH by a local sshd");
             routeServer = Optional.of(keep(LocalRouteServer.start(work.resolve("route-server"))));
         } else {
             step("no route server: " + LocalRouteServer.missingReason());
         }
+        noRouteServerReason = options.routeServer() ? LocalRouteServer.missingReason() : "--no-route-server";
 
         ExampleResources.apply(kubernetes.client(), NAMESPACE, NETWORK, ztUrl, ztToken, routeServer);
 
@@ -237,7 +241,7 @@ public final class Sandbox implements AutoCloseable {
                 "  Approve a request (name from `kubectl get jr`, e.g. " + NETWORK + "-as64501-aabbccdd01):",
                 "               " + approve,
                 "  Route server: " + routeServer.map(LocalRouteServer::describe)
-                        .orElse("none (" + LocalRouteServer.missingReason() + ")"),
+                        .orElse("NONE RUNS (" + noRouteServerReason + "); requests turn Active without one"),
                 "  Logs:        " + operator.log() + ", " + portal.log(),
                 "",
                 "Ctrl-C stops everything.");

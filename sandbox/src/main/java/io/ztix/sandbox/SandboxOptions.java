@@ -11,15 +11,17 @@ import java.util.Optional;
  * @param portalPort the portal's port on 127.0.0.1 (0 = a free one)
  * @param zeroTierUrl a real self-hosted controller to use instead of the stand-in
  * @param zeroTierToken its API token (authtoken.secret)
+ * @param routeServer whether to run a local BIRD route server when BIRD is installed
  */
 record SandboxOptions(Path repository, Path workDirectory, int portalPort, Optional<String> zeroTierUrl,
-        Optional<String> zeroTierToken) {
+        Optional<String> zeroTierToken, boolean routeServer) {
 
     static final String USAGE = """
-            usage: ./zt-ix sandbox [--portal-port N] [--zt-url URL --zt-token TOKEN] [--work-dir DIR]
+            usage: ./zt-ix sandbox [--portal-port N] [--zt-url URL --zt-token TOKEN] [--no-route-server] [--work-dir DIR]
               --portal-port N    the portal listens on http://127.0.0.1:N (default 8480; 0 = any free port)
               --zt-url URL       use this self-hosted ZeroTier controller instead of the local stand-in
               --zt-token TOKEN   its API token (the controller's authtoken.secret); required with --zt-url
+              --no-route-server  do not run a local BIRD route server even if BIRD is installed
               --work-dir DIR     kubeconfig, logs and database (default target/sandbox)""";
 
     SandboxOptions {
@@ -41,10 +43,15 @@ record SandboxOptions(Path repository, Path workDirectory, int portalPort, Optio
         int port = 8480;
         String url = null;
         String token = null;
+        boolean routeServer = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
+            }
+            if (option.equals("--no-route-server")) {
+                routeServer = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + option + "\n" + USAGE);
@@ -58,7 +65,8 @@ record SandboxOptions(Path repository, Path workDirectory, int portalPort, Optio
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
-        return new SandboxOptions(repository, work, port, Optional.ofNullable(url), Optional.ofNullable(token));
+        return new SandboxOptions(repository, work, port, Optional.ofNullable(url), Optional.ofNullable(token),
+                routeServer);
     }
 
     private static int parsePort(String value) {

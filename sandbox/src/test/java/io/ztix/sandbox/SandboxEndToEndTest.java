@@ -3,6 +3,7 @@ package io.ztix.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ztix.operator.testsupport.RealTools;
 import io.ztix.portal.testsupport.Browser;
 import java.net.URL;
 import java.nio.file.Path;
@@ -28,13 +29,18 @@ class SandboxEndToEndTest {
     @Test
     void requestSubmittedInThePortalAndApprovedWithKubectlBecomesActiveWithItsAddressesAndShutdownLeavesNothing()
             throws Exception {
+        RealTools.require("bird", LocalRouteServer.BIRD);
+        RealTools.require("birdc", LocalRouteServer.BIRDC);
+        RealTools.require("sshd", LocalRouteServer.SSHD);
+        RealTools.require("stayrtr", LocalRouteServer.STAYRTR);
         SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-test"), 0,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), true);
         Kubectl kubectl;
         List<Long> pids;
         try (Sandbox sandbox = Sandbox.start(options); Browser browser = new Browser(new URL(sandbox.portalUrl()))) {
             kubectl = new Kubectl(sandbox.kubeconfig());
             pids = sandbox.childPids();
+            assertThat(sandbox.hasRouteServer()).isTrue();
 
             HtmlPage standIn = browser.page("/auth/peeringdb");
             assertThat(standIn.asNormalizedText()).contains("Stand-in PeeringDB").contains("not PeeringDB");
@@ -81,9 +87,7 @@ class SandboxEndToEndTest {
                 assertThat(uma.page("/requests/new").getElementById("cannot-submit").asNormalizedText())
                         .contains("not verified");
             }
-            if (sandbox.hasRouteServer()) {
-                assertThat(kubectl.run("get", "ztrs", "rs1", "-o", "yaml")).contains("2001:db8:ff:0:6:4501:0:1");
-            }
+            assertThat(kubectl.run("get", "ztrs", "rs1", "-o", "yaml")).contains("2001:db8:ff:0:6:4501:0:1");
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pids)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
@@ -91,13 +95,23 @@ class SandboxEndToEndTest {
     }
 
     @Test
-    void aSecondStartAfterAShutdownWorks() throws Exception {
+    void withoutARouteServerASecondStartWorksAndAnApprovedRequestStillTurnsActive() {
         SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-restart"), 0,
-                Optional.empty(), Optional.empty());
-        for (int run = 1; run <= 2; run++) {
-            try (Sandbox sandbox = Sandbox.start(options)) {
-                assertThat(new Kubectl(sandbox.kubeconfig()).run("get", "ztnet")).as("run %d", run).contains("ix");
-            }
+                Optional.empty(), Optional.empty(), false);
+        try (Sandbox first = Sandbox.start(options)) {
+            assertThat(first.hasRouteServer()).isFalse();
+            assertThat(first.instructions()).contains("NONE RUNS");
+        }
+        try (Sandbox second = Sandbox.start(options)) {
+            Kubectl kubectl = new Kubectl(second.kubeconfig());
+            assertThat(kubectl.run("get", "ztrs")).doesNotContain("rs1");
+            kubectl.run("apply", "--validate=false", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            kubectl.run("patch", "jr", "ix-as64501-aabbccdd01", "--type=merge", "-p",
+                    "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(kubectl.run("get", "jr", "ix-as64501-aabbccdd01", "-o",
+                            "jsonpath={.status.phase} {.status.assignedIps.ipv6}"))
+                            .isEqualTo("Active 2001:db8:ff:0:6:4501:0:1"));
         }
     }
 }

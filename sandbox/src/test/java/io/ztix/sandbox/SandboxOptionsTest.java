@@ -16,6 +16,8 @@ class SandboxOptionsTest {
         assertThat(options.portalPort()).isEqualTo(8480);
         assertThat(options.zeroTierUrl()).isEmpty();
         assertThat(options.workDirectory()).isEqualTo(REPO.resolve("target/sandbox"));
+        assertThat(options.routeServer()).isTrue();
+        assertThat(SandboxOptions.parse(REPO, "--no-route-server", "--portal-port", "0").routeServer()).isFalse();
     }
 
     @Test
