@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class ApiDiscovery {
         for (CustomResourceDefinition crd : crds) {
             String groupVersion = crd.getSpec().getGroup() + "/" + crd.getSpec().getVersions().get(0).getName();
             var names = crd.getSpec().getNames();
-            groups.computeIfAbsent(groupVersion, g -> new java.util.ArrayList<>()).add(resource(names.getPlural(),
+            groups.computeIfAbsent(groupVersion, g -> new ArrayList<>()).add(resource(names.getPlural(),
                     names.getSingular(), names.getKind(), "Namespaced".equals(crd.getSpec().getScope()),
                     Optional.ofNullable(names.getShortNames()).orElse(List.of())));
             groups.get(groupVersion).add(resource(names.getPlural() + "/status", "", names.getKind(),

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ final class ExampleResources {
         spec.put("bird", Map.of("configDirectory", rs.directory().toString(), "mainConfig", "bird.conf",
                 "includeFile", rs.includeFile().getFileName().toString(), "birdCommand", LocalRouteServer.BIRD,
                 "birdcCommand", LocalRouteServer.BIRDC, "socket", rs.socket().toString(), "sudo", false));
-        spec.put("rpki", Map.of("servers", java.util.List.of(Map.of("host", "127.0.0.1", "port", rs.rtrPort()))));
+        spec.put("rpki", Map.of("servers", List.of(Map.of("host", "127.0.0.1", "port", rs.rtrPort()))));
         client.resource(resource("RouteServer", namespace, "rs1", spec)).create();
     }
 

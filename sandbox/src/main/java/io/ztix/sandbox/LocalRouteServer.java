@@ -2,6 +2,7 @@ package io.ztix.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ final class LocalRouteServer implements AutoCloseable {
     }
 
     private static boolean accepts(int port) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
             return false;

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The local ZT-IX sandbox: starts the embedded Kubernetes API, PostgreSQL, the stand-in PeeringDB login, the
@@ -28,10 +31,10 @@ public final class Sandbox implements AutoCloseable {
     private static final Duration APP_START = Duration.ofMinutes(3);
 
     /** The mock API server logs every request at INFO; the sandbox's own lines are enough. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     static {
-        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -100,60 +103,19 @@ public final class Sandbox implements AutoCloseable {
         int operatorPort = FreePorts.pick();
         operatorUrl = "http://127.0.0.1:" + operatorPort;
         operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                operatorSettings(operatorPort), Map.of("KUBECONFIG", kubernetes.kubeconfig().toString()),
+                ApplicationSettings.operator(kubernetes.url(), NAMESPACE, operatorPort), Map.of("KUBECONFIG", kubernetes.kubeconfig().toString()),
                 work.resolve("logs/operator.log")));
 
         step("portal");
         int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
         portalUrl = "http://127.0.0.1:" + portalPort;
         portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
-                portalSettings(portalPort, postgres, peeringDb),
+                ApplicationSettings.portal(kubernetes.url(), NAMESPACE, portalPort, postgres, peeringDb),
                 Map.of("KUBECONFIG", kubernetes.kubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
                 work.resolve("logs/portal.log")));
 
         operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
         portal.awaitReady(portalUrl + "/q/health/ready", APP_START);
-    }
-
-    private Map<String, String> kubernetesClientSettings() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.profile", "sandbox");
-        p.put("quarkus.kubernetes-client.api-server-url", kubernetes.url());
-        p.put("quarkus.kubernetes-client.trust-certs", "true");
-        p.put("quarkus.kubernetes-client.namespace", NAMESPACE);
-        p.put("quarkus.http.host", "127.0.0.1");
-        return p;
-    }
-
-    private Map<String, String> operatorSettings(int port) {
-        Map<String, String> p = kubernetesClientSettings();
-        p.put("quarkus.http.port", String.valueOf(port));
-        p.put("ztix.operator.resync-interval", "30s");
-        p.put("ztix.operator.apply-debounce", "500ms");
-        p.put("ztix.operator.apply-interval", "2s");
-        p.put("ztix.operator.session-poll-interval", "10s");
-        p.put("ztix.operator.lease-namespace", NAMESPACE);
-        return p;
-    }
-
-    private Map<String, String> portalSettings(int port, EmbeddedPostgres postgres, FakePeeringDb peeringDb) {
-        Map<String, String> p = kubernetesClientSettings();
-        p.put("quarkus.http.port", String.valueOf(port));
-        p.put("ztix.portal.namespace", NAMESPACE);
-        p.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
-        p.put("quarkus.datasource.username", "postgres");
-        p.put("quarkus.datasource.password", "postgres");
-        p.put("quarkus.oidc.auth-server-url", peeringDb.baseUrl() + "/");
-        p.put("quarkus.oidc.client-id", FakePeeringDb.CLIENT_ID);
-        p.put("quarkus.oidc.credentials.secret", FakePeeringDb.CLIENT_SECRET);
-        p.put("ztix.peeringdb.api-url", peeringDb.baseUrl() + "/api");
-        p.put("ztix.peeringdb.api-key", FakePeeringDb.API_KEY);
-        // READ-only affiliations (rita) are shown as not eligible, as an IX would usually configure it
-        p.put("ztix.portal.min-perms", "2");
-        p.put("ztix.branding.name", "ZT-IX sandbox");
-        p.put("ztix.branding.footer", "Local sandbox: the PeeringDB login and the ZeroTier controller are stand-ins"
-                + " (log in as alice, rita or uma); nothing here is a real IX.");
-        return p;
     }
 
     private static EmbeddedPostgres startPostgres() {
@@ -213,8 +175,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Process ids of the child processes (operator, portal, bird, sshd), to check that none outlive close(). */
-    public java.util.List<Long> childPids() {
-        java.util.List<Long> pids = new java.util.ArrayList<>();
+    public List<Long> childPids() {
+        List<Long> pids = new ArrayList<>();
         if (operator != null) {
             pids.add(operator.pid());
         }
