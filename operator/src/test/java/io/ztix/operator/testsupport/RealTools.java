@@ -60,6 +60,7 @@ public final class RealTools {
             case "sshd", "ssh-keygen" -> "openssh-server";
             case "ip" -> "iproute2";
             case "chromium", "chromedriver" -> "chromium chromium-driver";
+            case "kubectl" -> "kubernetes-client";
             default -> tool;
         };
     }

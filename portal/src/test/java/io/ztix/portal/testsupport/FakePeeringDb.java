@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client-secret and PKCE checks, RS256 id_tokens, JWKS, userinfo) and the REST API {@code GET /api/net?asn=}
  * with the {@code Authorization: Api-Key} check. Fixture identities include deliberately broken ones
  * ({@code forged}: signed with a key the JWKS does not publish; {@code wrongnonce}: a replayed nonce).
+ * Another {@link Directory} of users and networks can be given (the sandbox module uses its own).
  */
 public final class FakePeeringDb implements AutoCloseable {
 
@@ -47,10 +48,56 @@ public final class FakePeeringDb implements AutoCloseable {
     private final Map<String, Map<String, Object>> accessTokens = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> netHits = new ConcurrentHashMap<>();
 
+    /** Who can log in and what {@code /api/net} knows; the test fixtures are {@link #TEST_FIXTURES}. */
+    public interface Directory {
+
+        /** The heading of the authorize page. */
+        String heading();
+
+        /** User names offered as one-click logins on the authorize page (any known name can be typed). */
+        List<String> listedUsers();
+
+        /** The claims of a user; IllegalArgumentException for an unknown name. */
+        Map<String, Object> identity(String user);
+
+        /** What {@code /api/net?asn=} answers for this ASN, or null when PeeringDB does not know it. */
+        Map<String, Object> netRecord(long asn);
+    }
+
+    /** The fixture identities of the portal's tests. */
+    public static final Directory TEST_FIXTURES = new Directory() {
+        @Override
+        public String heading() {
+            return "Fake PeeringDB";
+        }
+
+        @Override
+        public List<String> listedUsers() {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Object> identity(String user) {
+            return FakePeeringDb.identity(user);
+        }
+
+        @Override
+        public Map<String, Object> netRecord(long asn) {
+            return FakePeeringDb.netRecord(asn);
+        }
+    };
+
+    private final Directory directory;
+
     private record Grant(String user, String nonce, String redirectUri, String codeChallenge, String clientId) {
     }
 
     public FakePeeringDb() throws IOException {
+        this(TEST_FIXTURES);
+    }
+
+    public FakePeeringDb(Directory directory) throws IOException {
+        this.directory = directory;
         KeyPairGenerator generator;
         try {
             generator = KeyPairGenerator.getInstance("RSA");
@@ -86,7 +133,7 @@ public final class FakePeeringDb implements AutoCloseable {
 
     // ---- fixture identities -------------------------------------------------------------------
 
-    static Map<String, Object> network(long id, String name, long asn, int perms) {
+    public static Map<String, Object> network(long id, String name, long asn, int perms) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("id", id);
         n.put("name", name);
@@ -127,7 +174,7 @@ public final class FakePeeringDb implements AutoCloseable {
         return c;
     }
 
-    private static void person(Map<String, Object> c, long id, String name, String email, boolean verifiedUser,
+    public static void person(Map<String, Object> c, long id, String name, String email, boolean verifiedUser,
             boolean emailVerified) {
         c.put("sub", String.valueOf(id));
         c.put("id", id);
@@ -205,20 +252,26 @@ public final class FakePeeringDb implements AutoCloseable {
                 return;
             }
             StringBuilder form = new StringBuilder("<!DOCTYPE html><html><head><title>PeeringDB login</title></head><body>"
-                    + "<h1>Fake PeeringDB</h1><form method=\"post\" action=\"/oauth2/authorize/\">");
+                    + "<h1>" + html(directory.heading()) + "</h1><form method=\"post\" action=\"/oauth2/authorize/\">");
             for (String field : List.of("client_id", "redirect_uri", "state", "nonce", "code_challenge", "scope")) {
                 form.append("<input type=\"hidden\" name=\"").append(field).append("\" value=\"")
                         .append(html(q.getOrDefault(field, ""))).append("\">");
             }
             form.append("<label>User <input name=\"user\" id=\"user\"></label><button id=\"authorize\" type=\"submit\">"
-                    + "Authorize</button></form></body></html>");
+                    + "Authorize</button>");
+            for (String user : directory.listedUsers()) {
+                form.append("<p><button type=\"submit\" name=\"user\" value=\"").append(html(user))
+                        .append("\" id=\"login-").append(html(user)).append("\">Log in as ").append(html(user))
+                        .append(" (").append(html(String.valueOf(directory.identity(user).get("name")))).append(")</button></p>");
+            }
+            form.append("</form></body></html>");
             send(ex, 200, "text/html; charset=utf-8", form.toString());
             return;
         }
         Map<String, String> f = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String user = f.getOrDefault("user", "");
         try {
-            identity(user);
+            directory.identity(user);
         } catch (IllegalArgumentException e) {
             send(ex, 400, "text/plain", e.getMessage());
             return;
@@ -252,13 +305,13 @@ public final class FakePeeringDb implements AutoCloseable {
             send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
-        Map<String, Object> claims = new HashMap<>(identity(grant.user()));
+        Map<String, Object> claims = new HashMap<>(directory.identity(grant.user()));
         claims.put("aud", CLIENT_ID);
         claims.put("nonce", "wrongnonce".equals(grant.user()) ? "a-nonce-from-another-login" : grant.nonce());
         String idToken = Jwt.claims(claims).issuer(issuer()).expiresIn(300).jws().keyId(KID)
                 .sign("forged".equals(grant.user()) ? foreignKey.getPrivate() : signingKey.getPrivate());
         String accessToken = UUID.randomUUID().toString();
-        accessTokens.put(accessToken, identity(grant.user()));
+        accessTokens.put(accessToken, directory.identity(grant.user()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("access_token", accessToken);
         response.put("token_type", "Bearer");
@@ -300,7 +353,7 @@ public final class FakePeeringDb implements AutoCloseable {
         String asnText = query(ex.getRequestURI().getRawQuery()).getOrDefault("asn", "");
         long asn = asnText.matches("\\d+") ? Long.parseLong(asnText) : -1;
         netHits.computeIfAbsent(asn, a -> new AtomicInteger()).incrementAndGet();
-        Map<String, Object> record = netRecord(asn);
+        Map<String, Object> record = directory.netRecord(asn);
         send(ex, 200, "application/json", Json.write(Map.of("meta", Map.of(),
                 "data", record == null ? List.of() : List.of(record))));
     }

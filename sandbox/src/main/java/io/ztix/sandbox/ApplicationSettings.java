@@ -1,0 +1,59 @@
+package io.ztix.sandbox;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.ztix.portal.testsupport.FakePeeringDb;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The -D settings the operator and the portal run with in the sandbox: profile {@code sandbox} (none of the
+ * production-only https settings), the embedded Kubernetes API, and for the portal the database, the stand-in
+ * PeeringDB and the sandbox branding.
+ */
+final class ApplicationSettings {
+
+    private ApplicationSettings() {
+    }
+
+    private static Map<String, String> kubernetesClient(String apiUrl, String namespace) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.profile", "sandbox");
+        p.put("quarkus.kubernetes-client.api-server-url", apiUrl);
+        p.put("quarkus.kubernetes-client.trust-certs", "true");
+        p.put("quarkus.kubernetes-client.namespace", namespace);
+        p.put("quarkus.http.host", "127.0.0.1");
+        return p;
+    }
+
+    static Map<String, String> operator(String apiUrl, String namespace, int port) {
+        Map<String, String> p = kubernetesClient(apiUrl, namespace);
+        p.put("quarkus.http.port", String.valueOf(port));
+        p.put("ztix.operator.resync-interval", "30s");
+        p.put("ztix.operator.apply-debounce", "500ms");
+        p.put("ztix.operator.apply-interval", "2s");
+        p.put("ztix.operator.session-poll-interval", "10s");
+        p.put("ztix.operator.lease-namespace", namespace);
+        return p;
+    }
+
+    static Map<String, String> portal(String apiUrl, String namespace, int port, EmbeddedPostgres postgres,
+            FakePeeringDb peeringDb) {
+        Map<String, String> p = kubernetesClient(apiUrl, namespace);
+        p.put("quarkus.http.port", String.valueOf(port));
+        p.put("ztix.portal.namespace", namespace);
+        p.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+        p.put("quarkus.datasource.username", "postgres");
+        p.put("quarkus.datasource.password", "postgres");
+        p.put("quarkus.oidc.auth-server-url", peeringDb.baseUrl() + "/");
+        p.put("quarkus.oidc.client-id", FakePeeringDb.CLIENT_ID);
+        p.put("quarkus.oidc.credentials.secret", FakePeeringDb.CLIENT_SECRET);
+        p.put("ztix.peeringdb.api-url", peeringDb.baseUrl() + "/api");
+        p.put("ztix.peeringdb.api-key", FakePeeringDb.API_KEY);
+        // READ-only affiliations (rita) are shown as not eligible, as an IX would usually configure it
+        p.put("ztix.portal.min-perms", "2");
+        p.put("ztix.branding.name", "ZT-IX sandbox");
+        p.put("ztix.branding.footer", "Local sandbox: the PeeringDB login and the ZeroTier controller are stand-ins"
+                + " (log in as alice, rita or uma); nothing here is a real IX.");
+        return p;
+    }
+}

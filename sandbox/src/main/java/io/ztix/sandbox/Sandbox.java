@@ -1,0 +1,249 @@
+package io.ztix.sandbox;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import io.ztix.portal.testsupport.FakePeeringDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The local ZT-IX sandbox: starts the embedded Kubernetes API, PostgreSQL, the stand-in PeeringDB login, the
+ * stand-in ZeroTier controller (or uses a real one), a local BIRD route server over SSH when BIRD is
+ * installed, then the real operator and portal as child processes, and applies the example resources.
+ * {@link #close()} stops everything it started, newest first.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String NAMESPACE = "ztix";
+    public static final String NETWORK = "ix";
+    private static final Duration APP_START = Duration.ofMinutes(3);
+
+    /** The mock API server logs every request at INFO; the sandbox's own lines are enough. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean closed;
+    private KubernetesApi kubernetes;
+    private String portalUrl;
+    private String operatorUrl;
+    private Optional<LocalRouteServer> routeServer = Optional.empty();
+    private String noRouteServerReason = "";
+    private JavaApp operator;
+    private JavaApp portal;
+
+    private Sandbox() {
+    }
+
+    /** Starts everything; on failure stops what was already started and rethrows. */
+    public static Sandbox start(SandboxOptions options) {
+        Sandbox sandbox = new Sandbox();
+        try {
+            sandbox.startAll(options);
+            return sandbox;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private void startAll(SandboxOptions options) {
+        Path repo = options.repository();
+        Path work = options.workDirectory();
+        step("Kubernetes API (fabric8 mock server, CRUD mode, ZT-IX CRDs)");
+        kubernetes = keep(KubernetesApi.start(repo.resolve("crds"), NAMESPACE, work.resolve("kubeconfig")));
+
+        step("PostgreSQL (embedded)");
+        EmbeddedPostgres postgres = keep(startPostgres());
+
+        step("stand-in PeeringDB login");
+        FakePeeringDb peeringDb = keep(startPeeringDb());
+
+        String ztUrl;
+        String ztToken;
+        if (options.zeroTierUrl().isPresent()) {
+            ztUrl = options.zeroTierUrl().get();
+            ztToken = options.zeroTierToken().orElseThrow();
+            step("ZeroTier controller: using " + ztUrl);
+        } else {
+            step("stand-in ZeroTier controller");
+            ztToken = randomHex(24);
+            SelfHostedFake controller = keep(SelfHostedFake.started("5a9d0c1e00", ztToken));
+            ztUrl = controller.url();
+        }
+
+        if (!options.routeServer()) {
+            step("no route server (--no-route-server)");
+        } else if (LocalRouteServer.available()) {
+            step("BIRD route server on loopback, driven over SSH by a local sshd");
+            routeServer = Optional.of(keep(LocalRouteServer.start(work.resolve("route-server"))));
+        } else {
+            step("no route server: " + LocalRouteServer.missingReason());
+        }
+        noRouteServerReason = options.routeServer() ? LocalRouteServer.missingReason() : "--no-route-server";
+
+        ExampleResources.apply(kubernetes.client(), NAMESPACE, NETWORK, ztUrl, ztToken, routeServer);
+
+        step("operator");
+        int operatorPort = FreePorts.pick();
+        operatorUrl = "http://127.0.0.1:" + operatorPort;
+        operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                ApplicationSettings.operator(kubernetes.url(), NAMESPACE, operatorPort), Map.of("KUBECONFIG", kubernetes.kubeconfig().toString()),
+                work.resolve("logs/operator.log")));
+
+        step("portal");
+        int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
+        portalUrl = "http://127.0.0.1:" + portalPort;
+        portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
+                ApplicationSettings.portal(kubernetes.url(), NAMESPACE, portalPort, postgres, peeringDb),
+                Map.of("KUBECONFIG", kubernetes.kubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
+                work.resolve("logs/portal.log")));
+
+        operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
+        portal.awaitReady(portalUrl + "/q/health/ready", APP_START);
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static FakePeeringDb startPeeringDb() {
+        try {
+            return new FakePeeringDb(new StandInUsers());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the stand-in PeeringDB", e);
+        }
+    }
+
+    /** Remembers a started resource for close(); if close() already ran (Ctrl-C while starting), stops it at once. */
+    private synchronized <T extends AutoCloseable> T keep(T resource) {
+        if (closed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("[sandbox] stopping " + resource + " failed: " + e);
+            }
+            throw new IllegalStateException("the sandbox was stopped while starting");
+        }
+        started.push(resource);
+        return resource;
+    }
+
+    private static void step(String what) {
+        System.out.println("[sandbox] " + what);
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    public String portalUrl() {
+        return portalUrl;
+    }
+
+    public String operatorUrl() {
+        return operatorUrl;
+    }
+
+    public Path kubeconfig() {
+        return kubernetes.kubeconfig();
+    }
+
+    public boolean hasRouteServer() {
+        return routeServer.isPresent();
+    }
+
+    /** Process ids of the child processes (operator, portal, bird, sshd), to check that none outlive close(). */
+    public List<Long> childPids() {
+        List<Long> pids = new ArrayList<>();
+        if (operator != null) {
+            pids.add(operator.pid());
+        }
+        if (portal != null) {
+            pids.add(portal.pid());
+        }
+        routeServer.ifPresent(rs -> pids.addAll(rs.pids()));
+        return pids;
+    }
+
+    /** The text printed once everything runs. */
+    public String instructions() {
+        String approve = "kubectl -n " + NAMESPACE + " patch joinrequest " + NETWORK + "-as" + StandInUsers.FULL_ASN
+                + "-<node id> --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}'";
+        return String.join("\n",
+                "",
+                "ZT-IX sandbox is running (local stand-ins; nothing here is a real IX).",
+                "",
+                "  Portal:      " + portalUrl + "  -> \"Log in with PeeringDB\" opens the STAND-IN PeeringDB:",
+                "               alice (may act for AS64501 and AS64502), rita (read-only, not eligible),",
+                "               uma (not PeeringDB-verified). No passwords: pick the user.",
+                "  Kubernetes:  export KUBECONFIG=" + kubernetes.kubeconfig(),
+                "               kubectl get ztnet,ztrs,jr",
+                "  Approve a request (name from `kubectl get jr`, e.g. " + NETWORK + "-as64501-aabbccdd01):",
+                "               " + approve,
+                "  Route server: " + routeServer.map(LocalRouteServer::describe)
+                        .orElse("NONE RUNS (" + noRouteServerReason + "); requests turn Active without one"),
+                "  Logs:        " + operator.log() + ", " + portal.log(),
+                "",
+                "Ctrl-C stops everything.");
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("[sandbox] stopping " + resource + " failed: " + e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SandboxOptions options;
+        try {
+            options = SandboxOptions.parse(Path.of(System.getProperty("ztix.repo.root", ".")).toAbsolutePath()
+                    .normalize(), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Sandbox sandbox = new Sandbox();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[sandbox] stopping everything");
+            sandbox.close();
+        }, "sandbox-shutdown"));
+        try {
+            sandbox.startAll(options);
+        } catch (RuntimeException e) {
+            System.err.println("[sandbox] could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(sandbox.instructions());
+        Thread.currentThread().join();
+    }
+}

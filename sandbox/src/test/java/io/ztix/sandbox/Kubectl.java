@@ -1,0 +1,43 @@
+package io.ztix.sandbox;
+
+import io.ztix.operator.testsupport.RealTools;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real kubectl (skips without it unless ZTIX_REQUIRE_REAL_TOOLS=true) against a kubeconfig. */
+final class Kubectl {
+
+    private final Path binary = RealTools.require("kubectl", "/usr/bin/kubectl");
+    private final Path kubeconfig;
+
+    Kubectl(Path kubeconfig) {
+        this.kubeconfig = kubeconfig;
+    }
+
+    /** Runs kubectl with these arguments; answers its output, fails on a non-zero exit. */
+    String run(String... args) {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("KUBECONFIG", kubeconfig.toString());
+            Process p = builder.start();
+            p.getOutputStream().close();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kubectl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

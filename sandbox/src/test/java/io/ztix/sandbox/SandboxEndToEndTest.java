@@ -1,0 +1,117 @@
+package io.ztix.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ztix.operator.testsupport.RealTools;
+import io.ztix.portal.testsupport.Browser;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the whole sandbox (built operator and portal as processes), walks the README's flow as a newcomer
+ * would: stand-in PeeringDB login, request, approval with the real kubectl, Active with addresses; then
+ * shuts it down and checks that nothing it started is still running.
+ */
+class SandboxEndToEndTest {
+
+    private static final Path REPO = Path.of(System.getProperty("ztix.repo.root", "..")).toAbsolutePath().normalize();
+    private static final String NODE_ID = "abcdef0123";
+
+    @Test
+    void requestSubmittedInThePortalAndApprovedWithKubectlBecomesActiveWithItsAddressesAndShutdownLeavesNothing()
+            throws Exception {
+        RealTools.require("bird", LocalRouteServer.BIRD);
+        RealTools.require("birdc", LocalRouteServer.BIRDC);
+        RealTools.require("sshd", LocalRouteServer.SSHD);
+        RealTools.require("stayrtr", LocalRouteServer.STAYRTR);
+        SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-test"), 0,
+                Optional.empty(), Optional.empty(), true);
+        Kubectl kubectl;
+        List<Long> pids;
+        try (Sandbox sandbox = Sandbox.start(options); Browser browser = new Browser(new URL(sandbox.portalUrl()))) {
+            kubectl = new Kubectl(sandbox.kubeconfig());
+            pids = sandbox.childPids();
+            assertThat(sandbox.hasRouteServer()).isTrue();
+
+            HtmlPage standIn = browser.page("/auth/peeringdb");
+            assertThat(standIn.asNormalizedText()).contains("Stand-in PeeringDB").contains("not PeeringDB");
+            HtmlPage landed = Browser.click(standIn, "login-alice");
+            assertThat(landed.asNormalizedText()).contains("Alice").contains("stand-ins");
+
+            HtmlPage form = browser.page("/requests/new");
+            HtmlSelect asn = (HtmlSelect) form.getElementById("asn");
+            assertThat(asn.getOptions()).extracting(HtmlOption::getValueAttribute).contains("64501", "64502");
+            asn.setSelectedAttribute("64501", true);
+            ((HtmlSelect) form.getElementById("networkRef")).setSelectedAttribute(Sandbox.NETWORK, true);
+            HtmlForm request = form.getHtmlElementById("new-request");
+            request.getInputByName("nodeId").setValue(NODE_ID);
+            HtmlPage detail = Browser.click(Browser.click(form, "review"), "submit");
+            String detailPath = detail.getUrl().getPath();
+            assertThat(detail.getElementById("phase").getAttribute("data-phase")).isEqualTo("Pending");
+
+            String name = Sandbox.NETWORK + "-as64501-" + NODE_ID;
+            assertThat(kubectl.run("get", "jr")).contains(name);
+            assertThat(kubectl.run("get", "joinrequest", name, "-o", "yaml")).contains("nodeId: " + NODE_ID);
+            kubectl.run("-n", Sandbox.NAMESPACE, "patch", "joinrequest", name, "--type=merge", "-p",
+                    "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                HtmlPage now = browser.page(detailPath);
+                assertThat(now.getElementById("phase").getAttribute("data-phase")).isEqualTo("Active");
+                assertThat(now.getElementById("addresses").asNormalizedText())
+                        .contains("2001:db8:ff:0:6:4501:0:1").contains("203.0.113.");
+            });
+            assertThat(kubectl.run("get", "jr", name, "-o", "yaml")).contains("phase: Active");
+            assertThat(kubectl.run("get", "jr", name)).as("printer columns").contains("PHASE", "Active", "64501",
+                    "2001:db8:ff:0:6:4501:0:1");
+
+            Path example = REPO.resolve("examples/30-joinrequest.yaml");
+            assertThat(kubectl.run("apply", "--validate=false", "-f", example.toString())).contains("created");
+            assertThat(kubectl.run("delete", "jr", "ix-as64501-aabbccdd01")).contains("deleted");
+            assertThat(kubectl.run("get", "jr", "-o", "name")).doesNotContain("aabbccdd01").contains(name);
+            try (Browser rita = new Browser(new URL(sandbox.portalUrl()));
+                    Browser uma = new Browser(new URL(sandbox.portalUrl()))) {
+                HtmlPage readOnly = rita.loginWithPeeringDb(StandInUsers.READ_ONLY);
+                assertThat(readOnly.getUrl().getPath()).isEqualTo("/not-eligible");
+                assertThat(readOnly.getElementById("why-perms").asNormalizedText()).contains("too few permissions");
+                uma.loginWithPeeringDb(StandInUsers.UNVERIFIED);
+                assertThat(uma.page("/requests/new").getElementById("cannot-submit").asNormalizedText())
+                        .contains("not verified");
+            }
+            assertThat(kubectl.run("get", "ztrs", "rs1", "-o", "yaml")).contains("2001:db8:ff:0:6:4501:0:1");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pids)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("process %d still running", pid).isFalse()));
+    }
+
+    @Test
+    void withoutARouteServerASecondStartWorksAndAnApprovedRequestStillTurnsActive() {
+        SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-restart"), 0,
+                Optional.empty(), Optional.empty(), false);
+        try (Sandbox first = Sandbox.start(options)) {
+            assertThat(first.hasRouteServer()).isFalse();
+            assertThat(first.instructions()).contains("NONE RUNS");
+        }
+        try (Sandbox second = Sandbox.start(options)) {
+            Kubectl kubectl = new Kubectl(second.kubeconfig());
+            assertThat(kubectl.run("get", "ztrs")).doesNotContain("rs1");
+            kubectl.run("apply", "--validate=false", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            kubectl.run("patch", "jr", "ix-as64501-aabbccdd01", "--type=merge", "-p",
+                    "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(kubectl.run("get", "jr", "ix-as64501-aabbccdd01", "-o",
+                            "jsonpath={.status.phase} {.status.assignedIps.ipv6}"))
+                            .isEqualTo("Active 2001:db8:ff:0:6:4501:0:1"));
+        }
+    }
+}
