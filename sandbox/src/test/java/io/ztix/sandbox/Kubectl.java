@@ -1,6 +1,6 @@
 package io.ztix.sandbox;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

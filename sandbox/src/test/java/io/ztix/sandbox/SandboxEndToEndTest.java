@@ -3,7 +3,7 @@ package io.ztix.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import io.ztix.portal.testsupport.Browser;
 import java.net.URL;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.ztix.operator.bird;
 
 import static org.awaitility.Awaitility.await;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

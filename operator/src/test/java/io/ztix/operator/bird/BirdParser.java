@@ -1,6 +1,6 @@
 package io.ztix.operator.bird;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

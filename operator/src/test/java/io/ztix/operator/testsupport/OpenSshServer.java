@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport;
 
+import io.ztix.testing.RealTools;
 import io.ztix.operator.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;

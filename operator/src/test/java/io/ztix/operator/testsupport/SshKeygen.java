@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport;
 
+import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

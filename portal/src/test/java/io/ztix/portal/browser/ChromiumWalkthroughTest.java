@@ -13,7 +13,7 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
-import io.ztix.portal.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;

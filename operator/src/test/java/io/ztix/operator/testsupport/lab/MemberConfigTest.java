@@ -3,7 +3,7 @@ package io.ztix.operator.testsupport.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
-import io.ztix.operator.testsupport.RealTools;
+import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.ztix.operator.testsupport;
+package io.ztix.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Guards tests that need real Debian tools (bird, sshd, stayrtr, ip) or root. On a developer machine
+ * Guards tests that need real Debian tools (bird, sshd, stayrtr, ip, kubectl, chromium) or root. On a developer machine
  * without them such a test is skipped, saying why; when {@code ZTIX_REQUIRE_REAL_TOOLS=true} (set by
  * {@code .ci/run}) the same situation fails the test instead, so CI can never silently skip it.
  */
