@@ -95,10 +95,15 @@ class RouteServerLabEndToEndTest {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
         client.resource(routeServer()).create();
 
+        // one after the other, so that A gets .11 and B .12 from the never-reused IPv4 counter
         String a = approveMember(cluster, LanPeer.MEMBER_A, "aaaa000001");
+        await().atMost(Cluster.WAIT).until(() -> cluster.request(a).getStatus() != null
+                && cluster.request(a).getStatus().assignedIps != null);
         String b = approveMember(cluster, LanPeer.MEMBER_B, "bbbb000002");
         assertThat(cluster.awaitPhase(a, Phase.Active).getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_A.ipv4());
-        assertThat(cluster.awaitPhase(b, Phase.Active).getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
+        JoinRequest activeB = cluster.awaitPhase(b, Phase.Active);
+        assertThat(activeB.getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_B.ipv4());
+        assertThat(activeB.getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
 
         lab.memberA().awaitEstablished(BGP_WAIT);
         lab.memberB().awaitEstablished(BGP_WAIT);
