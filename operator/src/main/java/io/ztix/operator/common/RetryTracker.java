@@ -23,8 +23,4 @@ public final class RetryTracker {
     public void succeeded(HasMetadata resource) {
         attempts.remove(resource.getMetadata().getUid());
     }
-
-    public int failures(HasMetadata resource) {
-        return attempts.getOrDefault(resource.getMetadata().getUid(), 0);
-    }
 }

@@ -79,9 +79,6 @@ final class JoinRequestStatusRecorder {
         }
     }
 
-    boolean hasAddresses() {
-        return status.sequence != null && status.assignedIps != null;
-    }
 
     /** The member was put on the controller at some point and may still be there. */
     boolean memberMayExist() {

@@ -43,10 +43,6 @@ final class RouteServerStatusRecorder {
         set(RouteServer.COND_READY, Condition.FALSE, "InvalidConfiguration", message);
     }
 
-    void networkMissing(String networkRef) {
-        String message = "ZtNetwork '" + networkRef + "' does not exist";
-        set(RouteServer.COND_READY, Condition.FALSE, "NetworkNotFound", message);
-    }
 
     /** A new configuration waits for its turn; the running one (and its peers) stays as it is. */
     void waiting(String message) {

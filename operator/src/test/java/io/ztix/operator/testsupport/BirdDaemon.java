@@ -68,7 +68,7 @@ public final class BirdDaemon implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("bird did not start: " + Files.readString(dir.resolve("bird.log")));
             }
-            sleep(50);
+            Processes.sleep(50);
         }
     }
 
@@ -159,14 +159,5 @@ public final class BirdDaemon implements AutoCloseable {
     public void close() {
         stop();
         TempDirs.delete(dir);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

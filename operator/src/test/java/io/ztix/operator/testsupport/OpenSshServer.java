@@ -78,7 +78,7 @@ public final class OpenSshServer implements AutoCloseable {
                 stop();
                 throw new IllegalStateException("sshd did not start on port " + port + ": " + log);
             }
-            sleep(50);
+            Processes.sleep(50);
         }
     }
 
@@ -148,14 +148,5 @@ public final class OpenSshServer implements AutoCloseable {
     public void close() {
         stop();
         TempDirs.delete(dir);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.ztix.operator.testsupport;
 
 import java.util.concurrent.TimeUnit;
 
-/** Stopping a process this test started, by its pid, and the processes it forked itself. */
+/** Stopping a process this test started, by its pid, and the processes it forked itself; waiting for one to come up. */
 final class Processes {
 
     private Processes() {
@@ -23,6 +23,16 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /** Sleeps between polls of a starting process; an interrupt ends the wait with an exception. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }
