@@ -34,6 +34,11 @@ public class JoinRequest extends CustomResource<JoinRequestSpec, JoinRequestStat
     public static final String COND_MEMBER_AUTHORIZED = "MemberAuthorized";
     public static final String COND_ROUTE_SERVERS_CONFIGURED = "RouteServersConfigured";
     public static final String COND_READY = "Ready";
+    /**
+     * True while something keeps the operator from verifying or changing an approved member (controller
+     * unreachable, token refused, spec changed after admission, ...). The member stays as admitted.
+     */
+    public static final String COND_DEGRADED = "Degraded";
 
     /** The only name a request for (network, ASN, node) may have. */
     public static String nameFor(String networkRef, long asn, String nodeId) {

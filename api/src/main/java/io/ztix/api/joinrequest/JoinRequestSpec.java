@@ -30,6 +30,8 @@ public class JoinRequestSpec {
     @Required
     @Pattern("^[0-9a-f]{10}$")
     @ValidationRule(value = "self == oldSelf", message = "nodeId is immutable")
+    @ValidationRule(value = "!self.startsWith('ff') && self != '0000000000'",
+            message = "ZeroTier reserves node IDs starting with ff and 0000000000")
     @JsonPropertyDescription("ZeroTier node ID (address) of the member's router: 10 lower-case hex digits.")
     public String nodeId;
 

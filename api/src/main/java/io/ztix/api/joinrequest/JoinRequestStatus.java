@@ -16,6 +16,10 @@ public class JoinRequestStatus {
     @JsonPropertyDescription("Peering addresses handed to the member.")
     public AssignedIps assignedIps;
 
+    @JsonPropertyDescription("What was admitted: the route servers are configured from this record only. It stays "
+            + "until a decision (rejection, withdrawn approval, deletion) removes the member.")
+    public AdmittedMember admitted;
+
     @JsonPropertyDescription("Per-(network, ASN) sequence number used in the IPv6 address; never reused.")
     public Long sequence;
 

@@ -1,6 +1,5 @@
 package io.ztix.operator.joinrequest;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -22,10 +22,7 @@ import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
-import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
-import io.ztix.operator.network.addressing.AddressSpaceExhaustedException;
-import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,27 +52,34 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final OperatorConfig config;
     private final Clock clock;
     private final RetryTracker retries = new RetryTracker();
-    private final MemberVerifications verifications = new MemberVerifications();
+    private final MembershipMetrics metrics;
+    private final Admission admission;
+    private final Upkeep upkeep;
 
-    public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, OperatorConfig config, Clock clock) {
+    public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
+            OperatorConfig config, Clock clock) {
         this.provisioner = provisioner;
+        this.metrics = metrics;
         this.events = events;
         this.config = config;
         this.clock = clock;
+        MemberVerifications verifications = new MemberVerifications();
+        MemberRemoval removal = new MemberRemoval(provisioner, verifications, events);
+        this.admission = new Admission(provisioner, removal, events, config, retries, verifications, clock);
+        this.upkeep = new Upkeep(provisioner, removal, events, config, retries, verifications, clock);
     }
 
     @Override
     public List<EventSource<?, JoinRequest>> prepareEventSources(EventSourceContext<JoinRequest> context) {
-        context.getPrimaryCache().addIndexer(BY_NETWORK, request -> request.getSpec() == null
-                || request.getSpec().networkRef == null ? List.of()
-                : List.of(networkKey(request.getMetadata().getNamespace(), request.getSpec().networkRef)));
+        metrics.readFrom(context.getPrimaryCache());
+        context.getPrimaryCache().addIndexer(BY_NETWORK, request -> networksOf(request).stream()
+                .map(network -> networkKey(request.getMetadata().getNamespace(), network)).toList());
         var networks = InformerEventSourceConfiguration.from(ZtNetwork.class, JoinRequest.class)
                 .withName(NETWORKS)
                 .withSecondaryToPrimaryMapper(network -> requestsOf(context, network.getMetadata().getNamespace(),
                         network.getMetadata().getName()))
-                .withPrimaryToSecondaryMapper((JoinRequest request) -> request.getSpec() == null
-                        || request.getSpec().networkRef == null ? Set.of()
-                        : Set.of(new ResourceID(request.getSpec().networkRef, request.getMetadata().getNamespace())))
+                .withPrimaryToSecondaryMapper((JoinRequest request) -> Membership.networkOf(request) == null ? Set.of()
+                        : Set.of(new ResourceID(Membership.networkOf(request), request.getMetadata().getNamespace())))
                 // counters and member counts change often and mean nothing to a request
                 .withOnUpdateFilter(NetworkChanges::mattersToRequests)
                 .build();
@@ -92,6 +96,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         StatusSnapshot before = StatusSnapshot.of(request.getStatus());
         Phase phaseBefore = request.getStatus() == null ? null : request.getStatus().phase;
         JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
+        String degradedBefore = status.degradedReason();
         Duration next = null;
 
         if (retryRequested(request)) {
@@ -101,7 +106,12 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
         List<String> problems = JoinRequestValidator.problems(request);
         Optional<ZtNetwork> network = context.getSecondaryResource(ZtNetwork.class, NETWORKS);
-        if (status.isFailed() && failedAtThisGeneration(request)) {
+        if (problems.isEmpty()) {
+            migrate(request, status);
+        }
+        if (request.getStatus().admitted != null) {
+            next = upkeep.keep(request, problems, network, routeServersOf(request, context), status);
+        } else if (status.isFailed() && failedAtThisGeneration(request)) {
             // A permanent failure stays until an admin retries or the spec changes.
         } else if (!problems.isEmpty()) {
             status.invalid(String.join("; ", problems));
@@ -112,99 +122,44 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         } else {
             status.valid();
             Approval approval = ApprovalDecision.follow(request, network.get(), context.getClient(), events);
-            next = act(request, approval, network.get(), routeServersOf(request, context), status);
+            next = admission.act(request, approval, network.get(), routeServersOf(request, context), status);
         }
 
         if (status.phase() != phaseBefore) {
             announcePhase(request, status.phase());
         }
+        announceDegradation(request, degradedBefore, status);
+        metrics.network(request.getMetadata().getNamespace(), Membership.networkOf(request));
         UpdateControl<JoinRequest> control = before.changed(request.getStatus())
                 ? UpdateControl.patchStatus(request) : UpdateControl.noUpdate();
         return next == null ? control : control.rescheduleAfter(next);
     }
 
-    private Duration act(JoinRequest request, Approval approval, ZtNetwork network, List<RouteServer> routeServers,
-            JoinRequestStatusRecorder status) {
-        try {
-            if (approval == null) {
-                status.awaitingDecision();
-                removeIfPresent(request, network, status, "The approval was withdrawn");
-            } else if (approval.decision == Approval.Decision.Rejected) {
-                status.rejected(approval.reason, approval.decidedBy);
-                removeIfPresent(request, network, status, "Revoked: " + approval.reason);
-            } else {
-                status.approved(approval.decidedBy);
-                provision(request, network, routeServers, status);
-            }
-            retries.succeeded(request);
-            return config.resyncInterval();
-        } catch (SecretUnavailableException e) {
-            status.transientError("TokenSecretUnavailable", e.getMessage());
-        } catch (ZeroTierException e) {
-            if (e.kind() == ZeroTierException.Kind.PERMANENT) {
-                return fail(request, status, "The ZeroTier controller refused the change: " + e.getMessage());
-            }
-            status.transientError(switch (e.kind()) {
-                case BAD_TOKEN -> "TokenRejected";
-                case NOT_FOUND -> "NetworkMissingOnController";
-                default -> "ControllerUnavailable";
-            }, e.getMessage());
-            return retries.nextDelay(request, config.backoff(), e.retryAfter().orElse(null));
-        } catch (AddressSpaceExhaustedException | IllegalArgumentException e) {
-            return fail(request, status, e.getMessage());
-        } catch (KubernetesClientException e) {
-            status.transientError("KubernetesApiError", "Kubernetes API: " + e.getMessage());
+    /** Requests admitted before admitted records existed get one on first sight, so an upgrade drops nobody. */
+    private void migrate(JoinRequest request, JoinRequestStatusRecorder status) {
+        AdmittedMember migrated = AdmissionTerms.migrated(request, clock);
+        if (migrated != null) {
+            status.admitted(migrated);
+            events.normal(request, "AdmissionRecorded", "Recorded what was admitted before this version: AS"
+                    + migrated.asn + " node " + migrated.nodeId + " with " + migrated.ipv6
+                    + (migrated.ipv4 == null ? "" : " and " + migrated.ipv4));
         }
-        return retries.nextDelay(request, config.backoff(), null);
     }
 
-    private void provision(JoinRequest request, ZtNetwork network, List<RouteServer> routeServers,
-            JoinRequestStatusRecorder status) {
-        if (network.getStatus() == null || network.getStatus().networkId == null
-                || !Conditions.isTrue(network.getStatus().conditions, ZtNetwork.COND_READY)) {
-            status.networkNotReady(network.getMetadata().getName(), network.getStatus() == null ? null
-                    : Conditions.find(network.getStatus().conditions, ZtNetwork.COND_READY).map(c -> c.message).orElse(null));
-            return;
+    private void announceDegradation(JoinRequest request, String before, JoinRequestStatusRecorder status) {
+        String now = status.degradedReason();
+        if (now != null && !now.equals(before)) {
+            events.warning(request, "Degraded", Conditions.find(request.getStatus().conditions, JoinRequest.COND_DEGRADED)
+                    .map(c -> c.message).orElse(now));
+        } else if (now == null && before != null) {
+            events.normal(request, "Recovered", "No longer degraded (" + before + ")");
         }
-        provisioner.ensureAddresses(request, network, reservedIpv4(routeServers));
-        status.addressesAssigned();
-        if (verifications.due(request, network, config.resyncInterval(), clock)) {
-            if (provisioner.authorize(request, network)) {
-                events.normal(request, "MemberAuthorized", MemberProvisioner.memberName(request) + " (node "
-                        + request.getSpec().nodeId + ") authorized on network " + network.getStatus().networkId);
-            }
-            verifications.record(request, network, clock);
-        }
-        status.memberAuthorized(network.getStatus().networkId);
-        status.routeServers(RouteServerProgress.of(request.getMetadata().getName(), routeServers));
-    }
-
-    private void removeIfPresent(JoinRequest request, ZtNetwork network, JoinRequestStatusRecorder status, String why) {
-        if (!status.memberMayExist()) {
-            return;
-        }
-        if (network.getStatus() == null || network.getStatus().networkId == null) {
-            status.removalPending("Cannot remove the member yet: ZtNetwork '" + network.getMetadata().getName()
-                    + "' has no network ID");
-            return;
-        }
-        provisioner.remove(request, network);
-        verifications.forget(request);
-        status.memberRemoved(why);
-        events.normal(request, "MemberRemoved", "Node " + request.getSpec().nodeId + " removed from network "
-                + network.getStatus().networkId + ": " + why);
     }
 
     @Override
     public DeleteControl cleanup(JoinRequest request, Context<JoinRequest> context) {
         return new MemberCleanup(provisioner, events, config, retries, clock)
                 .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), context.getClient());
-    }
-
-    private Duration fail(JoinRequest request, JoinRequestStatusRecorder status, String message) {
-        status.failed(message);
-        events.warning(request, "Failed", message);
-        return null;
     }
 
     private static boolean retryRequested(JoinRequest request) {
@@ -244,18 +199,21 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         @SuppressWarnings("unchecked")
         var source = (InformerEventSource<RouteServer, JoinRequest>) context.eventSourceRetriever()
                 .getEventSourceFor(RouteServer.class, ROUTE_SERVERS);
+        String network = Membership.networkOf(request);
         return source.list(request.getMetadata().getNamespace(),
-                rs -> rs.getSpec() != null && request.getSpec().networkRef.equals(rs.getSpec().networkRef)).toList();
-    }
-
-    private static List<String> reservedIpv4(List<RouteServer> routeServers) {
-        return routeServers.stream().map(rs -> rs.getSpec().peeringAddresses == null ? null : rs.getSpec().peeringAddresses.ipv4)
-                .filter(Objects::nonNull).toList();
+                rs -> rs.getSpec() != null && network != null && network.equals(rs.getSpec().networkRef)).toList();
     }
 
     private static Set<ResourceID> requestsOf(EventSourceContext<JoinRequest> context, String namespace, String network) {
         return context.getPrimaryCache().byIndex(BY_NETWORK, networkKey(namespace, network)).stream()
                 .map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+
+    /** The admitted network and the spec's (they differ only when the spec was changed after admission). */
+    private static List<String> networksOf(JoinRequest request) {
+        String spec = request.getSpec() == null ? null : request.getSpec().networkRef;
+        String member = Membership.networkOf(request);
+        return java.util.stream.Stream.of(member, spec).filter(Objects::nonNull).distinct().toList();
     }
 
     private static String networkKey(String namespace, String name) {

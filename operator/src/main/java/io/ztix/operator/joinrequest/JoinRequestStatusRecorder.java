@@ -3,6 +3,7 @@ package io.ztix.operator.joinrequest;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.Phase;
@@ -90,14 +91,14 @@ final class JoinRequestStatusRecorder {
         return status.phase == Phase.Failed;
     }
 
-    void networkNotReady(String networkName, String why) {
-        String message = "Waiting for ZtNetwork '" + networkName + "' to be ready" + (why == null ? "" : ": " + why);
-        status.lastError = why;
+    /** A request not admitted yet waits for its network; nothing about its membership changes. */
+    void networkNotReady(Degradation why) {
+        status.lastError = why.message();
         if (status.phase != Phase.Provisioning && status.phase != Phase.Active) {
             status.phase = Phase.Approved;
         }
-        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, "NetworkNotReady", message);
-        set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotReady", message);
+        degraded(why);
+        set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotReady", "Waiting: " + why.message());
     }
 
     void addressesAssigned() {
@@ -132,9 +133,69 @@ final class JoinRequestStatusRecorder {
         set(JoinRequest.COND_READY, Condition.TRUE, "Active", "The member is authorized and configured on every route server");
     }
 
-    void transientError(String reason, String message) {
-        status.lastError = message;
-        set(JoinRequest.COND_READY, Condition.FALSE, reason, message + " (retrying)");
+    /** The member was authorized with its addresses: from now on the route servers configure this record. */
+    void admitted(AdmittedMember record) {
+        status.admitted = record;
+    }
+
+    /** A decision took the member off: the route servers drop it with this record. */
+    void unadmitted() {
+        status.admitted = null;
+    }
+
+    /**
+     * Where an admitted member stands: Active while every route server runs it, whatever the controller's
+     * health; Ready says whether that is the whole truth.
+     */
+    void admittedMember(RouteServerProgress progress, Degradation degradation) {
+        routeServers(progress);
+        if (degradation == null) {
+            healthy();
+            return;
+        }
+        degraded(degradation);
+        if (status.phase != Phase.Active) {
+            return; // Ready already says which route servers are still to come
+        }
+        if (degradation.outage()) {
+            set(JoinRequest.COND_READY, Condition.UNKNOWN, degradation.reason(), "The member stays on every route "
+                    + "server with its admitted addresses; its authorization cannot be verified now: " + degradation.message());
+        } else {
+            set(JoinRequest.COND_READY, Condition.FALSE, degradation.reason(), "The route servers keep the admitted "
+                    + "member; the changed spec is not applied: " + degradation.message());
+        }
+    }
+
+    /** The spec of an admitted member no longer matches what was admitted or is invalid: it is frozen. */
+    void frozen(String problems) {
+        status.lastError = problems;
+        set(JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec", problems);
+    }
+
+    void lastErrorFrom(Degradation degradation) {
+        status.lastError = degradation == null ? null : degradation.message();
+    }
+
+    void degraded(Degradation degradation) {
+        set(JoinRequest.COND_DEGRADED, Condition.TRUE, degradation.reason(), degradation.message());
+    }
+
+    void healthy() {
+        if (Conditions.find(status.conditions, JoinRequest.COND_DEGRADED).isPresent() || status.admitted != null) {
+            set(JoinRequest.COND_DEGRADED, Condition.FALSE, "Healthy", "Nothing keeps the operator from verifying this member");
+        }
+    }
+
+    /** The Degraded condition as it stands, for events on a change. */
+    String degradedReason() {
+        return Conditions.find(status.conditions, JoinRequest.COND_DEGRADED).filter(Condition::isTrue)
+                .map(c -> c.reason).orElse(null);
+    }
+
+    void transientError(Degradation why) {
+        status.lastError = why.message();
+        degraded(why);
+        set(JoinRequest.COND_READY, Condition.FALSE, why.reason(), why.message() + " (retrying)");
     }
 
     void failed(String message) {
@@ -152,6 +213,7 @@ final class JoinRequestStatusRecorder {
 
     void memberRemoved(String why) {
         status.lastError = null;
+        status.admitted = null;
         status.routeServers = new ArrayList<>();
         set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, "Removed", why);
         Conditions.find(status.conditions, JoinRequest.COND_ROUTE_SERVERS_CONFIGURED).ifPresent(c ->

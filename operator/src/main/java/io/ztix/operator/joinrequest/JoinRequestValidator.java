@@ -41,6 +41,8 @@ final class JoinRequestValidator {
         if (spec.nodeId == null || !NODE_ID.matcher(spec.nodeId).matches()) {
             problems.add("spec.nodeId must be a ZeroTier node ID of 10 lower-case hex digits, got '"
                     + spec.nodeId + "'");
+        } else if (spec.nodeId.startsWith("ff") || spec.nodeId.equals("0000000000")) {
+            problems.add("node ID " + spec.nodeId + " is reserved by ZeroTier (ff........ and 0000000000 are never node addresses)");
         }
         if (spec.networkRef == null || spec.networkRef.isBlank()) {
             problems.add("spec.networkRef is missing");

@@ -42,14 +42,14 @@ final class MemberCleanup {
         }
         String blocker;
         if (network.isEmpty()) {
-            blocker = "ZtNetwork '" + request.getSpec().networkRef + "' no longer exists, so its controller is unknown";
+            blocker = "ZtNetwork '" + Membership.networkOf(request) + "' no longer exists, so its controller is unknown";
         } else if (network.get().getStatus() == null || network.get().getStatus().networkId == null) {
-            blocker = "ZtNetwork '" + request.getSpec().networkRef + "' has no network ID";
+            blocker = "ZtNetwork '" + Membership.networkOf(request) + "' has no network ID";
         } else {
             try {
                 provisioner.remove(request, network.get());
                 retries.succeeded(request);
-                events.normal(request, "MemberRemoved", "Node " + request.getSpec().nodeId + " removed from network "
+                events.normal(request, "MemberRemoved", "Node " + Membership.nodeOf(request) + " removed from network "
                         + network.get().getStatus().networkId + " (request deleted)");
                 return DeleteControl.defaultDelete();
             } catch (ZeroTierException | SecretUnavailableException e) {
@@ -59,7 +59,7 @@ final class MemberCleanup {
         if (forced(request)) {
             events.warning(request, "ForceDeleted", "Deletion finished without removing the member because "
                     + ApiGroup.FORCE_DELETE_ANNOTATION + " is set; " + blocker + ". Remove node "
-                    + request.getSpec().nodeId + " from the controller by hand if it is still there.");
+                    + Membership.nodeOf(request) + " from the controller by hand if it is still there.");
             return DeleteControl.defaultDelete();
         }
         String message = "Deletion waits: " + blocker + ". It is retried; to finish without removing the member, run: "

@@ -1,5 +1,6 @@
 package io.ztix.operator.joinrequest;
 
+import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestStatus;
@@ -47,10 +48,19 @@ public class MemberProvisioner {
 
     /** @return true when the controller had to be changed */
     boolean authorize(JoinRequest request, ZtNetwork network) {
+        return authorize(network, request.getSpec().nodeId, request.getStatus().assignedIps, memberName(request));
+    }
+
+    /** Keeps an admitted member authorized with exactly its admitted addresses. */
+    boolean authorize(AdmittedMember admitted, ZtNetwork network) {
+        return authorize(network, admitted.nodeId, new AssignedIps(admitted.ipv6, admitted.ipv4),
+                memberName(admitted.asn, admitted.networkName));
+    }
+
+    private boolean authorize(ZtNetwork network, String nodeId, AssignedIps ips, String name) {
         ZeroTierController controller = clients.forNetwork(network);
         String networkId = network.getStatus().networkId;
-        String nodeId = request.getSpec().nodeId;
-        MemberSettings desired = MemberSettings.authorized(addresses(request.getStatus().assignedIps), memberName(request));
+        MemberSettings desired = MemberSettings.authorized(addresses(ips), name);
         Optional<Member> current = controller.getMember(networkId, nodeId);
         if (current.isPresent() && !Drift.memberDiffers(networkId, nodeId, desired, current.get())) {
             return false;
@@ -59,14 +69,18 @@ public class MemberProvisioner {
         return true;
     }
 
+    /** Deletes the node the request's member was authorized as (the admitted one, not a changed spec's). */
     void remove(JoinRequest request, ZtNetwork network) {
-        clients.forNetwork(network).deleteMember(network.getStatus().networkId, request.getSpec().nodeId);
+        clients.forNetwork(network).deleteMember(network.getStatus().networkId, Membership.nodeOf(request));
     }
 
     /** "AS64501 Example Net": what the IX sees in ZeroTier's member list. */
     static String memberName(JoinRequest request) {
-        String name = "AS" + request.getSpec().asn;
-        String networkName = request.getSpec().networkName;
+        return memberName(request.getSpec().asn, request.getSpec().networkName);
+    }
+
+    private static String memberName(Long asn, String networkName) {
+        String name = "AS" + asn;
         if (networkName != null && !networkName.isBlank()) {
             name += " " + networkName.replaceAll("\\p{Cntrl}", " ").strip();
         }

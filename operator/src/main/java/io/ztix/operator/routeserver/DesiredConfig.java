@@ -1,7 +1,6 @@
 package io.ztix.operator.routeserver;
 
-import io.ztix.api.common.Conditions;
-import io.ztix.api.joinrequest.Approval;
+import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.routeserver.PeerStatus;
@@ -13,14 +12,15 @@ import io.ztix.operator.bird.Policy;
 import io.ztix.operator.bird.PrefixLimits;
 import io.ztix.operator.bird.RouteServerConfig;
 import io.ztix.operator.bird.RtrEndpoint;
+import io.ztix.operator.joinrequest.Membership;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration a route server should run: a pure function of its spec and the JoinRequests of its
- * network that have an authorized member with addresses (approved, not being deleted). Also knows which
+ * The configuration a route server should run: a pure function of its spec and the admitted records of its
+ * network's JoinRequests whose decision still stands. Live health (conditions) plays no part. Also knows which
  * BIRD protocol belongs to which request, to read session states back.
  */
 record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsByProtocol) {
@@ -34,8 +34,10 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();
         List<Member> members = requestsOfNetwork.stream()
-                .filter(DesiredConfig::belongsOnRouteServers)
-                .map(request -> member(request, rsIpv4 == null, policySpec.maxPrefixHeadroomPercent))
+                .filter(request -> spec.networkRef.equals(Membership.networkOf(request)))
+                .flatMap(request -> Membership.onRouteServers(request).stream()
+                        .map(admitted -> member(request.getMetadata().getName(), admitted, rsIpv4 == null,
+                                policySpec.maxPrefixHeadroomPercent)))
                 .toList();
         for (Member member : members) {
             sessions.put(member.protocolName("v6"), peer(member, "ipv6", member.ipv6()));
@@ -47,21 +49,15 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
                 rtr, policy, members), sessions);
     }
 
-    /** Approved, authorized, with addresses, and not on its way out. */
+    /** On the route servers: an admitted record whose decision still stands (see {@link Membership}). */
     static boolean belongsOnRouteServers(JoinRequest request) {
-        return request.getMetadata().getDeletionTimestamp() == null
-                && request.getSpec() != null && request.getSpec().approval != null
-                && request.getSpec().approval.decision == Approval.Decision.Approved
-                && request.getStatus() != null && request.getStatus().assignedIps != null
-                && request.getStatus().assignedIps.ipv6 != null
-                && Conditions.isTrue(request.getStatus().conditions, JoinRequest.COND_MEMBER_AUTHORIZED);
+        return Membership.onRouteServers(request).isPresent();
     }
 
-    private static Member member(JoinRequest request, boolean ipv6Only, int headroomPercent) {
-        var spec = request.getSpec();
-        MaxPrefixes limits = spec.maxPrefixes;
-        return new Member(request.getMetadata().getName(), spec.asn, spec.networkName, spec.asSet, spec.nodeId,
-                request.getStatus().assignedIps.ipv6, ipv6Only ? null : request.getStatus().assignedIps.ipv4,
+    private static Member member(String joinRequestName, AdmittedMember admitted, boolean ipv6Only, int headroomPercent) {
+        MaxPrefixes limits = admitted.maxPrefixes;
+        return new Member(joinRequestName, admitted.asn, admitted.networkName, admitted.asSet, admitted.nodeId,
+                admitted.ipv6, ipv6Only ? null : admitted.ipv4,
                 limits == null || limits.ipv4 == null ? null : PrefixLimits.withHeadroom(limits.ipv4, headroomPercent),
                 limits == null || limits.ipv6 == null ? null : PrefixLimits.withHeadroom(limits.ipv6, headroomPercent));
     }

@@ -19,6 +19,7 @@ import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.joinrequest.Membership;
 import io.ztix.operator.routeserver.apply.ApplyResult;
 import io.ztix.operator.routeserver.apply.BirdApplier;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
@@ -73,15 +74,12 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
                 : List.of(rs.getMetadata().getNamespace() + "/" + rs.getSpec().networkRef));
         var requests = InformerEventSourceConfiguration.from(JoinRequest.class, RouteServer.class)
                 .withName(REQUESTS)
-                .withSecondaryToPrimaryMapper(request -> request.getSpec() == null ? Set.of()
+                .withSecondaryToPrimaryMapper(request -> Membership.networkOf(request) == null ? Set.of()
                         : context.getPrimaryCache().byIndex(BY_NETWORK, request.getMetadata().getNamespace() + "/"
-                                + request.getSpec().networkRef).stream().map(ResourceID::fromResource)
+                                + Membership.networkOf(request)).stream().map(ResourceID::fromResource)
                                 .collect(Collectors.toSet()))
-                // a request's own status bookkeeping (route-server entries, session states) changes nothing here
-                .withOnUpdateFilter((now, before) -> DesiredConfig.belongsOnRouteServers(now) != DesiredConfig.belongsOnRouteServers(before)
-                        || !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
-                        || !Objects.equals(Serialization.asJson(now.getStatus() == null ? "" : now.getStatus().assignedIps),
-                                Serialization.asJson(before.getStatus() == null ? "" : before.getStatus().assignedIps)))
+                // only what the route servers render from matters: the admitted record and whether it stands
+                .withOnUpdateFilter((now, before) -> !Objects.equals(rendered(now), rendered(before)))
                 .build();
         return List.of(new InformerEventSource<>(requests, context));
     }
@@ -173,6 +171,10 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         var source = (InformerEventSource<JoinRequest, RouteServer>) context.eventSourceRetriever()
                 .getEventSourceFor(JoinRequest.class, REQUESTS);
         return source.list(routeServer.getMetadata().getNamespace(),
-                r -> r.getSpec() != null && routeServer.getSpec().networkRef.equals(r.getSpec().networkRef)).toList();
+                r -> routeServer.getSpec().networkRef.equals(Membership.networkOf(r))).toList();
+    }
+
+    private static String rendered(JoinRequest request) {
+        return Membership.onRouteServers(request).map(Serialization::asJson).orElse("");
     }
 }

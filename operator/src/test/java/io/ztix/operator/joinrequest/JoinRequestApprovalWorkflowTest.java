@@ -190,6 +190,23 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     @Test
+    void zeroTiersReservedNodeIdsAreInvalid() {
+        client.resource(network(ns, "ix", ApprovalPolicy.AutoForVerified)).create();
+        JoinRequest broadcast = client.resource(request(ns, "ix", 64501, "ff00000001", peeringDbUser(1, true))).create();
+        JoinRequest zero = client.resource(request(ns, "ix", 64501, "0000000000", peeringDbUser(1, true))).create();
+
+        for (JoinRequest created : List.of(broadcast, zero)) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                JoinRequest seen = get(created);
+                assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+                assertThat(seen.getStatus().lastError).contains("reserved by ZeroTier");
+                assertThat(seen.getSpec().approval).as("never auto-approved").isNull();
+                assertThat(seen.getStatus().assignedIps).isNull();
+            });
+        }
+    }
+
+    @Test
     void lastTransitionTimeStaysPutAcrossReconcilesWithoutAFlip() throws InterruptedException {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
         JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();

@@ -163,6 +163,13 @@ public interface AppMessages {
     @Message("Not ready yet")
     String cond_Ready_False();
 
+    @Message("The exchange cannot check your membership right now because of a problem on its side. "
+            + "Your sessions stay as they are; you do not need to do anything.")
+    String cond_Degraded_True();
+
+    @Message("The exchange can check your membership.")
+    String cond_Degraded_False();
+
     @Message("Status")
     String cond_other();
 

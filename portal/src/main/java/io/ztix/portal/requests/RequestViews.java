@@ -23,8 +23,13 @@ public final class RequestViews {
         String phase = status.phase == null ? "Pending" : status.phase.name();
         String phaseLabel = status.phase == null ? msg.phase_unknown() : message(msg, "phase_" + phase, phase);
         List<String> conditions = new ArrayList<>();
+        boolean degraded = status.conditions.stream().anyMatch(c -> "Degraded".equals(c.type) && c.isTrue());
         for (Condition c : status.conditions) {
-            conditions.add(condition(c, msg));
+            if (degraded && "Ready".equals(c.type)) {
+                continue; // the operator's own words name Secrets and controllers; the member gets the calm Degraded text
+            }
+            conditions.add("Degraded".equals(c.type) ? (c.isTrue() ? msg.cond_Degraded_True() : msg.cond_Degraded_False())
+                    : condition(c, msg));
         }
         List<RequestView.RouteServerView> routeServers = new ArrayList<>();
         for (RouteServerEntry entry : status.routeServers) {
@@ -45,7 +50,7 @@ public final class RequestViews {
         return new RequestView(r.getMetadata().getName(), spec.asn == null ? 0 : spec.asn, spec.networkRef,
                 spec.networkName, spec.nodeId, phase, phaseLabel, conditions,
                 status.assignedIps == null ? null : status.assignedIps.ipv6,
-                status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers, status.lastError,
+                status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers, degraded ? null : status.lastError,
                 spec.approval == null || spec.approval.decision == null ? null : spec.approval.decision.name(),
                 spec.approval == null ? null : spec.approval.reason,
                 spec.approval == null ? null : spec.approval.decidedBy, requester,

@@ -237,6 +237,30 @@ class JoinRequestPagesTest {
     }
 
     @Test
+    void aDegradedMemberSeesACalmMessageWithoutTheOperatorsDetails() {
+        String name = "lan1-as64501-0000000a17";
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("full");
+            Browser.click(review(browser, "64501", "lan1", "0000000a17"), "submit");
+            cluster.awaitCached(name);
+            String adminDetail = "The controller refused the API token from Secret 'zt-token' at http://zt-controller:9993";
+            cluster.patchStatus(name, jr -> {
+                jr.getStatus().phase = Phase.Active;
+                jr.getStatus().lastError = adminDetail;
+                jr.getStatus().conditions.add(new Condition("Degraded", "True", "TokenRejected", adminDetail));
+                jr.getStatus().conditions.add(new Condition("Ready", "Unknown", "TokenRejected", adminDetail));
+            });
+
+            HtmlPage detail = browser.page("/requests/" + name);
+            String text = detail.asNormalizedText();
+            assertThat(text).contains("Your sessions stay as they are; you do not need to do anything.")
+                    .doesNotContain("zt-token").doesNotContain("zt-controller").doesNotContain("Not ready yet");
+            assertThat(browser.get("/requests/status.json").getWebResponse().getContentAsString())
+                    .contains("you do not need to do anything").doesNotContain("zt-token");
+        }
+    }
+
+    @Test
     void markupInNetworkNamesAndDescriptionsIsEscaped() {
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("admin");

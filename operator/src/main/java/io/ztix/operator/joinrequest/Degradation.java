@@ -1,0 +1,78 @@
+package io.ztix.operator.joinrequest;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ztix.api.common.Condition;
+import io.ztix.api.common.Conditions;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.operator.common.SecretReader.SecretUnavailableException;
+import io.ztix.operator.zerotier.ZeroTierException;
+import java.util.Optional;
+
+/**
+ * Why an approved member cannot be verified or changed right now, as the reason and message of its
+ * {@code Degraded} condition. A degradation never changes who is a member.
+ *
+ * @param outage true for a health problem that clears by itself (controller, token, API); false for one
+ *               that needs an admin (the spec was changed after admission)
+ */
+record Degradation(String reason, String message, boolean outage) {
+
+    static final String CONTROLLER_UNAVAILABLE = "ControllerUnavailable";
+    static final String TOKEN_REJECTED = "TokenRejected";
+    static final String TOKEN_SECRET_UNAVAILABLE = "TokenSecretUnavailable";
+    static final String NETWORK_MISSING_ON_CONTROLLER = "NetworkMissingOnController";
+    static final String CONTROLLER_REFUSED = "ControllerRefused";
+    static final String KUBERNETES_API_ERROR = "KubernetesApiError";
+    static final String NETWORK_NOT_FOUND = "NetworkNotFound";
+    static final String NETWORK_NOT_READY = "NetworkNotReady";
+    static final String SPEC_CHANGED = "SpecChangedAfterAdmission";
+    static final String TERMS_CHANGED = "TermsChangedWithoutApproval";
+
+    static Degradation outage(String reason, String message) {
+        return new Degradation(reason, message, true);
+    }
+
+    static Degradation needsAdmin(String reason, String message) {
+        return new Degradation(reason, message, false);
+    }
+
+    /** A failed controller or Kubernetes call, classified. */
+    static Degradation of(RuntimeException e) {
+        if (e instanceof SecretUnavailableException) {
+            return outage(TOKEN_SECRET_UNAVAILABLE, "The controller's API token cannot be read: " + e.getMessage());
+        }
+        if (e instanceof KubernetesClientException) {
+            return outage(KUBERNETES_API_ERROR, "Kubernetes API: " + e.getMessage());
+        }
+        if (e instanceof ZeroTierException z) {
+            return switch (z.kind()) {
+                case BAD_TOKEN -> outage(TOKEN_REJECTED, "The controller refused the API token: " + e.getMessage());
+                case NOT_FOUND -> outage(NETWORK_MISSING_ON_CONTROLLER, e.getMessage());
+                case PERMANENT -> outage(CONTROLLER_REFUSED, "The controller refused the change: " + e.getMessage());
+                case TRANSIENT -> outage(CONTROLLER_UNAVAILABLE, "The controller cannot be reached: " + e.getMessage());
+            };
+        }
+        return outage(CONTROLLER_UNAVAILABLE, e.getMessage());
+    }
+
+    /** Empty when the network is ready; else what its own status says is wrong. */
+    static Optional<Degradation> ofNetwork(ZtNetwork network) {
+        String name = network.getMetadata().getName();
+        if (network.getStatus() == null || network.getStatus().networkId == null) {
+            return Optional.of(outage(NETWORK_NOT_READY, "ZtNetwork '" + name + "' has no network ID yet"));
+        }
+        Optional<Condition> ready = Conditions.find(network.getStatus().conditions, ZtNetwork.COND_READY);
+        if (ready.map(Condition::isTrue).orElse(false)) {
+            return Optional.empty();
+        }
+        String why = ready.map(c -> c.message).orElse("not observed yet");
+        String reason = switch (ready.map(c -> c.reason).orElse("")) {
+            case "ControllerUnreachable" -> CONTROLLER_UNAVAILABLE;
+            case "TokenRejected" -> TOKEN_REJECTED;
+            case "TokenSecretUnavailable" -> TOKEN_SECRET_UNAVAILABLE;
+            case "NetworkNotFound" -> NETWORK_MISSING_ON_CONTROLLER;
+            default -> NETWORK_NOT_READY;
+        };
+        return Optional.of(outage(reason, "ZtNetwork '" + name + "' is not ready: " + why));
+    }
+}

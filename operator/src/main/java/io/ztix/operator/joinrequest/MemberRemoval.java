@@ -1,0 +1,38 @@
+package io.ztix.operator.joinrequest;
+
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.operator.common.EventRecorder;
+
+/** Takes a member off its ZeroTier network after a decision (rejection, withdrawn approval). */
+final class MemberRemoval {
+
+    private final MemberProvisioner provisioner;
+    private final MemberVerifications verifications;
+    private final EventRecorder events;
+
+    MemberRemoval(MemberProvisioner provisioner, MemberVerifications verifications, EventRecorder events) {
+        this.provisioner = provisioner;
+        this.verifications = verifications;
+        this.events = events;
+    }
+
+    /** Removes the node if it may still be on the controller; controller errors are thrown for a retry. */
+    void removeIfPresent(JoinRequest request, ZtNetwork network, JoinRequestStatusRecorder status, String why) {
+        if (!status.memberMayExist()) {
+            status.unadmitted();
+            return;
+        }
+        if (network == null || network.getStatus() == null || network.getStatus().networkId == null) {
+            status.removalPending("Cannot remove the member yet: ZtNetwork '" + Membership.networkOf(request)
+                    + "' " + (network == null ? "does not exist" : "has no network ID"));
+            return;
+        }
+        String node = Membership.nodeOf(request);
+        provisioner.remove(request, network);
+        verifications.forget(request);
+        status.memberRemoved(why);
+        events.normal(request, "MemberRemoved", "Node " + node + " removed from network "
+                + network.getStatus().networkId + ": " + why);
+    }
+}

@@ -1,0 +1,235 @@
+package io.ztix.operator.routeserver;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
+import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.common.Condition;
+import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.joinrequest.MembershipMetrics;
+import io.ztix.operator.testsupport.Cluster;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.lab.BirdProtocol;
+import io.ztix.operator.testsupport.lab.IxLab;
+import io.ztix.operator.testsupport.lab.LanPeer;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fail static, with real parts: two members with Established sessions on a real BIRD route server (real
+ * OpenSSH, network namespaces). The ZeroTier controller then goes down, refuses the token, or its token Secret
+ * disappears, for several resync periods (3 s in tests): no configuration is applied, every session keeps its
+ * {@code since}, the requests stay Active and say Degraded, and everything recovers without a human.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class ControlPlaneOutagesKeepMembersTest {
+
+    private static final Duration BGP_WAIT = Duration.ofSeconds(60);
+    /** More than three resync periods of the test profile. */
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final String NS = "outages";
+    private static final String TOKEN = "zt-token-outages";
+
+    private static IxLab lab;
+    private static OpenSshServer sshd;
+    private static SelfHostedFake controller;
+    private static String a;
+    private static String b;
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    RouteServerMetrics routeServerMetrics;
+
+    @Inject
+    MembershipMetrics membershipMetrics;
+
+    @BeforeAll
+    static void startLab() {
+        lab = IxLab.start();
+        sshd = OpenSshServer.start();
+        controller = SelfHostedFake.started("0a7a6e0001", TOKEN);
+    }
+
+    @AfterAll
+    static void stopLab() {
+        if (controller != null) {
+            controller.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void twoEstablishedMembers() {
+        Cluster cluster = new Cluster(client, NS);
+        if (a == null) {
+            client.resource(tokenSecret(NS, TOKEN)).create();
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh").endMetadata()
+                    .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
+            client.resource(selfHostedNetwork(NS, "ix", controller.url(), "00a7a6")).create();
+            cluster.awaitNetworkReady("ix");
+            client.resources(ZtNetwork.class).inNamespace(NS).withName("ix").subresource("status")
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
+            client.resource(RouteServers.labRouteServer(NS, "rs1", "ix", sshd, lab)).create();
+            a = approve(cluster, LanPeer.MEMBER_A, "aaaa000001");
+            await().atMost(Cluster.WAIT).until(() -> cluster.request(a).getStatus() != null
+                    && cluster.request(a).getStatus().assignedIps != null);
+            b = approve(cluster, LanPeer.MEMBER_B, "bbbb000002");
+        }
+        cluster.awaitPhase(a, Phase.Active);
+        cluster.awaitPhase(b, Phase.Active);
+        lab.memberA().awaitEstablished(BGP_WAIT);
+        lab.memberB().awaitEstablished(BGP_WAIT);
+        await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(routeServer().getStatus().peers).hasSize(4)
+                .allSatisfy(p -> assertThat(p.state).isEqualTo("Established")));
+        await().atMost(Cluster.WAIT).untilAsserted(() -> List.of(a, b).forEach(name ->
+                assertThat(condition(name, JoinRequest.COND_READY).status).isEqualTo(Condition.TRUE)));
+    }
+
+    @Test
+    void controllerDownForSeveralResyncPeriodsKeepsEverySessionAndRecovers() {
+        Map<String, String> since = sessionsSince();
+        double applies = routeServerMetrics.applies(NS, "rs1", "applied");
+
+        controller.setDown(true);
+        try {
+            awaitDegraded("ControllerUnavailable");
+            assertThat(membershipMetrics.members(NS, "ix", "degraded")).isEqualTo(2);
+            assertThat(new Cluster(client, NS).network("ix").getStatus().conditions)
+                    .anySatisfy(c -> assertThat(c.type + "=" + c.status).isEqualTo("ControllerReachable=False"));
+            await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+            assertMembersKept(since, applies, "ControllerUnavailable");
+        } finally {
+            controller.setDown(false);
+        }
+        awaitRecovered();
+        assertThat(sessionsSince()).isEqualTo(since);
+        assertThat(routeServerMetrics.applies(NS, "rs1", "applied")).isEqualTo(applies);
+    }
+
+    @Test
+    void aRefusedTokenKeepsEverySessionAndARestoredTokenRecovers() {
+        Map<String, String> since = sessionsSince();
+        double applies = routeServerMetrics.applies(NS, "rs1", "applied");
+
+        controller.setToken("rotated-elsewhere");
+        try {
+            awaitDegraded("TokenRejected");
+            await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+            assertMembersKept(since, applies, "TokenRejected");
+        } finally {
+            controller.setToken(TOKEN);
+        }
+        awaitRecovered();
+        assertThat(sessionsSince()).isEqualTo(since);
+    }
+
+    @Test
+    void aDeletedTokenSecretKeepsEverySessionAndARecreatedOneRecovers() {
+        Map<String, String> since = sessionsSince();
+        double applies = routeServerMetrics.applies(NS, "rs1", "applied");
+
+        client.secrets().inNamespace(NS).withName("zt-token").delete();
+        try {
+            awaitDegraded("TokenSecretUnavailable");
+            await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+            assertMembersKept(since, applies, "TokenSecretUnavailable");
+        } finally {
+            client.resource(tokenSecret(NS, TOKEN)).create();
+        }
+        awaitRecovered();
+        assertThat(sessionsSince()).isEqualTo(since);
+    }
+
+    private void assertMembersKept(Map<String, String> since, double applies, String reason) {
+        assertThat(routeServerMetrics.applies(NS, "rs1", "applied")).as("applies during the outage").isEqualTo(applies);
+        assertThat(sessionsSince()).as("sessions and their since").isEqualTo(since);
+        assertThat(lab.routeServer().protocols()).filteredOn(p -> since.containsKey(p.name()))
+                .allSatisfy(p -> assertThat(p.isEstablished()).as(p.name()).isTrue());
+        assertThat(routeServer().getStatus().peers).hasSize(4);
+        for (String name : List.of(a, b)) {
+            JoinRequest seen = new Cluster(client, NS).request(name);
+            assertThat(seen.getStatus().phase).isEqualTo(Phase.Active);
+            assertThat(seen.getStatus().admitted).isNotNull();
+            assertThat(condition(name, JoinRequest.COND_MEMBER_AUTHORIZED).status).as("last verified value")
+                    .isEqualTo(Condition.TRUE);
+            assertThat(condition(name, JoinRequest.COND_DEGRADED).reason).isEqualTo(reason);
+            Condition ready = condition(name, JoinRequest.COND_READY);
+            assertThat(ready.status).isEqualTo(Condition.UNKNOWN);
+            assertThat(ready.message).contains("stays on every route server");
+        }
+        assertThat(new Cluster(client, NS).events()).anyMatch(e -> "Degraded".equals(e.getReason())
+                && a.equals(e.getInvolvedObject().getName()));
+    }
+
+    private void awaitDegraded(String reason) {
+        await().atMost(Cluster.WAIT).untilAsserted(() -> List.of(a, b).forEach(name -> {
+            Condition degraded = condition(name, JoinRequest.COND_DEGRADED);
+            assertThat(degraded.status).isEqualTo(Condition.TRUE);
+            assertThat(degraded.reason).isEqualTo(reason);
+        }));
+    }
+
+    private void awaitRecovered() {
+        await().atMost(Cluster.WAIT).untilAsserted(() -> List.of(a, b).forEach(name -> {
+            assertThat(condition(name, JoinRequest.COND_DEGRADED).status).isEqualTo(Condition.FALSE);
+            assertThat(condition(name, JoinRequest.COND_READY).status).isEqualTo(Condition.TRUE);
+        }));
+        new Cluster(client, NS).awaitNetworkReady("ix");
+        assertThat(membershipMetrics.members(NS, "ix", "admitted")).isEqualTo(2);
+        assertThat(membershipMetrics.members(NS, "ix", "degraded")).isZero();
+    }
+
+    private Map<String, String> sessionsSince() {
+        return lab.routeServer().protocols().stream().filter(p -> p.name().startsWith("m_"))
+                .collect(Collectors.toMap(BirdProtocol::name, p -> p.state() + " " + p.since()));
+    }
+
+    private Condition condition(String request, String type) {
+        JoinRequest seen = new Cluster(client, NS).request(request);
+        assertThat(seen.getStatus()).isNotNull();
+        return Conditions.find(seen.getStatus().conditions, type)
+                .orElseThrow(() -> new AssertionError("no " + type + " on " + request + ": " + seen.getStatus().conditions));
+    }
+
+    private RouteServer routeServer() {
+        RouteServer rs = client.resources(RouteServer.class).inNamespace(NS).withName("rs1").get();
+        assertThat(rs.getStatus()).isNotNull();
+        return rs;
+    }
+
+    private String approve(Cluster cluster, LanPeer member, String nodeId) {
+        JoinRequest created = client.resource(request(NS, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
+        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
+        return created.getMetadata().getName();
+    }
+}
