@@ -29,6 +29,8 @@ public class JoinRequestSpec {
 
     @Required
     @Pattern("^[0-9a-f]{10}$")
+    @ValidationRule(value = "self != '0000000000' && !self.startsWith('ff')",
+            message = "nodeId is a reserved ZeroTier address (0000000000, or starting with ff) that no node has")
     @ValidationRule(value = "self == oldSelf", message = "nodeId is immutable")
     @ValidationRule(value = "!self.startsWith('ff') && self != '0000000000'",
             message = "ZeroTier reserves node IDs starting with ff and 0000000000")
