@@ -190,6 +190,16 @@ Secrets are only referenced (secretKeyRef), never rendered from values.
       name: {{ .Values.portal.peeringdbApiKey.existingSecret }}
       key: {{ .Values.portal.peeringdbApiKey.key }}
 {{- end }}
+- name: ZTIX_PORTAL_MIN_PERMS
+  value: {{ .Values.portal.minPerms | quote }}
+- name: ZTIX_PORTAL_WITHDRAW_APPROVED_PERMS
+  value: {{ .Values.portal.withdrawApprovedPerms | quote }}
+- name: ZTIX_PORTAL_QUOTA_PER_USER
+  value: {{ .Values.portal.quota.perUser | quote }}
+- name: ZTIX_PORTAL_QUOTA_PER_ASN
+  value: {{ .Values.portal.quota.perAsn | quote }}
+- name: ZTIX_PORTAL_QUOTA_PER_NETWORK
+  value: {{ .Values.portal.quota.perNetwork | quote }}
 - name: ZTIX_PORTAL_ADMIN_PEERINGDB_USER_IDS
   value: {{ join "," .Values.portal.adminPeeringDbUserIds | quote }}
 - name: ZTIX_PORTAL_BRANDING_IX_NAME

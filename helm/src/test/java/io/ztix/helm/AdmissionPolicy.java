@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * A rendered ValidatingAdmissionPolicy, evaluated with a CEL engine the way the API server does: the
- * variables in order (each may use the ones before it through {@code variables}), then every validation;
+ * matchConditions (a request failing one is not checked at all), the variables in order (each may use the ones before it through {@code variables}), then every validation;
  * {@code object}, {@code oldObject} (null on CREATE) and {@code request} are dynamic values, as for a
  * custom resource.
  */
@@ -45,10 +45,14 @@ final class AdmissionPolicy {
             .addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .build();
 
+    private final List<CelRuntime.Program> matchConditions = new ArrayList<>();
     private final Map<String, CelRuntime.Program> variables = new LinkedHashMap<>();
     private final List<Validation> validations = new ArrayList<>();
 
     AdmissionPolicy(JsonNode policy) {
+        for (JsonNode condition : elements(policy.at("/spec/matchConditions"))) {
+            matchConditions.add(program(condition.path("expression").asText()));
+        }
         for (JsonNode variable : elements(policy.at("/spec/variables"))) {
             variables.put(variable.path("name").asText(), program(variable.path("expression").asText()));
         }
@@ -70,6 +74,12 @@ final class AdmissionPolicy {
                 "userInfo", Map.of("username", user, "groups", groups))));
         Map<String, Object> computed = new LinkedHashMap<>();
         input.put("variables", computed);
+        for (CelRuntime.Program condition : matchConditions) {
+            // the API server skips the policy for a request that does not match every matchCondition
+            if (Boolean.FALSE.equals(eval(condition, input, "matchCondition"))) {
+                return new Verdict(List.of());
+            }
+        }
         variables.forEach((name, program) -> computed.put(name, eval(program, input, "variable " + name)));
         List<String> violations = new ArrayList<>();
         for (Validation validation : validations) {

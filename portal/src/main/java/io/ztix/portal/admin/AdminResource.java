@@ -4,12 +4,13 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import io.ztix.api.common.Condition;
+import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.auth.CurrentUser;
-import io.ztix.portal.auth.PortalUser;
 import io.ztix.portal.i18n.AppMessages;
 import io.ztix.portal.i18n.RequestLanguage;
 import io.ztix.portal.kube.ResourceCache;
@@ -17,6 +18,7 @@ import io.ztix.portal.kube.ZtixNamespace;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.peeringdb.PeeringDbClient;
 import io.ztix.portal.peeringdb.PeeringDbUnavailable;
+import io.ztix.portal.requests.LiveRequests;
 import io.ztix.portal.requests.RequestView;
 import io.ztix.portal.requests.RequestViews;
 import io.ztix.portal.web.Views;
@@ -67,23 +69,29 @@ public class AdminResource {
     @Location("admin/audit.html")
     Template auditPage;
 
-    /** A pending request with what an admin needs to decide it. */
-    public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject) {
+    /**
+     * A pending request with what an admin needs to decide it: no approve line when the operator found it
+     * invalid, and the other live requests of the network that name the same node ID.
+     */
+    public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
+            List<String> conflicts) {
     }
 
     @GET
     @Path("pending")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance pending() {
-        PortalUser admin = currentUser.requireAdmin();
+        currentUser.requireAdmin();
         AppMessages msg = language.messages();
-        String decidedBy = admin.isLocal() ? admin.localUser() : "peeringdb-" + admin.peeringdbId();
-        List<PendingItem> items = cache.joinRequests().stream()
+        List<JoinRequest> all = cache.joinRequests();
+        List<PendingItem> items = all.stream()
                 .filter(r -> r.getSpec() != null && r.getSpec().approval == null)
                 .filter(r -> r.getStatus() == null || r.getStatus().phase == null || r.getStatus().phase == Phase.Pending)
-                .map(r -> new PendingItem(RequestViews.of(r, msg), facts(r),
-                        KubectlCommands.approve(namespace.name(), r.getMetadata().getName(), decidedBy),
-                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName(), decidedBy)))
+                .map(r -> new PendingItem(RequestViews.of(r, msg, true), facts(r),
+                        invalid(r) ? null : KubectlCommands.approve(namespace.name(), r.getMetadata().getName()),
+                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName()),
+                        LiveRequests.holdingNode(all, r.getSpec().networkRef, r.getSpec().nodeId,
+                                r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList()))
                 .toList();
         return views.page(pending).data("items", items);
     }
@@ -96,7 +104,7 @@ public class AdminResource {
         currentUser.requireAdmin();
         AppMessages msg = language.messages();
         AdminRequestFilter filter = new AdminRequestFilter(status, asn, network, age);
-        List<RequestView> found = cache.joinRequests().stream().filter(filter).map(r -> RequestViews.of(r, msg)).toList();
+        List<RequestView> found = cache.joinRequests().stream().filter(filter).map(r -> RequestViews.of(r, msg, true)).toList();
         return views.page(requests).data("requests", found).data("filter", filter)
                 .data("phases", Arrays.stream(Phase.values()).map(Enum::name).toList())
                 .data("networks", cache.networks().stream().map(n -> n.getMetadata().getName()).toList());
@@ -111,6 +119,12 @@ public class AdminResource {
         AuditFilter filter = new AuditFilter(actor, action, target,
                 age == null || age <= 0 ? null : Duration.ofDays(age), 500);
         return views.page(auditPage).data("entries", audit.find(filter)).data("filter", filter).data("age", age);
+    }
+
+    /** The operator said Valid=False (e.g. the network does not exist, or another request holds the node). */
+    private static boolean invalid(JoinRequest r) {
+        return r.getStatus() != null && Conditions.find(r.getStatus().conditions, JoinRequest.COND_VALID)
+                .map(c -> Condition.FALSE.equals(c.status)).orElse(false);
     }
 
     private NetworkFacts facts(JoinRequest r) {

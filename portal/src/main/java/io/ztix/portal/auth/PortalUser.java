@@ -46,4 +46,9 @@ public record PortalUser(Long peeringdbId, String localUser, String name, String
     public boolean mayActFor(long asn, String networkRef) {
         return eligible.stream().anyMatch(n -> n.asn() == asn && n.coversNetwork(networkRef));
     }
+
+    /** May act for the ASN on the network with at least these PeeringDB perms bits. */
+    public boolean mayActFor(long asn, String networkRef, int perms) {
+        return eligible.stream().anyMatch(n -> n.asn() == asn && n.coversNetwork(networkRef) && n.hasPerms(perms));
+    }
 }

@@ -368,4 +368,40 @@ public interface AppMessages {
     @Message("IX-F member export (JSON)")
     String member_export();
 
+    @Message("This is a reserved ZeroTier address that no router has (0000000000, or one starting with ff). Run zerotier-cli info on your router to see its node ID.")
+    String error_node_id_reserved();
+
+    @Message("This ZeroTier node ID is already in a request on this peering LAN. A router joins a peering LAN only once. If it is your router, please contact the IX.")
+    String error_node_id_taken();
+
+    @Message("This ZeroTier node ID is already in one of your requests on this peering LAN:")
+    String error_node_id_yours();
+
+    @Message("You already have {limit} requests, the most one person may have. Withdraw one you no longer need, or contact the IX.")
+    String error_quota_user(String limit);
+
+    @Message("This network already has {limit} requests on this peering LAN, the most one network may have. Withdraw one it no longer needs, or contact the IX.")
+    String error_quota_asn(String limit);
+
+    @Message("This peering LAN takes no more requests right now ({limit} at most). Please contact the IX.")
+    String error_quota_network(String limit);
+
+    @Message("The IX has approved this request, so withdrawing it takes your network off the peering LAN. That needs the DELETE permission for this network on PeeringDB: ask an administrator of your organisation there, or contact the IX.")
+    String withdraw_needs_delete();
+
+    @Message("Node ID conflict: another live request on this peering LAN has the same ZeroTier node ID. Approve at most one of them; the operator refuses a node that another approved request holds.")
+    String admin_node_conflict();
+
+    @Message("This request is not valid, so there is no line to approve it. Reject it, or fix the cause first.")
+    String admin_not_valid();
+
+    @Message("Run as a member of an approver group: decidedBy is your own Kubernetes user name (kubectl auth whoami), as the admission policy requires.")
+    String kubectl_whoami_hint();
+
+    @Message("The IX sees the details and is told about it")
+    String cond_ix_sees_details();
+
+    @Message("Something went wrong while setting up your port. The IX sees the details; ZT-IX keeps trying.")
+    String detail_ix_sees_error();
+
 }

@@ -3,12 +3,14 @@ package io.ztix.portal.requests;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.joinrequest.Requester;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.auth.PortalAccessConfig;
 import io.ztix.portal.auth.PortalUser;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.kube.ZtixNamespace;
@@ -42,6 +44,15 @@ public class JoinRequestService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    NodeClaims claims;
+
+    @Inject
+    RequestQuotaConfig quota;
+
+    @Inject
+    PortalAccessConfig access;
+
     /** Networks a user may pick for a new request. */
     public List<ZtNetwork> openNetworks(PortalUser user) {
         return cache.networks().stream()
@@ -58,11 +69,20 @@ public class JoinRequestService {
         if (!user.mayActFor(request.asn(), request.networkRef())) {
             throw new InvalidRequest("asn", "error_asn_not_yours");
         }
-        NodeIds.normalize(request.nodeId());
+        String nodeId = NodeIds.normalize(request.nodeId());
         ZtNetwork network = cache.network(request.networkRef()).orElseThrow(
                 () -> new InvalidRequest("networkRef", "error_network_unknown"));
         if (Boolean.FALSE.equals(network.getSpec().openForRequests)) {
             throw new InvalidRequest("networkRef", "error_network_closed");
+        }
+        String name = JoinRequest.nameFor(request.networkRef(), request.asn(), nodeId);
+        List<JoinRequest> all = cache.joinRequests();
+        LiveRequests.holdingNode(all, request.networkRef(), nodeId, name).stream().findFirst()
+                .ifPresent(holder -> {
+                    throw taken(user, holder.getMetadata().getName());
+                });
+        if (cache.joinRequest(name).isEmpty()) {
+            RequestQuotas.check(quota, user, request, all);
         }
         return peeringDb.network(request.asn()).orElseThrow(
                 () -> new InvalidRequest("asn", "error_asn_not_in_peeringdb", String.valueOf(request.asn())));
@@ -74,6 +94,12 @@ public class JoinRequestService {
         String name = JoinRequest.nameFor(request.networkRef(), request.asn(), nodeId);
         if (cache.joinRequest(name).isPresent()) {
             throw new DuplicateRequest(name);
+        }
+        boolean claimed;
+        try {
+            claimed = claims.claim(request.networkRef(), nodeId, name);
+        } catch (NodeIdTaken e) {
+            throw e.visibleHolder() == null ? e : taken(user, e.visibleHolder());
         }
         JoinRequest jr = new JoinRequest();
         jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace.name())
@@ -91,12 +117,16 @@ public class JoinRequestService {
         jr.setSpec(spec);
         try {
             JoinRequest created = client.resources(JoinRequest.class).inNamespace(namespace.name()).resource(jr).create();
+            claims.own(created);
             audit.record(user.actor(), "request.created", name,
                     "AS" + request.asn() + " node " + nodeId + " on " + request.networkRef());
             return created;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new DuplicateRequest(name);
+            }
+            if (claimed) {
+                claims.release(request.networkRef(), nodeId, name);
             }
             throw e;
         }
@@ -120,15 +150,39 @@ public class JoinRequestService {
         return cached.filter(r -> visible(user, r));
     }
 
-    /** Deletes the user's request; false when there is no such request the user may touch. */
-    public boolean withdraw(PortalUser user, String name) {
+    /** What came of a withdrawal. */
+    public enum Withdrawal { WITHDRAWN, NOT_FOUND, NOT_PERMITTED }
+
+    /**
+     * Deletes the user's request. A request the IX has approved (a member, or becoming one) needs the stronger
+     * {@code withdraw-approved-perms} on the ASN: withdrawing it takes the network off the peering LAN.
+     */
+    public Withdrawal withdraw(PortalUser user, String name) {
         JoinRequest live = client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).get();
         if (live == null || !visible(user, live)) {
-            return false;
+            return Withdrawal.NOT_FOUND;
+        }
+        if (!mayWithdraw(user, live)) {
+            audit.record(user.actor(), "request.withdraw-refused", name, "AS" + live.getSpec().asn
+                    + ": approved, and the user lacks PeeringDB perms " + access.withdrawApprovedPerms());
+            return Withdrawal.NOT_PERMITTED;
         }
         client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).delete();
+        claims.release(live.getSpec().networkRef, live.getSpec().nodeId, name);
         audit.record(user.actor(), "request.withdrawn", name, "AS" + live.getSpec().asn);
-        return true;
+        return Withdrawal.WITHDRAWN;
+    }
+
+    /** Whether the user may withdraw this (visible) request. */
+    public boolean mayWithdraw(PortalUser user, JoinRequest r) {
+        boolean approved = r.getSpec().approval != null && r.getSpec().approval.decision == Approval.Decision.Approved;
+        return user.admin() || !approved
+                || user.mayActFor(r.getSpec().asn, r.getSpec().networkRef, access.withdrawApprovedPerms());
+    }
+
+    private NodeIdTaken taken(PortalUser user, String holder) {
+        boolean visible = cache.joinRequest(holder).map(r -> visible(user, r)).orElse(false);
+        return new NodeIdTaken(visible ? holder : null);
     }
 
     static boolean visible(PortalUser user, JoinRequest r) {

@@ -11,13 +11,23 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns JoinRequests into {@link RequestView}s: phases and conditions in plain words. */
+/**
+ * Turns JoinRequests into {@link RequestView}s: phases and conditions in plain words. The operator's own
+ * messages (conditions, last error) name Secrets, namespaces and controller URLs, which are for admins only:
+ * a member sees the condition in plain words and that the IX sees the details.
+ */
 public final class RequestViews {
 
     private RequestViews() {
     }
 
+    /** The view of a member: member-level messages only. */
     public static RequestView of(JoinRequest r, AppMessages msg) {
+        return of(r, msg, false);
+    }
+
+    /** @param admin whether the viewer is an IX admin, who also sees the operator's detailed messages */
+    public static RequestView of(JoinRequest r, AppMessages msg, boolean admin) {
         JoinRequestSpec spec = r.getSpec();
         JoinRequestStatus status = r.getStatus() == null ? new JoinRequestStatus() : r.getStatus();
         String phase = status.phase == null ? "Pending" : status.phase.name();
@@ -25,11 +35,11 @@ public final class RequestViews {
         List<String> conditions = new ArrayList<>();
         boolean degraded = status.conditions.stream().anyMatch(c -> "Degraded".equals(c.type) && c.isTrue());
         for (Condition c : status.conditions) {
-            if (degraded && "Ready".equals(c.type)) {
+            if (degraded && !admin && "Ready".equals(c.type)) {
                 continue; // the operator's own words name Secrets and controllers; the member gets the calm Degraded text
             }
             conditions.add("Degraded".equals(c.type) ? (c.isTrue() ? msg.cond_Degraded_True() : msg.cond_Degraded_False())
-                    : condition(c, msg));
+                    : condition(c, msg, admin));
         }
         List<RequestView.RouteServerView> routeServers = new ArrayList<>();
         for (RouteServerEntry entry : status.routeServers) {
@@ -50,7 +60,8 @@ public final class RequestViews {
         return new RequestView(r.getMetadata().getName(), spec.asn == null ? 0 : spec.asn, spec.networkRef,
                 spec.networkName, spec.nodeId, phase, phaseLabel, conditions,
                 status.assignedIps == null ? null : status.assignedIps.ipv6,
-                status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers, degraded ? null : status.lastError,
+                status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers,
+                status.lastError == null ? null : admin ? status.lastError : degraded ? null : msg.detail_ix_sees_error(),
                 spec.approval == null || spec.approval.decision == null ? null : spec.approval.decision.name(),
                 spec.approval == null ? null : spec.approval.reason,
                 spec.approval == null ? null : spec.approval.decidedBy, requester,
@@ -59,14 +70,14 @@ public final class RequestViews {
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
     }
 
-    static String condition(Condition c, AppMessages msg) {
+    static String condition(Condition c, AppMessages msg, boolean admin) {
         String key = "cond_" + c.type + "_" + (c.isTrue() ? "True" : "False");
         String text = message(msg, key, null);
         if (text == null) {
             text = msg.cond_other() + " " + c.type + ": " + c.status;
         }
         if (!c.isTrue() && c.message != null && !c.message.isBlank()) {
-            text = text + ": " + c.message;
+            text = text + (admin ? ": " + c.message : ". " + msg.cond_ix_sees_details());
         }
         return text;
     }
@@ -76,6 +87,16 @@ public final class RequestViews {
         try {
             Method method = AppMessages.class.getMethod(key);
             return (String) method.invoke(msg);
+        } catch (ReflectiveOperationException e) {
+            return fallback;
+        }
+    }
+
+    /** A message with one parameter (e.g. a limit); {@code fallback} when the bundle has no such message. */
+    static String message(AppMessages msg, String key, String argument, String fallback) {
+        try {
+            Method method = AppMessages.class.getMethod(key, String.class);
+            return (String) method.invoke(msg, argument);
         } catch (ReflectiveOperationException e) {
             return fallback;
         }

@@ -14,6 +14,7 @@ import io.ztix.portal.i18n.RequestLanguage;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.peeringdb.PeeringDbUnavailable;
+import io.ztix.portal.web.Refused;
 import io.ztix.portal.web.Views;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -99,6 +100,8 @@ public class RequestsResource {
                     .data("nodeId", NodeIds.normalize(nodeId)).data("facts", facts);
         } catch (InvalidRequest e) {
             return form(user, request, explain(e), null);
+        } catch (NodeIdTaken e) {
+            return nodeIdTaken(user, request, e);
         } catch (PeeringDbUnavailable e) {
             return form(user, request, language.messages().error_peeringdb_unavailable(), null);
         }
@@ -116,6 +119,8 @@ public class RequestsResource {
             return form(user, request, explain(e), null);
         } catch (DuplicateRequest e) {
             return form(user, request, language.messages().duplicate(), e.existingName());
+        } catch (NodeIdTaken e) {
+            return nodeIdTaken(user, request, e);
         } catch (PeeringDbUnavailable e) {
             return form(user, request, language.messages().error_peeringdb_unavailable(), null);
         }
@@ -127,11 +132,12 @@ public class RequestsResource {
     public TemplateInstance detail(@PathParam("name") String name, @QueryParam("created") boolean created) {
         PortalUser user = currentUser.require();
         JoinRequest jr = service.find(user, name).orElseThrow(NotFoundException::new);
-        RequestView view = RequestViews.of(jr, language.messages());
+        RequestView view = RequestViews.of(jr, language.messages(), user.admin());
         List<RouterInstructions.Neighbor> neighbors = RouterInstructions.neighbors(cache.routeServers(view.networkRef()));
         String networkId = cache.network(view.networkRef()).map(RequestsResource::networkId).orElse(null);
         boolean ipv4 = view.ipv4() != null;
         return views.page(detail).data("r", view).data("created", created).data("networkId", networkId)
+                .data("mayWithdraw", service.mayWithdraw(user, jr))
                 .data("neighbors", neighbors)
                 .data("bird", RouterInstructions.bird(view.asn(), ipv4, neighbors))
                 .data("frr", RouterInstructions.frr(view.asn(), ipv4, neighbors));
@@ -141,10 +147,11 @@ public class RequestsResource {
     @Path("{name}/withdraw")
     public Response withdraw(@PathParam("name") String name) {
         PortalUser user = currentUser.require();
-        if (!service.withdraw(user, name)) {
-            throw new NotFoundException();
-        }
-        return Response.seeOther(URI.create("/requests?withdrawn=true")).build();
+        return switch (service.withdraw(user, name)) {
+            case WITHDRAWN -> Response.seeOther(URI.create("/requests?withdrawn=true")).build();
+            case NOT_PERMITTED -> throw new Refused(language.messages().withdraw_needs_delete());
+            case NOT_FOUND -> throw new NotFoundException();
+        };
     }
 
     /** The ZeroTier network ID: as recorded in status, else as adopted in spec. */
@@ -157,7 +164,7 @@ public class RequestsResource {
 
     private List<RequestView> views(PortalUser user) {
         AppMessages msg = language.messages();
-        return service.visibleTo(user).stream().map(r -> RequestViews.of(r, msg)).toList();
+        return service.visibleTo(user).stream().map(r -> RequestViews.of(r, msg, user.admin())).toList();
     }
 
     private TemplateInstance form(PortalUser user, NewRequest request, String error, String duplicate) {
@@ -168,7 +175,19 @@ public class RequestsResource {
                 .data("nodeId", request == null ? null : request.nodeId());
     }
 
+    private TemplateInstance nodeIdTaken(PortalUser user, NewRequest request, NodeIdTaken e) {
+        AppMessages msg = language.messages();
+        return e.visibleHolder() == null ? form(user, request, msg.error_node_id_taken(), null)
+                : form(user, request, msg.error_node_id_yours(), e.visibleHolder());
+    }
+
     private String explain(InvalidRequest e) {
+        if (e.detail() != null) {
+            String withDetail = RequestViews.message(language.messages(), e.messageKey(), e.detail(), null);
+            if (withDetail != null) {
+                return withDetail;
+            }
+        }
         String text = RequestViews.message(language.messages(), e.messageKey(), e.getMessage());
         return e.detail() == null ? text : text + " (" + e.detail() + ")";
     }

@@ -39,6 +39,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response refused(Refused e) {
+        return page(403, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return page(404, language.messages().error_not_found());
     }

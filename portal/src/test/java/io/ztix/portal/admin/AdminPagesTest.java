@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
@@ -79,10 +80,43 @@ class AdminPagesTest {
             assertThat(card).isNotNull();
             assertThat(card.asNormalizedText()).contains("Otto Other").contains("AS-OTHER");
             DomElement approve = card.getFirstByXPath(".//code[@class='approve']");
-            assertThat(approve.getTextContent()).isEqualTo("kubectl -n test patch joinrequest " + name
-                    + " --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"peeringdb-9001\"}}}'");
+            assertThat(approve.getTextContent()).isEqualTo(KubectlCommands.approve("test", name))
+                    .contains("$(kubectl auth whoami").doesNotContain("peeringdb-9001");
             DomElement reject = card.getFirstByXPath(".//code[@class='reject']");
             assertThat(reject.getTextContent()).contains("\"decision\":\"Rejected\",\"reason\":\"<reason>\"");
+        }
+    }
+
+    @Test
+    void twoLiveRequestsWithOneNodeIdAreFlaggedInTheQueue() {
+        String first = request(64510, "00000001d1");
+        String second = request(64511, "00000001d1");
+        String alone = request(64512, "00000001d2");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            DomElement firstCard = page.getFirstByXPath("//section[@data-request='" + first + "']");
+            DomElement flag = firstCard.getFirstByXPath(".//p[contains(@class,'conflict')]");
+            assertThat(flag.asNormalizedText()).contains("Node ID conflict").contains(second);
+            DomElement secondCard = page.getFirstByXPath("//section[@data-request='" + second + "']");
+            assertThat(((DomElement) secondCard.getFirstByXPath(".//p[contains(@class,'conflict')]")).asNormalizedText())
+                    .contains(first);
+            DomElement aloneCard = page.getFirstByXPath("//section[@data-request='" + alone + "']");
+            assertThat((Object) aloneCard.getFirstByXPath(".//p[contains(@class,'conflict')]")).isNull();
+        }
+    }
+
+    @Test
+    void aRequestTheOperatorFoundInvalidGetsNoApproveLine() {
+        String name = request(64510, "00000001e1");
+        cluster.patchStatus(name, r -> r.getStatus().conditions.add(
+                new Condition("Valid", "False", "NetworkNotFound", "ZtNetwork adminlan-old does not exist")));
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            DomElement card = browser.page("/admin/pending").getFirstByXPath("//section[@data-request='" + name + "']");
+            assertThat((Object) card.getFirstByXPath(".//code[@class='approve']")).isNull();
+            assertThat(card.asNormalizedText()).contains("not valid").contains("ZtNetwork adminlan-old does not exist");
+            assertThat((Object) card.getFirstByXPath(".//code[@class='reject']")).isNotNull();
         }
     }
 

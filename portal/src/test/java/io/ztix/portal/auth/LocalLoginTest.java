@@ -91,7 +91,7 @@ class LocalLoginTest {
             HtmlPage pending = browser.page("/admin/pending");
             assertThat(pending.getWebResponse().getStatusCode()).isEqualTo(200);
             assertThat(pending.asNormalizedText()).contains("patch joinrequest locallan-as64529-00000003a1")
-                    .contains("\"decidedBy\":\"root-admin\"");
+                    .contains("\"decidedBy\":\"'\"$(kubectl auth whoami -o jsonpath='{.status.userInfo.username}')\"'\"");
         }
         try (Browser browser = new Browser(base)) {
             browser.loginLocal("plain-member", PASSWORD);

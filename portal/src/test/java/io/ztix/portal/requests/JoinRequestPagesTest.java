@@ -285,6 +285,45 @@ class JoinRequestPagesTest {
         assertThat(hits.body()).isEqualTo("1");
     }
 
+    @Test
+    void anAsnWithTheMostLiveRequestsOnALanIsToldTheLimitAndNothingIsCreated() {
+        cluster.network("quotalan", "Quota LAN", true);
+        for (int i = 0; i < 8; i++) {
+            cluster.create(Cluster.newRequest("quotalan", 64510, "0000001" + String.format("%03x", i)));
+        }
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("other");
+            HtmlPage refused = review(browser, "64510", "quotalan", "0000001fff");
+            assertThat(refused.getElementById("form-error").asNormalizedText())
+                    .contains("already has 8 requests on this peering LAN");
+        }
+        assertThat(cluster.get("quotalan-as64510-0000001fff")).isNull();
+    }
+
+    @Test
+    void membersSeeMemberLevelMessagesAndAdminsTheOperatorsDetails() {
+        String name = othersRequest("0000000d11");
+        cluster.patchStatus(name, jr -> {
+            jr.getStatus().conditions.add(new Condition("MemberAuthorized", "False", "TokenSecretUnavailable",
+                    "Secret 'zt-token' does not exist in namespace 'test'"));
+            jr.getStatus().lastError = "controller http://10.1.2.3:9993 did not answer";
+        });
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("other");
+            String detail = browser.page("/requests/" + name).asNormalizedText();
+            String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
+            for (String page : List.of(detail, live)) {
+                assertThat(page).contains("not authorized on the ZeroTier network yet").contains("The IX sees the details")
+                        .doesNotContain("zt-token").doesNotContain("namespace").doesNotContain("10.1.2.3");
+            }
+        }
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            String detail = browser.page("/requests/" + name).asNormalizedText();
+            assertThat(detail).contains("Secret 'zt-token' does not exist in namespace 'test'").contains("10.1.2.3");
+        }
+    }
+
     private String othersRequest(String nodeId) {
         JoinRequest jr = new JoinRequest();
         String name = JoinRequest.nameFor("lan1", 64510, nodeId);

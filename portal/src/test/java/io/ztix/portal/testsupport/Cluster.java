@@ -69,6 +69,18 @@ public final class Cluster {
         return created;
     }
 
+    /** A JoinRequest for (network, ASN, node) with its required name, not yet created; add what the test needs. */
+    public static JoinRequest newRequest(String networkRef, long asn, String nodeId) {
+        JoinRequest jr = new JoinRequest();
+        jr.setMetadata(new ObjectMetaBuilder().withName(JoinRequest.nameFor(networkRef, asn, nodeId))
+                .withNamespace(NAMESPACE).build());
+        jr.setSpec(new io.ztix.api.joinrequest.JoinRequestSpec());
+        jr.getSpec().asn = asn;
+        jr.getSpec().networkRef = networkRef;
+        jr.getSpec().nodeId = nodeId;
+        return jr;
+    }
+
     public JoinRequest get(String name) {
         return client.resources(JoinRequest.class).inNamespace(NAMESPACE).withName(name).get();
     }

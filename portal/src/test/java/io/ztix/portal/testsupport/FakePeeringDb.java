@@ -133,6 +133,16 @@ public final class FakePeeringDb implements AutoCloseable {
 
     // ---- fixture identities -------------------------------------------------------------------
 
+    /** PeeringDB's perms bits (django-grainy). */
+    public static final class NetworkPerms {
+        public static final int READ = 1;
+        public static final int UPDATE = 2;
+        public static final int ALL = 15;
+
+        private NetworkPerms() {
+        }
+    }
+
     public static Map<String, Object> network(long id, String name, long asn, int perms) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("id", id);
@@ -152,6 +162,10 @@ public final class FakePeeringDb implements AutoCloseable {
             case "readonly" -> {
                 person(c, 1002, "Rita Reader", "rita@example.net", true, true);
                 c.put("networks", List.of(network(22, "Reader Net", 64503, 1)));
+            }
+            case "updater" -> {
+                person(c, 1006, "Ursula Updater", "ursula@example.net", true, true);
+                c.put("networks", List.of(network(27, "Update Net", 64506, NetworkPerms.UPDATE)));
             }
             case "unverified" -> {
                 person(c, 1003, "Uma Unverified", "uma@example.net", false, true);
@@ -199,6 +213,7 @@ public final class FakePeeringDb implements AutoCloseable {
             }
             case 64502 -> n.put("name", "Read Only Net");
             case 64504 -> n.put("name", "Unverified Net");
+            case 64506 -> n.put("name", "Update Net");
             case 64505 -> {
                 n.put("name", "<script>alert('pdb')</script> Admin Net");
                 n.put("irr_as_set", "AS-ADMIN");

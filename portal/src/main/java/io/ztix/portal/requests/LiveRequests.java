@@ -1,0 +1,36 @@
+package io.ztix.portal.requests;
+
+import io.ztix.api.joinrequest.Approval;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which requests still hold their node ID and count against quotas: every request that is neither rejected
+ * nor being deleted (pending, approved, being set up, active, failed).
+ */
+public final class LiveRequests {
+
+    private LiveRequests() {
+    }
+
+    public static boolean live(JoinRequest r) {
+        if (r == null || r.getSpec() == null || r.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        Approval approval = r.getSpec().approval;
+        boolean rejected = (approval != null && approval.decision == Approval.Decision.Rejected)
+                || (r.getStatus() != null && r.getStatus().phase == Phase.Rejected);
+        return !rejected;
+    }
+
+    /** The live requests of {@code network} for {@code nodeId}, other than the one named {@code except}. */
+    public static List<JoinRequest> holdingNode(Collection<JoinRequest> requests, String network, String nodeId,
+            String except) {
+        return requests.stream().filter(LiveRequests::live)
+                .filter(r -> network.equals(r.getSpec().networkRef) && nodeId.equals(r.getSpec().nodeId))
+                .filter(r -> !r.getMetadata().getName().equals(except))
+                .toList();
+    }
+}
