@@ -58,8 +58,8 @@ class ApprovalPolicyTest {
 
     @Test
     void approverMayCreateARequestThatIsAlreadyDecidedInTheirName() {
-        assertThat(create(withApproval("Approved", null, "alice"), "alice", APPROVERS).allowed()).isTrue();
-        assertThat(create(withApproval("Approved", null, "bob"), "alice", APPROVERS).allowed()).isFalse();
+        assertThat(create(withoutRequester(withApproval("Approved", null, "alice")), "alice", APPROVERS).allowed()).isTrue();
+        assertThat(create(withoutRequester(withApproval("Approved", null, "bob")), "alice", APPROVERS).allowed()).isFalse();
     }
 
     @Test
@@ -71,7 +71,7 @@ class ApprovalPolicyTest {
         assertThat(update(withApproval("Rejected", "spam", "alice"), withApproval("Approved", null, "alice"), "mallory", OTHERS)
                 .allowed()).isFalse();
         assertThat(update(withApproval("Rejected", "spam", "alice"), pending(), "mallory", OTHERS).allowed()).isFalse();
-        assertThat(create(withApproval("Approved", null, "mallory"), "mallory", OTHERS).allowed()).isFalse();
+        assertThat(create(withoutRequester(withApproval("Approved", null, "mallory")), "mallory", OTHERS).allowed()).isFalse();
     }
 
     @Test
@@ -82,7 +82,7 @@ class ApprovalPolicyTest {
         ((ObjectNode) after.get("metadata")).putArray("finalizers").add("ztix.io/finalizer");
 
         assertThat(update(before, after, "mallory", OTHERS).allowed()).isTrue();
-        assertThat(create(pending(), "mallory", OTHERS).allowed()).isTrue();
+        assertThat(create(withoutRequester(pending()), "mallory", OTHERS).allowed()).isTrue();
     }
 
     @Test
@@ -109,6 +109,60 @@ class ApprovalPolicyTest {
         assertThat(update(withApproval("Rejected", "spam", "alice"), withApproval("Approved", null, AUTO_APPROVER),
                 OPERATOR, SERVICE_ACCOUNT_GROUPS).allowed()).isFalse();
         assertThat(update(withApproval("Approved", null, AUTO_APPROVER), pending(), OPERATOR, SERVICE_ACCOUNT_GROUPS).allowed()).isFalse();
+    }
+
+    @Test
+    void onlyThePortalMaySayWhoAskedWhenARequestIsCreated() {
+        assertThat(create(withRequester(pending(), true), PORTAL, SERVICE_ACCOUNT_GROUPS).allowed()).isTrue();
+
+        AdmissionPolicy.Verdict forged = create(withRequester(pending(), true), "mallory", OTHERS);
+        assertThat(forged.allowed()).isFalse();
+        assertThat(forged.violations()).anyMatch(v -> v.contains("only the portal may set spec.requester"));
+        assertThat(create(withRequester(pending(), false), "alice", APPROVERS).allowed())
+                .as("not even an approver: the requester is what PeeringDB vouched for at login").isFalse();
+        assertThat(create(withoutRequester(pending()), "mallory", OTHERS).allowed()).as("a request without a requester").isTrue();
+    }
+
+    @Test
+    void nobodyMayChangeAddOrRemoveTheRequesterAfterwards() {
+        ObjectNode before = withRequester(pending(), false);
+        ObjectNode verified = withRequester(pending(), true);
+        ObjectNode removed = withoutRequester(pending());
+
+        for (String user : List.of("mallory", "alice", PORTAL, OPERATOR)) {
+            List<String> groups = user.equals("alice") ? APPROVERS : SERVICE_ACCOUNT_GROUPS;
+            assertThat(update(before, verified, user, groups).violations()).as(user).contains("spec.requester is immutable");
+            assertThat(update(before, removed, user, groups).violations()).as(user).contains("spec.requester is immutable");
+            assertThat(update(removed, verified, user, groups).violations()).as(user).contains("spec.requester is immutable");
+        }
+        assertThat(update(before, before.deepCopy(), "mallory", OTHERS).allowed()).as("unchanged").isTrue();
+    }
+
+    @Test
+    void theRoutingPolicyOfAnApprovedRequestChangesOnlyWithANewDecision() {
+        ObjectNode approved = withApproval("Approved", null, "alice");
+        ObjectNode otherAsSet = approved.deepCopy();
+        ((ObjectNode) otherAsSet.get("spec")).put("asSet", "AS-EVERYTHING");
+        ObjectNode moreRoutes = approved.deepCopy();
+        ((ObjectNode) moreRoutes.get("spec")).putObject("maxPrefixes").put("ipv4", 1000000).put("ipv6", 1000000);
+
+        for (ObjectNode after : List.of(otherAsSet, moreRoutes)) {
+            AdmissionPolicy.Verdict verdict = update(approved, after, "mallory", OTHERS);
+            assertThat(verdict.violations()).anyMatch(v -> v.contains("change only with a new decision"));
+            assertThat(update(approved, after, "alice", APPROVERS).allowed()).as("even an approver, silently").isFalse();
+        }
+
+        ObjectNode reapproved = otherAsSet.deepCopy();
+        ((ObjectNode) reapproved.at("/spec/approval")).put("reason", "AS-SET changed in PeeringDB");
+        assertThat(update(approved, reapproved, "alice", APPROVERS).allowed()).isTrue();
+        assertThat(update(approved, reapproved, "mallory", OTHERS).allowed()).isFalse();
+        ObjectNode backToPending = otherAsSet.deepCopy();
+        ((ObjectNode) backToPending.get("spec")).remove("approval");
+        assertThat(update(approved, backToPending, "alice", APPROVERS).allowed()).isTrue();
+        ObjectNode pendingOtherAsSet = pending();
+        ((ObjectNode) pendingOtherAsSet.get("spec")).put("asSet", "AS-EVERYTHING");
+        assertThat(update(pending(), pendingOtherAsSet, "mallory", OTHERS).allowed())
+                .as("before a decision, the approver sees the value they approve").isTrue();
     }
 
     @Test
@@ -187,6 +241,18 @@ class ApprovalPolicyTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** As an admin or GitOps writes a request: nobody vouches for a requester. */
+    private static ObjectNode withoutRequester(ObjectNode request) {
+        ((ObjectNode) request.get("spec")).remove("requester");
+        return request;
+    }
+
+    private static ObjectNode withRequester(ObjectNode request, boolean verified) {
+        ObjectNode requester = ((ObjectNode) request.get("spec")).putObject("requester");
+        requester.put("peeringdbUserId", 1001).put("name", "Alice Operator").put("verified", verified);
+        return request;
     }
 
     private static ObjectNode withApproval(String decision, String reason, String decidedBy) {
