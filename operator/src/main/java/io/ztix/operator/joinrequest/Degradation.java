@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.reading.TolerantReading;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.util.Optional;
@@ -25,6 +26,7 @@ record Degradation(String reason, String message, boolean outage) {
     static final String KUBERNETES_API_ERROR = "KubernetesApiError";
     static final String NETWORK_NOT_FOUND = "NetworkNotFound";
     static final String NETWORK_NOT_READY = "NetworkNotReady";
+    static final String NETWORK_UNREADABLE = "NetworkUnreadable";
     static final String SPEC_CHANGED = "SpecChangedAfterAdmission";
     static final String TERMS_CHANGED = "TermsChangedWithoutApproval";
 
@@ -58,6 +60,11 @@ record Degradation(String reason, String message, boolean outage) {
     /** Empty when the network is ready; else what its own status says is wrong. */
     static Optional<Degradation> ofNetwork(ZtNetwork network) {
         String name = network.getMetadata().getName();
+        Optional<String> unreadable = TolerantReading.problem(network);
+        if (unreadable.isPresent()) {
+            return Optional.of(outage(NETWORK_UNREADABLE, "ZtNetwork '" + name + "' cannot be read (" + unreadable.get()
+                    + "); its members stay as admitted and nothing is changed until it is fixed"));
+        }
         if (network.getStatus() == null || network.getStatus().networkId == null) {
             return Optional.of(outage(NETWORK_NOT_READY, "ZtNetwork '" + name + "' has no network ID yet"));
         }

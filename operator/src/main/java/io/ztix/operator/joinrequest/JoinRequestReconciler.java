@@ -23,6 +23,7 @@ import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.reading.UnreadableObjects;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,12 +54,14 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final Clock clock;
     private final RetryTracker retries = new RetryTracker();
     private final MembershipMetrics metrics;
+    private final UnreadableObjects unreadable;
     private final Admission admission;
     private final Upkeep upkeep;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
-            OperatorConfig config, Clock clock) {
+            UnreadableObjects unreadable, OperatorConfig config, Clock clock) {
         this.provisioner = provisioner;
+        this.unreadable = unreadable;
         this.metrics = metrics;
         this.events = events;
         this.config = config;
@@ -88,11 +91,19 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                 .withSecondaryToPrimaryMapper(rs -> rs.getSpec() == null ? Set.of()
                         : requestsOf(context, rs.getMetadata().getNamespace(), rs.getSpec().networkRef))
                 .build();
-        return List.of(new InformerEventSource<>(networks, context), new InformerEventSource<>(routeServers, context));
+        var networkSource = new InformerEventSource<>(networks, context);
+        var routeServerSource = new InformerEventSource<>(routeServers, context);
+        unreadable.count("JoinRequest", () -> context.getPrimaryCache().list());
+        unreadable.count("ZtNetwork", networkSource::list);
+        unreadable.count("RouteServer", routeServerSource::list);
+        return List.of(networkSource, routeServerSource);
     }
 
     @Override
     public UpdateControl<JoinRequest> reconcile(JoinRequest request, Context<JoinRequest> context) {
+        if (unreadable.frozen(request)) {
+            return UpdateControl.noUpdate();
+        }
         StatusSnapshot before = StatusSnapshot.of(request.getStatus());
         Phase phaseBefore = request.getStatus() == null ? null : request.getStatus().phase;
         JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
@@ -158,6 +169,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
 
     @Override
     public DeleteControl cleanup(JoinRequest request, Context<JoinRequest> context) {
+        unreadable.frozen(request); // reported; deletion is a decision even for an unreadable object
         return new MemberCleanup(provisioner, events, config, retries, clock)
                 .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), context.getClient());
     }

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.reading.TolerantReading;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
@@ -36,12 +37,19 @@ final class MemberCleanup {
     }
 
     DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, KubernetesClient client) {
+        boolean unreadable = TolerantReading.isUnreadable(request);
+        boolean statusUnknown = unreadable && request.getStatus() == null;
         JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
-        if (!status.memberMayExist()) {
+        if (!statusUnknown && !status.memberMayExist()) {
             return DeleteControl.defaultDelete();
         }
         String blocker;
-        if (network.isEmpty()) {
+        if (statusUnknown) {
+            blocker = "the request cannot be read (" + TolerantReading.problem(request).orElse("") + "), so the node "
+                    + "to remove is unknown";
+        } else if (network.isPresent() && TolerantReading.isUnreadable(network.get())) {
+            blocker = "ZtNetwork '" + Membership.networkOf(request) + "' cannot be read";
+        } else if (network.isEmpty()) {
             blocker = "ZtNetwork '" + Membership.networkOf(request) + "' no longer exists, so its controller is unknown";
         } else if (network.get().getStatus() == null || network.get().getStatus().networkId == null) {
             blocker = "ZtNetwork '" + Membership.networkOf(request) + "' has no network ID";
@@ -67,6 +75,10 @@ final class MemberCleanup {
                 + ApiGroup.FORCE_DELETE_ANNOTATION + "=true";
         status.removalPending(message);
         events.warning(request, "DeletionBlocked", message);
+        if (unreadable) {
+            // never write to an object that could not be read: its unread parts would be lost
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), null));
+        }
         try {
             var observed = request.getStatus();
             client.resources(JoinRequest.class).inNamespace(request.getMetadata().getNamespace())

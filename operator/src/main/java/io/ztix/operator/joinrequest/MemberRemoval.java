@@ -2,6 +2,7 @@ package io.ztix.operator.joinrequest;
 
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.reading.TolerantReading;
 import io.ztix.operator.common.EventRecorder;
 
 /** Takes a member off its ZeroTier network after a decision (rejection, withdrawn approval). */
@@ -21,6 +22,11 @@ final class MemberRemoval {
     void removeIfPresent(JoinRequest request, ZtNetwork network, JoinRequestStatusRecorder status, String why) {
         if (!status.memberMayExist()) {
             status.unadmitted();
+            return;
+        }
+        if (network != null && TolerantReading.isUnreadable(network)) {
+            status.removalPending("Cannot remove the member yet: ZtNetwork '" + network.getMetadata().getName()
+                    + "' cannot be read: " + TolerantReading.problem(network).orElse(""));
             return;
         }
         if (network == null || network.getStatus() == null || network.getStatus().networkId == null) {

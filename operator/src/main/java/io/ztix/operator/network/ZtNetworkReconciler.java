@@ -12,6 +12,7 @@ import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.reading.UnreadableObjects;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +30,15 @@ public class ZtNetworkReconciler implements Reconciler<ZtNetwork> {
     private final NetworkSynchronizer synchronizer;
     private final ZtNetworkStatusWriter statusWriter;
     private final EventRecorder events;
+    private final UnreadableObjects unreadable;
     private final OperatorConfig config;
     private final RetryTracker retries = new RetryTracker();
     private final Clock clock;
 
     public ZtNetworkReconciler(ControllerClients clients, NetworkSynchronizer synchronizer,
-            ZtNetworkStatusWriter statusWriter, EventRecorder events, OperatorConfig config, Clock clock) {
+            ZtNetworkStatusWriter statusWriter, EventRecorder events, UnreadableObjects unreadable, OperatorConfig config,
+            Clock clock) {
+        this.unreadable = unreadable;
         this.clients = clients;
         this.synchronizer = synchronizer;
         this.statusWriter = statusWriter;
@@ -45,6 +49,9 @@ public class ZtNetworkReconciler implements Reconciler<ZtNetwork> {
 
     @Override
     public UpdateControl<ZtNetwork> reconcile(ZtNetwork network, Context<ZtNetwork> context) {
+        if (unreadable.frozen(network)) {
+            return UpdateControl.noUpdate();
+        }
         StatusSnapshot before = StatusSnapshot.of(network.getStatus());
         ZtNetworkStatusRecorder status = new ZtNetworkStatusRecorder(network, clock);
         Duration next = null;

@@ -19,6 +19,7 @@ import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.reading.UnreadableObjects;
 import io.ztix.operator.joinrequest.Membership;
 import io.ztix.operator.routeserver.apply.ApplyResult;
 import io.ztix.operator.routeserver.apply.BirdApplier;
@@ -53,13 +54,17 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
     private final ApplyScheduler scheduler;
     private final RouteServerMetrics metrics;
     private final EventRecorder events;
+    private final UnreadableObjects unreadable;
+    private final RemovalGuard guard;
     private final OperatorConfig config;
     private final RetryTracker retries = new RetryTracker();
     private final Map<String, Instant> lastSessionPoll = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public RouteServerReconciler(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
-            EventRecorder events, OperatorConfig config, Clock clock) {
+            EventRecorder events, UnreadableObjects unreadable, RemovalGuard guard, OperatorConfig config, Clock clock) {
+        this.unreadable = unreadable;
+        this.guard = guard;
         this.connection = connection;
         this.scheduler = scheduler;
         this.metrics = metrics;
@@ -86,6 +91,9 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
 
     @Override
     public UpdateControl<RouteServer> reconcile(RouteServer routeServer, Context<RouteServer> context) {
+        if (unreadable.frozen(routeServer)) {
+            return UpdateControl.noUpdate();
+        }
         StatusSnapshot before = StatusSnapshot.of(routeServer.getStatus());
         RouteServerStatusRecorder status = new RouteServerStatusRecorder(routeServer, clock);
         Duration next = act(routeServer, requestsOfNetwork(routeServer, context), status);
@@ -108,6 +116,15 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         String hash = BirdConfigRenderer.sha256(rendered);
         boolean change = !status.runs(hash);
         if (change) {
+            List<String> held = guard.undecidedRemovals(routeServer, desired, requests);
+            if (!held.isEmpty()) {
+                if (status.removalHeld(held)) {
+                    events.warning(routeServer, "MemberRemovalHeld", "Not applied: the new configuration drops "
+                            + String.join(", ", held) + " although no decision removed them (being deleted, deleted, "
+                            + "rejected or approval withdrawn); the running configuration stays");
+                }
+                return config.applyInterval();
+            }
             Optional<ApplyScheduler.Rejection> rejected = scheduler.rejectedElsewhere(routeServer, hash);
             if (rejected.isPresent()) {
                 status.held(rejected.get());

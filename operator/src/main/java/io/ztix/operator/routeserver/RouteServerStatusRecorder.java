@@ -49,6 +49,18 @@ final class RouteServerStatusRecorder {
         set(RouteServer.COND_READY, Condition.FALSE, "ApplyPending", message);
     }
 
+    /** @return true when this is news (the condition changed) */
+    boolean removalHeld(List<String> requests) {
+        String message = "Not applied: it would drop " + String.join(", ", requests) + " although no decision removed "
+                + "them; the running configuration stays until the JoinRequests are readable, admitted, or decided";
+        status.lastError = message;
+        boolean news = !Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED)
+                .map(c -> "MemberRemovalHeld".equals(c.reason) && message.equals(c.message)).orElse(false);
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "MemberRemovalHeld", message);
+        set(RouteServer.COND_READY, Condition.FALSE, "MemberRemovalHeld", message);
+        return news;
+    }
+
     void held(ApplyScheduler.Rejection rejection) {
         String message = "Not applied: route server " + rejection.routeServer() + " of the same network rejected this "
                 + "configuration (" + rejection.reason() + ")";

@@ -131,31 +131,8 @@ class BurstBenchmark {
     }
 
     private static RouteServer routeServer(String name, OpenSshServer sshd, BirdDaemon bird, RecordingBirdc birdc, String ipv6) {
-        RouteServer rs = new RouteServer();
-        rs.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        RouteServerSpec spec = new RouteServerSpec();
-        spec.networkRef = "ix";
-        spec.asn = 64500L;
-        spec.routerId = "198.51.100." + (name.equals("rs1") ? 1 : 2);
-        spec.peeringAddresses = new PeeringAddresses();
-        spec.peeringAddresses.ipv6 = ipv6;
-        spec.ssh = new SshSpec();
-        spec.ssh.host = sshd.host();
-        spec.ssh.port = sshd.port();
-        spec.ssh.user = sshd.user();
-        spec.ssh.privateKeySecretRef = new SecretKeyRef(name + "-ssh", "key");
-        spec.ssh.hostKey = sshd.hostPublicKey();
-        spec.bird = new BirdSpec();
-        spec.bird.configDirectory = bird.directory().toString();
-        spec.bird.mainConfig = bird.mainConfig().getFileName().toString();
-        spec.bird.includeFile = bird.includeFile().getFileName().toString();
-        spec.bird.birdCommand = bird.birdBinary().toString();
-        spec.bird.birdcCommand = birdc.command();
-        spec.bird.socket = bird.socket().toString();
-        spec.rpki = new RpkiSpec();
-        spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
-        rs.setSpec(spec);
-        return rs;
+        return RouteServers.birdRouteServer(NS, name, "ix", sshd, bird, birdc, "198.51.100." + (name.equals("rs1") ? 1 : 2),
+                ipv6, name + "-ssh");
     }
 
     private static long peakRssKib() throws IOException {

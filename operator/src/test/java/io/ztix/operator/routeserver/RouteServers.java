@@ -9,7 +9,9 @@ import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.api.routeserver.SshSpec;
+import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.RecordingBirdc;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 
@@ -44,6 +46,36 @@ final class RouteServers {
         spec.bird.socket = lab.routeServer().socket().toString();
         spec.rpki = new RpkiSpec();
         spec.rpki.servers.add(new RtrServer(lab.stayrtr().host(), lab.stayrtr().port()));
+        rs.setSpec(spec);
+        return rs;
+    }
+
+    /** A RouteServer for a local {@link BirdDaemon} reached over {@code sshd}, its birdc through {@code birdc}. */
+    static RouteServer birdRouteServer(String namespace, String name, String network, OpenSshServer sshd, BirdDaemon bird,
+            RecordingBirdc birdc, String routerId, String ipv6, String keySecret) {
+        RouteServer rs = new RouteServer();
+        rs.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        RouteServerSpec spec = new RouteServerSpec();
+        spec.networkRef = network;
+        spec.asn = 64500L;
+        spec.routerId = routerId;
+        spec.peeringAddresses = new PeeringAddresses();
+        spec.peeringAddresses.ipv6 = ipv6;
+        spec.ssh = new SshSpec();
+        spec.ssh.host = sshd.host();
+        spec.ssh.port = sshd.port();
+        spec.ssh.user = sshd.user();
+        spec.ssh.privateKeySecretRef = new SecretKeyRef(keySecret, "key");
+        spec.ssh.hostKey = sshd.hostPublicKey();
+        spec.bird = new BirdSpec();
+        spec.bird.configDirectory = bird.directory().toString();
+        spec.bird.mainConfig = bird.mainConfig().getFileName().toString();
+        spec.bird.includeFile = bird.includeFile().getFileName().toString();
+        spec.bird.birdCommand = bird.birdBinary().toString();
+        spec.bird.birdcCommand = birdc.command();
+        spec.bird.socket = bird.socket().toString();
+        spec.rpki = new RpkiSpec();
+        spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
         rs.setSpec(spec);
         return rs;
     }

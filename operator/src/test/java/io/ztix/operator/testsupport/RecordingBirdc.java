@@ -43,7 +43,9 @@ public final class RecordingBirdc {
                     "    fi",
                     "    if grep -qF '" + SHUTTING_DOWN + "' '" + bird.includeFile() + "'; then",
                     "      echo 'BIRD 2.0.12 ready.'; echo 'Reconfiguration ignored, shutting down'; exit 0",
-                    "    fi ;;",
+                    "    fi",
+                    "    mkdir -p '" + bird.directory().resolve("configured") + "'",
+                    "    cp '" + bird.includeFile() + "' '" + bird.directory().resolve("configured") + "/'$(date +%s%N).conf ;;",
                     "esac",
                     "exec '" + bird.birdcBinary() + "' \"$@\"",
                     ""));
@@ -65,6 +67,25 @@ public final class RecordingBirdc {
             return Files.readAllLines(log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
+    /** Every include file BIRD was told to load ({@code birdc configure}), oldest first. */
+    public List<String> configuredFiles() {
+        Path dir = log.getParent().resolve("configured");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.sorted(java.util.Comparator.comparing(Path::getFileName)).map(path -> {
+                try {
+                    return Files.readString(path);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + dir, e);
         }
     }
 

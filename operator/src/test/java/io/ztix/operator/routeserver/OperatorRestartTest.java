@@ -1,0 +1,207 @@
+package io.ztix.operator.routeserver;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
+import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.joinrequest.JoinRequestReconciler;
+import io.ztix.operator.joinrequest.MemberProvisioner;
+import io.ztix.operator.joinrequest.MembershipMetrics;
+import io.ztix.operator.network.ControllerClients;
+import io.ztix.operator.network.NetworkSynchronizer;
+import io.ztix.operator.network.ZtNetworkReconciler;
+import io.ztix.operator.network.ZtNetworkStatusWriter;
+import io.ztix.operator.reading.UnreadableObjects;
+import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.Cluster;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.RecordingBirdc;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Restarts and leader changes keep the data plane: an operator instance is stopped in the middle of a burst of
+ * approvals and a new one (cold caches, empty memory, as after a restart or when a second replica takes the
+ * Lease) takes over. Every configuration BIRD is told to load is recorded: none has fewer members than the one
+ * before it.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@TestProfile(OperatorRestartTest.OperatorsStartedByTheTest.class)
+class OperatorRestartTest {
+
+    private static final String NS = "restart";
+    private static final Pattern MEMBER_SESSION = Pattern.compile("(?m)^protocol bgp (m_as\\d+_[0-9a-f]{10})_v6\\b");
+
+    /** The test runs the operator instances itself. */
+    public static class OperatorsStartedByTheTest implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.operator-sdk.start-operator", "false");
+        }
+    }
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ControllerClients clients;
+    @Inject
+    NetworkSynchronizer synchronizer;
+    @Inject
+    ZtNetworkStatusWriter statusWriter;
+    @Inject
+    EventRecorder events;
+    @Inject
+    UnreadableObjects unreadable;
+    @Inject
+    MembershipMetrics membershipMetrics;
+    @Inject
+    MemberProvisioner provisioner;
+    @Inject
+    RouteServerConnection connection;
+    @Inject
+    RouteServerMetrics routeServerMetrics;
+    @Inject
+    RemovalGuard guard;
+    @Inject
+    OperatorConfig config;
+    @Inject
+    Clock clock;
+
+    @Test
+    void aNewOperatorInstanceInTheMiddleOfABurstNeverConfiguresFewerMembers() {
+        try (SelfHostedFake controller = SelfHostedFake.started("0e57a70001", "restart-token");
+                OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
+            RecordingBirdc birdc = RecordingBirdc.install(bird);
+            Cluster cluster = new Cluster(client, NS);
+            client.resource(tokenSecret(NS, "restart-token")).create();
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs1-ssh").endMetadata()
+                    .addToStringData("key", sshd.clientPrivateKey()).build()).create();
+            ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0e57a7");
+            network.getSpec().peeringLan.ipv4 = null;
+            client.resource(network).create();
+            client.resource(RouteServers.birdRouteServer(NS, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
+                    "2001:db8:ff::1", "rs1-ssh")).create();
+            List<String> names = IntStream.range(0, 24).mapToObj(i -> client.resource(request(NS, "ix", 64601L + i,
+                    String.format("%010x", 0xcc00000000L + i), peeringDbUser(i, true))).create().getMetadata().getName())
+                    .toList();
+
+            Operator first = operator();
+            names.subList(0, 8).forEach(name -> cluster.setApproval(name, approved("alice")));
+            names.subList(0, 8).forEach(name -> cluster.awaitPhase(name, Phase.Active));
+            names.subList(8, 24).parallelStream().forEach(name -> cluster.setApproval(name, approved("alice")));
+            // in the middle of the burst: some of it admitted, some not, some applied, some waiting
+            await().atMost(Cluster.WAIT).until(() -> names.stream().filter(n -> cluster.request(n).getStatus() != null
+                    && cluster.request(n).getStatus().admitted != null).count() >= 12);
+            first.stop();
+            Operator second = operator();
+            try {
+                names.forEach(name -> cluster.awaitPhase(name, Phase.Active));
+            } finally {
+                second.stop();
+            }
+
+            List<Integer> memberCounts = birdc.configuredFiles().stream().map(OperatorRestartTest::members).toList();
+            assertThat(memberCounts).as("members of every configuration BIRD loaded").isNotEmpty().isSorted();
+            assertThat(memberCounts.get(memberCounts.size() - 1)).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void aMemberWhoseObjectCannotBeReadAtAllStaysOnTheRouteServerUntilItIsFixed() {
+        try (SelfHostedFake controller = SelfHostedFake.started("0e57a70002", "guard-token");
+                OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
+            RecordingBirdc birdc = RecordingBirdc.install(bird);
+            String ns = "guard";
+            Cluster cluster = new Cluster(client, ns);
+            client.resource(tokenSecret(ns, "guard-token")).create();
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs1-ssh").endMetadata()
+                    .addToStringData("key", sshd.clientPrivateKey()).build()).create();
+            client.resource(selfHostedNetwork(ns, "ix", controller.url(), "0e57a8")).create();
+            client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
+                    "2001:db8:ff::1", "rs1-ssh")).create();
+            Operator operator = operator();
+            try {
+                List<String> names = List.of(approve(cluster, 64701, "dd00000001"), approve(cluster, 64702, "dd00000002"));
+                names.forEach(name -> cluster.awaitPhase(name, Phase.Active));
+                JoinRequest victim = cluster.request(names.get(0));
+
+                // neither spec nor status can be read: nothing says what was admitted, nothing decided either
+                String broken = io.fabric8.kubernetes.client.utils.Serialization.asJson(victim)
+                        .replace("\"decision\":\"Approved\"", "\"decision\":\"Maybe\"")
+                        .replace("\"phase\":\"Active\"", "\"phase\":\"Sideways\"");
+                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0), broken);
+                String third = approve(cluster, 64703, "dd00000003");
+
+                await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(client.resources(
+                        io.ztix.api.routeserver.RouteServer.class).inNamespace(ns).withName("rs1").get().getStatus().conditions)
+                        .anySatisfy(c -> {
+                            assertThat(c.reason).isEqualTo("MemberRemovalHeld");
+                            assertThat(c.message).contains(names.get(0));
+                        }));
+                assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6");
+                assertThat(cluster.events()).anyMatch(e -> "MemberRemovalHeld".equals(e.getReason()));
+
+                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0),
+                        broken.replace("\"Maybe\"", "\"Approved\"").replace("\"Sideways\"", "\"Active\""));
+                cluster.awaitPhase(third, Phase.Active);
+                assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6").contains("m_as64703_dd00000003_v6");
+                List<Integer> memberCounts = birdc.configuredFiles().stream().map(OperatorRestartTest::members).toList();
+                assertThat(memberCounts).isSorted();
+            } finally {
+                operator.stop();
+            }
+        }
+    }
+
+    private String approve(Cluster cluster, long asn, String node) {
+        String name = client.resource(request(cluster.namespace(), "ix", asn, node, peeringDbUser(asn, true))).create()
+                .getMetadata().getName();
+        cluster.setApproval(name, approved("alice"));
+        return name;
+    }
+
+    private static int members(String includeFile) {
+        Matcher m = MEMBER_SESSION.matcher(includeFile);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** A fresh operator instance: new reconcilers (empty memory), new informers (cold caches). */
+    private Operator operator() {
+        Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
+        operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
+        operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, config, clock));
+        operator.register(new RouteServerReconciler(connection, new ApplyScheduler(config, clock), routeServerMetrics,
+                events, unreadable, guard, config, clock));
+        operator.start();
+        return operator;
+    }
+}
