@@ -26,14 +26,16 @@ final class Admission {
 
     private final MemberProvisioner provisioner;
     private final MemberRemoval removal;
+    private final NodeOwnership ownership;
     private final EventRecorder events;
     private final OperatorConfig config;
     private final RetryTracker retries;
     private final MemberVerifications verifications;
     private final Clock clock;
 
-    Admission(MemberProvisioner provisioner, MemberRemoval removal, EventRecorder events, OperatorConfig config,
-            RetryTracker retries, MemberVerifications verifications, Clock clock) {
+    Admission(MemberProvisioner provisioner, MemberRemoval removal, NodeOwnership ownership, EventRecorder events,
+            OperatorConfig config, RetryTracker retries, MemberVerifications verifications, Clock clock) {
+        this.ownership = ownership;
         this.provisioner = provisioner;
         this.removal = removal;
         this.events = events;
@@ -45,15 +47,20 @@ final class Admission {
 
     /** @return when to look again, or null for "only on a change" */
     Duration act(JoinRequest request, Approval approval, ZtNetwork network, List<RouteServer> routeServers,
-            JoinRequestStatusRecorder status) {
+            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
         try {
             if (approval == null) {
                 status.awaitingDecision();
-                removal.removeIfPresent(request, network, status, "The approval was withdrawn");
+                removal.removeIfPresent(request, network, sameNetwork, status, "The approval was withdrawn");
             } else if (approval.decision == Approval.Decision.Rejected) {
                 status.rejected(approval.reason, approval.decidedBy);
-                removal.removeIfPresent(request, network, status, "Revoked: " + approval.reason);
+                removal.removeIfPresent(request, network, sameNetwork, status, "Revoked: " + approval.reason);
             } else {
+                Optional<JoinRequest> owner = ownership.otherOwner(request, sameNetwork);
+                if (owner.isPresent() || !ownership.claim(request)) {
+                    status.nodeIdConflict(owner.map(o -> o.getMetadata().getName()).orElse("another request admitted right now"));
+                    return config.resyncInterval();
+                }
                 status.approved(approval.decidedBy);
                 provision(request, network, routeServers, status);
             }

@@ -55,6 +55,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final RetryTracker retries = new RetryTracker();
     private final MembershipMetrics metrics;
     private final UnreadableObjects unreadable;
+    private final NodeOwnership ownership = new NodeOwnership();
     private final Admission admission;
     private final Upkeep upkeep;
 
@@ -67,8 +68,8 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         this.config = config;
         this.clock = clock;
         MemberVerifications verifications = new MemberVerifications();
-        MemberRemoval removal = new MemberRemoval(provisioner, verifications, events);
-        this.admission = new Admission(provisioner, removal, events, config, retries, verifications, clock);
+        MemberRemoval removal = new MemberRemoval(provisioner, verifications, ownership, events);
+        this.admission = new Admission(provisioner, removal, ownership, events, config, retries, verifications, clock);
         this.upkeep = new Upkeep(provisioner, removal, events, config, retries, verifications, clock);
     }
 
@@ -121,7 +122,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             migrate(request, status);
         }
         if (request.getStatus().admitted != null) {
-            next = upkeep.keep(request, problems, network, routeServersOf(request, context), status);
+            next = upkeep.keep(request, problems, network, routeServersOf(request, context), sameNetwork(request, context), status);
         } else if (status.isFailed() && failedAtThisGeneration(request)) {
             // A permanent failure stays until an admin retries or the spec changes.
         } else if (!problems.isEmpty()) {
@@ -133,7 +134,11 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         } else {
             status.valid();
             Approval approval = ApprovalDecision.follow(request, network.get(), context.getClient(), events);
-            next = admission.act(request, approval, network.get(), routeServersOf(request, context), status);
+            next = admission.act(request, approval, network.get(), routeServersOf(request, context),
+                    sameNetwork(request, context), status);
+            if (status.inNodeIdConflict()) {
+                warnOnChange(before, request, "NodeIdConflict", request.getStatus().lastError);
+            }
         }
 
         if (status.phase() != phaseBefore) {
@@ -170,8 +175,9 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     @Override
     public DeleteControl cleanup(JoinRequest request, Context<JoinRequest> context) {
         unreadable.frozen(request); // reported; deletion is a decision even for an unreadable object
-        return new MemberCleanup(provisioner, events, config, retries, clock)
-                .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), context.getClient());
+        return new MemberCleanup(provisioner, ownership, events, config, retries, clock)
+                .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), sameNetwork(request, context),
+                        context.getClient());
     }
 
     private static boolean retryRequested(JoinRequest request) {
@@ -205,6 +211,12 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             case Active -> events.normal(request, "Active", "The member is authorized and configured on every route server");
             default -> events.normal(request, phase.name(), "Request is " + phase);
         }
+    }
+
+    private static List<JoinRequest> sameNetwork(JoinRequest request, Context<JoinRequest> context) {
+        String network = Membership.networkOf(request);
+        return network == null ? List.of() : context.getPrimaryCache()
+                .byIndex(BY_NETWORK, networkKey(request.getMetadata().getNamespace(), network));
     }
 
     private static List<RouteServer> routeServersOf(JoinRequest request, Context<JoinRequest> context) {

@@ -49,6 +49,21 @@ final class JoinRequestStatusRecorder {
         set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotFound", message);
     }
 
+    /** Another request owns the node: this one gets nothing (no addresses, no authorization). */
+    void nodeIdConflict(String owner) {
+        String message = "Node " + request.getSpec().nodeId + " already belongs to JoinRequest " + owner
+                + " on network " + Membership.networkOf(request)
+                + "; a node can be a member only once per network. Reject this request, or use another node";
+        status.phase = Phase.Pending;
+        status.lastError = message;
+        set(JoinRequest.COND_VALID, Condition.FALSE, "NodeIdConflict", message);
+        set(JoinRequest.COND_READY, Condition.FALSE, "NodeIdConflict", message);
+    }
+
+    boolean inNodeIdConflict() {
+        return Conditions.find(status.conditions, JoinRequest.COND_VALID).map(c -> "NodeIdConflict".equals(c.reason)).orElse(false);
+    }
+
     void valid() {
         set(JoinRequest.COND_VALID, Condition.TRUE, "Valid", "The request is valid and its network exists");
     }

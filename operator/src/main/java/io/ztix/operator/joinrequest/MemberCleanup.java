@@ -13,6 +13,7 @@ import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,11 +25,14 @@ final class MemberCleanup {
 
     private final MemberProvisioner provisioner;
     private final EventRecorder events;
+    private final NodeOwnership ownership;
     private final OperatorConfig config;
     private final RetryTracker retries;
     private final Clock clock;
 
-    MemberCleanup(MemberProvisioner provisioner, EventRecorder events, OperatorConfig config, RetryTracker retries, Clock clock) {
+    MemberCleanup(MemberProvisioner provisioner, NodeOwnership ownership, EventRecorder events, OperatorConfig config,
+            RetryTracker retries, Clock clock) {
+        this.ownership = ownership;
         this.provisioner = provisioner;
         this.events = events;
         this.config = config;
@@ -36,11 +40,20 @@ final class MemberCleanup {
         this.clock = clock;
     }
 
-    DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, KubernetesClient client) {
+    DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, List<JoinRequest> sameNetwork,
+            KubernetesClient client) {
         boolean unreadable = TolerantReading.isUnreadable(request);
         boolean statusUnknown = unreadable && request.getStatus() == null;
         JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
         if (!statusUnknown && !status.memberMayExist()) {
+            ownership.release(request);
+            return DeleteControl.defaultDelete();
+        }
+        Optional<JoinRequest> owner = statusUnknown ? Optional.empty() : ownership.sharedWith(request, sameNetwork);
+        if (owner.isPresent()) {
+            ownership.release(request);
+            events.warning(request, "NodeLeftToOwner", "Request deleted; node " + Membership.nodeOf(request) + " stays on "
+                    + "the controller: JoinRequest " + owner.get().getMetadata().getName() + " owns it");
             return DeleteControl.defaultDelete();
         }
         String blocker;
@@ -56,6 +69,7 @@ final class MemberCleanup {
         } else {
             try {
                 provisioner.remove(request, network.get());
+                ownership.release(request);
                 retries.succeeded(request);
                 events.normal(request, "MemberRemoved", "Node " + Membership.nodeOf(request) + " removed from network "
                         + network.get().getStatus().networkId + " (request deleted)");

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MembershipMetrics {
 
     static final String METRIC = "ztix.network.members";
+    static final String CONFLICTS = "ztix.network.node.conflicts";
 
     private final MeterRegistry registry;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -43,6 +44,28 @@ public class MembershipMetrics {
                             + "the operator cannot verify right now")
                     .register(registry);
         }
+        registerConflicts(namespace, network);
+    }
+
+    private void registerConflicts(String namespace, String network) {
+        Gauge.builder(CONFLICTS, () -> cacheList(namespace)
+                        .filter(r -> network.equals(Membership.networkOf(r)) && r.getStatus() != null
+                                && Conditions.find(r.getStatus().conditions, JoinRequest.COND_VALID)
+                                        .map(c -> "NodeIdConflict".equals(c.reason)).orElse(false))
+                        .count())
+                .tag("namespace", namespace).tag("network", network)
+                .description("Requests refused because another request of the network owns their ZeroTier node")
+                .register(registry);
+    }
+
+    public double conflicts(String namespace, String network) {
+        Gauge gauge = registry.find(CONFLICTS).tag("namespace", namespace).tag("network", network).gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+
+    private java.util.stream.Stream<JoinRequest> cacheList(String namespace) {
+        IndexedResourceCache<JoinRequest> current = cache;
+        return current == null ? java.util.stream.Stream.empty() : current.list(namespace);
     }
 
     public double members(String namespace, String network, String state) {

@@ -45,11 +45,11 @@ final class Upkeep {
     }
 
     Duration keep(JoinRequest request, List<String> problems, Optional<ZtNetwork> network,
-            List<RouteServer> routeServers, JoinRequestStatusRecorder status) {
+            List<RouteServer> routeServers, List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
         AdmittedMember admitted = request.getStatus().admitted;
         Approval approval = request.getSpec().approval;
         if (!Membership.decisionStands(approval)) {
-            return decided(request, approval, network, status);
+            return decided(request, approval, network, sameNetwork, status);
         }
         RouteServerProgress progress = RouteServerProgress.of(request.getMetadata().getName(), routeServers);
         List<String> identity = AdmissionTerms.identityChanges(admitted, request.getSpec());
@@ -121,7 +121,7 @@ final class Upkeep {
 
     /** The decision no longer stands: off the route servers now, off the controller as soon as it answers. */
     private Duration decided(JoinRequest request, Approval approval, Optional<ZtNetwork> network,
-            JoinRequestStatusRecorder status) {
+            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
         String why;
         if (approval == null) {
             status.awaitingDecision();
@@ -131,7 +131,7 @@ final class Upkeep {
             why = "Revoked: " + approval.reason;
         }
         try {
-            removal.removeIfPresent(request, network.orElse(null), status, why);
+            removal.removeIfPresent(request, network.orElse(null), sameNetwork, status, why);
             retries.succeeded(request);
             return config.resyncInterval();
         } catch (ZeroTierException | SecretUnavailableException | KubernetesClientException e) {

@@ -27,6 +27,7 @@ public class UnreadableObjects {
     private final EventRecorder events;
     private final MeterRegistry registry;
     private final Map<String, String> reportedVersion = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Stream<? extends HasMetadata>>> caches = new ConcurrentHashMap<>();
 
     public UnreadableObjects(EventRecorder events, MeterRegistry registry) {
         this.events = events;
@@ -53,14 +54,19 @@ public class UnreadableObjects {
         return true;
     }
 
-    /** Counts the unreadable objects of one kind in a cache. */
+    /** Counts the unreadable objects of one kind in a cache (the latest cache given wins, e.g. after a restart). */
     public void count(String kind, Supplier<Stream<? extends HasMetadata>> cache) {
-        Gauge.builder(METRIC, () -> cache.get().filter(TolerantReading::isUnreadable).count())
+        caches.put(kind, cache);
+        Gauge existing = registry.find(METRIC).tag("kind", kind).gauge();
+        if (existing != null) {
+            registry.remove(existing); // a gauge left by an earlier operator instance reads a dead cache
+        }
+        Gauge.builder(METRIC, () -> unreadable(kind))
                 .tag("kind", kind).description("ZT-IX objects the operator cannot read (frozen)").register(registry);
     }
 
     public double unreadable(String kind) {
-        Gauge gauge = registry.find(METRIC).tag("kind", kind).gauge();
-        return gauge == null ? 0 : gauge.value();
+        Supplier<Stream<? extends HasMetadata>> cache = caches.get(kind);
+        return cache == null ? 0 : cache.get().filter(TolerantReading::isUnreadable).count();
     }
 }
