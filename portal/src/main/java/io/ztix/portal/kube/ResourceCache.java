@@ -64,6 +64,10 @@ public class ResourceCache {
         routeServers.start();
         for (var entry : Map.of("JoinRequest", (Supplier<SharedIndexInformer<?>>) () -> joinRequests,
                 "ZtNetwork", () -> networks, "RouteServer", () -> routeServers).entrySet()) {
+            Gauge stale = registry.find("ztix.portal.unreadable.resources").tag("kind", entry.getKey()).gauge();
+            if (stale != null) {
+                registry.remove(stale); // left by an earlier instance in this JVM: it reads a closed cache
+            }
             Gauge.builder("ztix.portal.unreadable.resources", () -> unreadableCount(entry.getValue().get()))
                     .tag("kind", entry.getKey()).description("ZT-IX objects the portal cannot read (not shown)")
                     .register(registry);
