@@ -22,4 +22,5 @@ public class ZtNetwork extends CustomResource<ZtNetworkSpec, ZtNetworkStatus> im
     public static final String COND_CONTROLLER_REACHABLE = "ControllerReachable";
     public static final String COND_NETWORK_READY = "NetworkReady";
     public static final String COND_READY = "Ready";
+    public static final String COND_FABRIC_RULES = "FabricRulesApplied";
 }

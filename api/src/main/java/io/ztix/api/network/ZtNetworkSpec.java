@@ -48,11 +48,18 @@ public class ZtNetworkSpec {
     @JsonPropertyDescription("Addressing of the peering LAN.")
     public PeeringLan peeringLan;
 
+    /** The MTU of a physical IX port; ZeroTier's own default (2800) was ZT-IX's before issue 17. */
+    public static final int DEFAULT_MTU = 1500;
+
     @Min(1280)
     @Max(10000)
-    @Default("2800")
-    @JsonPropertyDescription("MTU of the ZeroTier network (1280..10000; IPv6 needs at least 1280).")
-    public Integer mtu = 2800;
+    @Default("1500")
+    @JsonPropertyDescription("MTU of the ZeroTier network (1280..10000; IPv6 needs at least 1280). 1500 as on a "
+            + "physical IX. Networks created before the default changed keep the 2800 stored in their spec.")
+    public Integer mtu = DEFAULT_MTU;
+
+    @JsonPropertyDescription("Port security of the peering LAN as ZeroTier flow rules; every protection is on by default.")
+    public FabricSpec fabric = new FabricSpec();
 
     @Default("Manual")
     @JsonPropertyDescription("Manual: an admin decides every JoinRequest. AutoForVerified: requests from "
@@ -62,6 +69,16 @@ public class ZtNetworkSpec {
     @Default("true")
     @JsonPropertyDescription("Whether the portal offers this network for new join requests.")
     public Boolean openForRequests = Boolean.TRUE;
+
+    /** The MTU to configure: spec.mtu, else the default. */
+    public int effectiveMtu() {
+        return mtu == null ? DEFAULT_MTU : mtu;
+    }
+
+    /** The fabric settings, defaults when spec.fabric is absent. */
+    public FabricSpec effectiveFabric() {
+        return fabric == null ? new FabricSpec() : fabric;
+    }
 
     /** Name used on the controller: spec.name, else the resource name. */
     public String effectiveName(String resourceName) {

@@ -25,6 +25,9 @@ public class ZtNetworkStatus {
             + "every JoinRequest of the network to re-create its member (e.g. after a controller was replaced).")
     public String createdOnController;
 
+    @JsonPropertyDescription("The flow rules ZT-IX keeps on the network (see condition FabricRulesApplied).")
+    public FabricStatus fabric;
+
     @JsonPropertyDescription("Address allocation state. Numbers handed out here are never reused.")
     public AddressAllocation allocation;
 

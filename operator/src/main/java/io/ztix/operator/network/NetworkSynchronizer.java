@@ -3,12 +3,14 @@ package io.ztix.operator.network;
 import io.ztix.api.network.ControllerSpec.Provider;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.network.ZtNetworkSpec;
+import io.ztix.operator.network.fabric.FabricRules;
 import io.ztix.operator.zerotier.ControllerStatus;
 import io.ztix.operator.zerotier.Drift;
 import io.ztix.operator.zerotier.NetworkInfo;
 import io.ztix.operator.zerotier.NetworkSettings;
 import io.ztix.operator.zerotier.ZeroTierController;
 import io.ztix.operator.zerotier.ZeroTierException;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -25,8 +27,9 @@ public class NetworkSynchronizer {
         if (!controllerStatus.databaseReady()) {
             throw new ZeroTierException(ZeroTierException.Kind.TRANSIENT, "the controller's database is not ready yet");
         }
+        Optional<RuleSet> rules = FabricRules.forNetwork(spec.effectiveFabric(), spec.peeringLan.ipv6, spec.peeringLan.ipv4);
         NetworkSettings desired = NetworkSettings.forPeeringLan(spec.effectiveName(network.getMetadata().getName()),
-                spec.peeringLan.ipv6, spec.peeringLan.ipv4, spec.mtu == null ? 2800 : spec.mtu);
+                spec.peeringLan.ipv6, spec.peeringLan.ipv4, spec.effectiveMtu()).withRules(rules.orElse(null));
         String knownId = knownNetworkId(network);
         Optional<NetworkInfo> current = knownId == null ? Optional.empty() : controller.getNetwork(knownId);
 
@@ -38,19 +41,20 @@ public class NetworkSynchronizer {
             String suffix = suffixToCreate(spec, knownId, controllerStatus.controllerAddress());
             NetworkInfo created = controller.createNetwork(suffix, desired);
             boolean recreated = knownId != null;
-            return new Result(created.id(), controllerStatus, controller.listMembers(created.id()).size(), true,
+            return new Result(created.id(), controllerStatus, controller.listMembers(created.id()).size(), true, rules,
                     Optional.of(new Event(recreated ? "NetworkRecreated" : "NetworkCreated", (recreated
                             ? "Network " + created.id() + " was missing on the controller and has been recreated"
                             : "Created network " + created.id()) + " on controller " + controllerStatus.controllerAddress())));
         }
         Optional<Event> event = Optional.empty();
-        if (Drift.networkDiffers(desired, current.get())) {
+        Optional<String> difference = Drift.networkDifference(desired, current.get());
+        if (difference.isPresent()) {
             controller.updateNetwork(current.get().id(), desired);
             event = Optional.of(new Event("NetworkUpdated", "Corrected the settings of network " + current.get().id()
-                    + " on the controller"));
+                    + " on the controller (" + difference.get() + " differed from the spec)"));
         }
         return new Result(current.get().id(), controllerStatus, controller.listMembers(current.get().id()).size(),
-                false, event);
+                false, rules, event);
     }
 
     private static String knownNetworkId(ZtNetwork network) {
@@ -76,9 +80,13 @@ public class NetworkSynchronizer {
         return spec.idSuffix;
     }
 
-    /** What the controller holds now. */
+    /**
+     * What the controller holds now.
+     *
+     * @param rules the flow rules in place (read back), empty when ZT-IX does not manage them
+     */
     public record Result(String networkId, ControllerStatus controller, int members, boolean created,
-            Optional<Event> event) {
+            Optional<RuleSet> rules, Optional<Event> event) {
     }
 
     /** Something worth a Kubernetes Event. */

@@ -89,6 +89,7 @@ public class ZtNetworkReconciler implements Reconciler<ZtNetwork> {
                 stored.controllerAddress = observed.controllerAddress;
                 stored.members = observed.members;
                 stored.createdOnController = observed.createdOnController;
+                stored.fabric = observed.fabric;
                 stored.conditions = observed.conditions;
                 return null;
             });

@@ -2,9 +2,12 @@ package io.ztix.operator.network;
 
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.network.FabricStatus;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.network.ZtNetworkStatus;
+import io.ztix.operator.zerotier.ReadBackMismatchException;
 import io.ztix.operator.zerotier.ZeroTierException;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +54,11 @@ final class ZtNetworkStatusRecorder {
                 set(ZtNetwork.COND_NETWORK_READY, Condition.FALSE, "ControllerError", message);
             }
         }
+        if (e instanceof ReadBackMismatchException mismatch && mismatch.field().equals("rules")) {
+            set(ZtNetwork.COND_FABRIC_RULES, Condition.FALSE, "RulesNotKept", "The controller did not keep the "
+                    + "flow rules ZT-IX wrote (" + mismatch.sent() + "; it holds " + mismatch.returned()
+                    + "): the peering LAN may be unprotected. Check the controller's version and logs.");
+        }
         set(ZtNetwork.COND_READY, Condition.FALSE, reasonOf(e), message);
     }
 
@@ -65,7 +73,21 @@ final class ZtNetworkStatusRecorder {
         set(ZtNetwork.COND_CONTROLLER_REACHABLE, Condition.TRUE, "Reachable", "The controller answered" + version);
         set(ZtNetwork.COND_NETWORK_READY, Condition.TRUE, "Configured", "Network " + result.networkId()
                 + " is configured as the spec says");
+        fabric(result);
         set(ZtNetwork.COND_READY, Condition.TRUE, "Ready", "Network " + result.networkId() + " is ready");
+    }
+
+    private void fabric(NetworkSynchronizer.Result result) {
+        if (result.rules().isEmpty()) {
+            status.fabric = null;
+            set(ZtNetwork.COND_FABRIC_RULES, Condition.UNKNOWN, "NotManaged", "spec.fabric.manageRules is false: "
+                    + "ZT-IX neither writes nor checks the flow rules of network " + result.networkId());
+            return;
+        }
+        RuleSet rules = result.rules().get();
+        status.fabric = new FabricStatus(rules.hash(), rules.size());
+        set(ZtNetwork.COND_FABRIC_RULES, Condition.TRUE, "RulesInPlace", "The controller holds ZT-IX's "
+                + rules.size() + " flow rules (hash " + rules.hash() + ") for network " + result.networkId());
     }
 
     Condition ready() {

@@ -2,6 +2,7 @@ package io.ztix.operator.network;
 
 import io.ztix.api.network.ControllerSpec;
 import io.ztix.api.network.ZtNetworkSpec;
+import io.ztix.operator.network.fabric.FabricRules;
 import io.ztix.operator.network.addressing.Ipv4Lan;
 import io.ztix.operator.network.addressing.Ipv6Lan;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class ZtNetworkValidator {
                 check(problems, () -> Ipv4Lan.parse(spec.peeringLan.ipv4));
             }
         }
+        problems.addAll(FabricRules.problems(spec.effectiveFabric()));
         return problems;
     }
 

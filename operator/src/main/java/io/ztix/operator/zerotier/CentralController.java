@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * ZeroTier Central (hosted, {@code https://api.zerotier.com/api/v1}): token in {@code Authorization: token},
- * network and member settings nested under {@code "config"} (member name at the top level), 403 for a
+ * network and member settings nested under {@code "config"} (member name and the network's {@code rulesSource},
+ * the readable rules Central's editor shows, at the top level), 403 for a
  * token without access. ZT-IX only adopts Central networks; it never creates them.
  */
 public final class CentralController implements ZeroTierController {
@@ -59,6 +60,9 @@ public final class CentralController implements ZeroTierController {
         String id = ZeroTierIds.networkId(networkId);
         ObjectNode body = ZeroTierJson.object();
         ZeroTierJson.writeNetwork(body.putObject("config"), desired);
+        if (desired.rules() != null) {
+            body.put("rulesSource", desired.rules().source());
+        }
         NetworkInfo written = toNetwork(id, http.post(networkPath(id), body));
         ReadBack.verifyNetwork(id, desired, written);
         return written;

@@ -1,5 +1,7 @@
 package io.ztix.operator.zerotier;
 
+import java.util.Optional;
+
 /**
  * Tells whether what a controller holds differs from what ZT-IX wants, with exactly the comparisons used
  * to verify writes, so that a reconcile writes only when something really differs (idempotence).
@@ -10,11 +12,16 @@ public final class Drift {
     }
 
     public static boolean networkDiffers(NetworkSettings desired, NetworkInfo actual) {
+        return networkDifference(desired, actual).isPresent();
+    }
+
+    /** The first ZT-IX-owned network field (e.g. {@code mtu}, {@code rules}) that differs, if any. */
+    public static Optional<String> networkDifference(NetworkSettings desired, NetworkInfo actual) {
         try {
             ReadBack.verifyNetwork(null, desired, actual);
-            return false;
+            return Optional.empty();
         } catch (ReadBackMismatchException e) {
-            return true;
+            return Optional.of(e.field());
         }
     }
 

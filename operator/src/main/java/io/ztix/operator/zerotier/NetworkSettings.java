@@ -2,6 +2,7 @@ package io.ztix.operator.zerotier;
 
 import io.ztix.operator.network.addressing.Ipv4Lan;
 import io.ztix.operator.network.addressing.Ipv6Lan;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import java.util.List;
  * @param name   network name shown by ZeroTier
  * @param routes on-link routes (the peering LANs) so members get the right netmask
  * @param mtu    1280..10000
+ * @param rules  the flow rules to keep, or null to leave the network's rules as they are
  */
-public record NetworkSettings(String name, List<Route> routes, int mtu) {
+public record NetworkSettings(String name, List<Route> routes, int mtu, RuleSet rules) {
 
     public static final boolean PRIVATE = true;
     public static final int MIN_MTU = 1280;
@@ -37,6 +39,11 @@ public record NetworkSettings(String name, List<Route> routes, int mtu) {
         if (ipv4LanOrNull != null && !ipv4LanOrNull.isBlank()) {
             routes.add(Route.onLink(Ipv4Lan.parse(ipv4LanOrNull).toString()));
         }
-        return new NetworkSettings(name, routes, mtu);
+        return new NetworkSettings(name, routes, mtu, null);
+    }
+
+    /** These settings with the given flow rules (null: leave the rules alone). */
+    public NetworkSettings withRules(RuleSet newRules) {
+        return new NetworkSettings(name, routes, mtu, newRules);
     }
 }

@@ -1,6 +1,9 @@
 package io.ztix.operator.zerotier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +30,13 @@ final class ReadBack {
         same(object, "mtu", sent.mtu(), returned.mtu());
         same(object, "v4AssignMode/v6AssignMode", AssignModes.NONE, returned.assignModes());
         same(object, "ipAssignmentPools", Set.of(), Set.copyOf(returned.ipAssignmentPools()));
+        if (sent.rules() != null && !sent.rules().sameAs(returned.rules())) {
+            throw new ReadBackMismatchException(object, "rules", sent.rules().toString(), describeRules(returned.rules()));
+        }
+    }
+
+    private static String describeRules(JsonNode rules) {
+        return rules.isArray() ? new RuleSet("", (ArrayNode) rules).toString() : "no rules array";
     }
 
     static void verifyMember(String networkId, String nodeId, MemberSettings sent, Member returned) {

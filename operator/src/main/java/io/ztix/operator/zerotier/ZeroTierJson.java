@@ -37,6 +37,9 @@ final class ZeroTierJson {
             }
         }
         target.put("mtu", settings.mtu());
+        if (settings.rules() != null) {
+            target.set("rules", settings.rules().rules());
+        }
     }
 
     static NetworkInfo readNetwork(String fallbackId, JsonNode config, long revision) {
@@ -54,7 +57,7 @@ final class ZeroTierJson {
                 v6.path("zt").asBoolean(false), v6.path("6plane").asBoolean(false), v6.path("rfc4193").asBoolean(false));
         String id = config.path("id").isTextual() ? config.path("id").asText() : fallbackId;
         return new NetworkInfo(id.toLowerCase(Locale.ROOT), config.path("name").asText(""),
-                config.path("private").asBoolean(false), routes, config.path("mtu").asInt(0), modes, pools, revision);
+                config.path("private").asBoolean(false), routes, config.path("mtu").asInt(0), modes, pools, config.path("rules"), revision);
     }
 
     /** Writes the member settings (name excluded: its place differs between the APIs). */

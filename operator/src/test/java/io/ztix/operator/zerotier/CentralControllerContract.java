@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztix.operator.zerotier.ZeroTierException.Kind;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,15 @@ abstract class CentralControllerContract extends ZeroTierControllerContract {
         assertEquals("ztix-contract", config.get("name").asText());
         assertEquals("2001:db8:ff::/64", config.get("routes").get(0).get("target").asText());
         assertEquals(2800, config.get("mtu").asInt());
+    }
+
+    @Test
+    void flowRulesGoUnderConfigAndTheirSourceOnTop() {
+        RuleSet rules = RuleSet.compile("# readable\ndrop not ethertype ipv6;\naccept;\n");
+        controller().updateNetwork(networkId(), SETTINGS.withRules(rules));
+        JsonNode wire = raw().json("GET", "/network/" + networkId(), null);
+        assertTrue(rules.sameAs(wire.get("config").get("rules")), wire.toString());
+        assertEquals(rules.source(), wire.get("rulesSource").asText());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ztix.operator.zerotier.ZeroTierException.Kind;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,38 @@ abstract class ZeroTierControllerContract {
         NetworkInfo read = controller().getNetwork(networkId()).orElseThrow();
         assertEquals(List.of(Route.onLink("2001:db8:ff::/64")), read.routes());
         assertEquals(1400, read.mtu());
+    }
+
+    @Test
+    void flowRulesAreWrittenAndReadBack() {
+        RuleSet rules = RuleSet.compile("""
+                drop not ethertype ipv4 and not ethertype arp and not ethertype ipv6;
+                drop ethertype ipv6 and ipprotocol icmp6 and icmp 134 -1;
+                drop ipsrc 203.0.113.0/24 and not chr ipauth;
+                accept;
+                """);
+        NetworkInfo written = controller().updateNetwork(networkId(), SETTINGS.withRules(rules));
+        assertTrue(rules.sameAs(written.rules()), written.rules().toString());
+        assertTrue(rules.sameAs(controller().getNetwork(networkId()).orElseThrow().rules()));
+    }
+
+    @Test
+    void flowRulesAreReplacedNotMerged() {
+        controller().updateNetwork(networkId(), SETTINGS.withRules(RuleSet.compile(
+                "drop ethertype arp and not chr ipauth; drop chr multicast and not ethertype arp; accept;")));
+        RuleSet shorter = RuleSet.compile("drop not ethertype ipv6; accept;");
+        controller().updateNetwork(networkId(), SETTINGS.withRules(shorter));
+        NetworkInfo read = controller().getNetwork(networkId()).orElseThrow();
+        assertEquals(3, read.rules().size(), read.rules().toString());
+        assertTrue(shorter.sameAs(read.rules()));
+    }
+
+    @Test
+    void settingsWithoutRulesLeaveTheNetworksRulesAlone() {
+        RuleSet rules = RuleSet.compile("drop not ethertype ipv6; accept;");
+        controller().updateNetwork(networkId(), SETTINGS.withRules(rules));
+        controller().updateNetwork(networkId(), SETTINGS);
+        assertTrue(rules.sameAs(controller().getNetwork(networkId()).orElseThrow().rules()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ztix.operator.zerotier.ZeroTierException.Kind;
 import io.ztix.operator.zerotier.fake.FakeController;
+import io.ztix.operator.zerotier.rules.RuleSet;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -149,6 +150,19 @@ abstract class ZeroTierControllerFaultContract {
         assertEquals("mtu", error.field());
         assertEquals("1400", error.sent());
         assertEquals("2800", error.returned());
+    }
+
+    @Test
+    void ignoredFlowRulesFailReadBackNamingTheRules() {
+        fake().ignoreNextWriteOf("rules");
+        RuleSet rules = RuleSet.compile("drop not ethertype ipv6; accept;");
+        NetworkSettings settings = NetworkSettings.forPeeringLan("ztix-faults", "2001:db8:ff::/64", null, 1400)
+                .withRules(rules);
+        ReadBackMismatchException error = assertThrows(ReadBackMismatchException.class,
+                () -> client().updateNetwork(networkId(), settings));
+        assertEquals("rules", error.field());
+        assertTrue(error.sent().contains(rules.hash()), error.sent());
+        assertTrue(error.returned().contains("1 rules"), error.returned());
     }
 
     @Test

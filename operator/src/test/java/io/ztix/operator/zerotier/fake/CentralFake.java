@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Behaves like ZeroTier Central's API v1 under {@code /api/v1}: {@code Authorization: token <t>} (or
  * {@code bearer}), 401 without a token and 403 for a wrong one, settings nested under {@code "config"}
- * with the member name at the top level, members listed as full objects. Networks are only created
+ * with the member name and the network's {@code rulesSource} at the top level, members listed as full objects. Networks are only created
  * through {@link #createNetwork} (ZT-IX adopts Central networks). Central's handling of wrong value types
  * is not recorded; the fake applies zerotier-one's rules to the {@code config} object. Rate limiting is
  * simulated with {@code failNext(429, Map.of("Retry-After", "2"))}.
@@ -89,8 +89,12 @@ public final class CentralFake extends FakeController {
                 return FakeResponse.ok(centralNetwork(state.network(id).orElseThrow()));
             }
             if (method.equals("POST")) {
-                JsonNode config = SelfHostedFake.parse(request.body()).path("config");
-                return FakeResponse.ok(centralNetwork(state.updateNetwork(id, config, false)));
+                JsonNode parsed = SelfHostedFake.parse(request.body());
+                ObjectNode stored = state.updateNetwork(id, parsed.path("config"), false);
+                if (parsed.path("rulesSource").isTextual()) {
+                    stored = state.setRulesSource(id, parsed.get("rulesSource").asText());
+                }
+                return FakeResponse.ok(centralNetwork(stored));
             }
             return message(405, "method not allowed");
         }
@@ -149,7 +153,7 @@ public final class CentralFake extends FakeController {
         network.put("clock", System.currentTimeMillis());
         network.set("config", config);
         network.put("description", "");
-        network.put("rulesSource", "");
+        network.put("rulesSource", stored.path("rulesSource").asText(""));
         network.put("ownerId", "00000000-0000-0000-0000-000000000000");
         network.put("onlineMemberCount", 0);
         network.put("authorizedMemberCount", authorized);

@@ -57,6 +57,16 @@ final class ControllerState {
         return network.deepCopy();
     }
 
+    /** Central's readable rules text, kept beside the compiled rules (Central does not compile it for us here). */
+    synchronized ObjectNode setRulesSource(String id, String source) {
+        ObjectNode network = networks.get(key(id));
+        if (!source.equals(network.path("rulesSource").asText())) {
+            network.put("rulesSource", source);
+            network.put("revision", network.get("revision").asLong() + 1);
+        }
+        return network.deepCopy();
+    }
+
     synchronized Optional<ObjectNode> deleteNetwork(String id) {
         members.remove(key(id));
         return Optional.ofNullable(networks.remove(key(id)));

@@ -71,6 +71,11 @@ public final class SelfHostedFake extends FakeController {
         return state.member(networkId, nodeId).map(JsonNode.class::cast);
     }
 
+    /** Changes a network as another admin would with a POST (e.g. hand-edited rules); answers its JSON. */
+    public JsonNode editNetwork(String networkId, String body) {
+        return state.updateNetwork(networkId, parse(body), false);
+    }
+
     /** Creates a network directly (test set-up); answers its JSON. */
     public JsonNode createNetwork(String networkId) {
         return state.createNetwork(networkId, System.currentTimeMillis());

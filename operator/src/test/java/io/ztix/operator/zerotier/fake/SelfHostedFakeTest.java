@@ -55,6 +55,31 @@ class SelfHostedFakeTest {
     }
 
     @Test
+    void rulesAreRenderedBackAsTheControllerStoresThem() throws Exception {
+        fake.createNetwork(NETWORK);
+        JsonNode network = json(send("POST", "/controller/network/" + NETWORK, """
+                {"rules":[{"type":"MATCH_IPV6_SOURCE","ip":"2001:DB8:0::/64","not":"true"},
+                          {"type":"ACTION_DROP","not":false,"or":false},
+                          {"type":"MATCH_NO_SUCH_THING"},"not-an-object",
+                          {"type":"MATCH_ETHERTYPE","etherType":"2054"},
+                          {"type":"ACTION_ACCEPT"}]}"""));
+        assertEquals(JSON.readTree("""
+                [{"type":"MATCH_IPV6_SOURCE","ip":"2001:db8::/64","not":true,"or":false},
+                 {"type":"ACTION_DROP"},
+                 {"type":"MATCH_ETHERTYPE","etherType":2054,"not":false,"or":false},
+                 {"type":"ACTION_ACCEPT"}]"""), network.get("rules"));
+    }
+
+    @Test
+    void rulesThatAreNotAListLeaveTheOldRules() throws Exception {
+        fake.createNetwork(NETWORK);
+        String path = "/controller/network/" + NETWORK;
+        send("POST", path, "{\"rules\":[{\"type\":\"ACTION_DROP\"}]}");
+        JsonNode network = json(send("POST", path, "{\"rules\":\"notalist\"}"));
+        assertEquals("[{\"type\":\"ACTION_DROP\"}]", network.get("rules").toString());
+    }
+
+    @Test
     void invalidRoutesAreDroppedAndTheArrayReplaced() throws Exception {
         fake.createNetwork(NETWORK);
         String path = "/controller/network/" + NETWORK;

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * How zerotier-one 1.14 applies a POSTed object: known fields only, wrong types silently ignored (the old
  * value stays), booleans coerced like its {@code jsonBool} ({@code "yes"} is false, {@code "true"} true),
- * arrays replaced whole, addresses re-written in canonical form and invalid entries dropped.
+ * arrays replaced whole, addresses re-written in canonical form and invalid entries dropped, flow rules parsed and
+ * rendered back as the controller does ({@link ControllerRules}).
  */
 final class ZeroTierFieldRules {
 
@@ -39,7 +40,10 @@ final class ZeroTierFieldRules {
             body.get("ipAssignmentPools").forEach(pool -> pool(pool).ifPresent(pools::add));
             network.set("ipAssignmentPools", pools);
         }
-        for (String array : new String[] {"rules", "dns", "tags", "capabilities"}) {
+        if (body.path("rules").isArray()) {
+            network.set("rules", ControllerRules.store(body.get("rules")));
+        }
+        for (String array : new String[] {"dns", "tags", "capabilities"}) {
             if (body.path(array).isArray()) {
                 network.set(array, body.get(array).deepCopy());
             }
