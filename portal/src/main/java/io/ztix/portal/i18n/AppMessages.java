@@ -257,6 +257,15 @@ public interface AppMessages {
     @Message("Route servers (AS{asn})")
     String detail_rs(long asn);
 
+    @Message("The peering LAN's MTU is {mtu} bytes, as on a physical IX port. ZeroTier sets it on your interface; "
+            + "keep your router and BGP sessions at {mtu} too.")
+    String detail_mtu(int mtu);
+
+    @Message("Only these addresses work on the peering LAN: ARP, neighbor advertisements and packets from any other "
+            + "peering-LAN address are dropped, and so are router advertisements, DHCP servers and multicast other than "
+            + "ARP and neighbor discovery.")
+    String detail_assigned_only();
+
     @Message("Decision")
     String detail_decision();
 

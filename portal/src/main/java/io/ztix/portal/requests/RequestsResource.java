@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -134,10 +135,12 @@ public class RequestsResource {
         JoinRequest jr = service.find(user, name).orElseThrow(NotFoundException::new);
         RequestView view = RequestViews.of(jr, language.messages(), user.admin());
         List<RouterInstructions.Neighbor> neighbors = RouterInstructions.neighbors(cache.routeServers(view.networkRef()));
-        String networkId = cache.network(view.networkRef()).map(RequestsResource::networkId).orElse(null);
+        Optional<ZtNetwork> network = cache.network(view.networkRef());
+        String networkId = network.map(RequestsResource::networkId).orElse(null);
         boolean ipv4 = view.ipv4() != null;
         return views.page(detail).data("r", view).data("created", created).data("networkId", networkId)
                 .data("mayWithdraw", service.mayWithdraw(user, jr))
+                .data("lan", RouterInstructions.Lan.of(network))
                 .data("neighbors", neighbors)
                 .data("bird", RouterInstructions.bird(view.asn(), ipv4, neighbors))
                 .data("frr", RouterInstructions.frr(view.asn(), ipv4, neighbors));

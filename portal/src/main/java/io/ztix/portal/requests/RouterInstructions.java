@@ -1,13 +1,33 @@
 package io.ztix.portal.requests;
 
+import io.ztix.api.network.FabricSpec;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.network.ZtNetworkSpec;
 import io.ztix.api.routeserver.RouteServer;
 import java.util.List;
+import java.util.Optional;
 
 /** Router-side configuration a member needs: BIRD 2 and FRR neighbour snippets for every route server. */
 public final class RouterInstructions {
 
     /** One route server as the member must configure it. */
     public record Neighbor(String name, long asn, String ipv6, String ipv4) {
+    }
+
+    /**
+     * What the peering LAN enforces, for the member's instructions.
+     *
+     * @param mtu                    the network's MTU
+     * @param assignedAddressesOnly  whether the flow rules drop peering-LAN addresses not assigned to the sender
+     */
+    public record Lan(int mtu, boolean assignedAddressesOnly) {
+
+        public static Lan of(Optional<ZtNetwork> network) {
+            ZtNetworkSpec spec = network.map(ZtNetwork::getSpec).orElseGet(ZtNetworkSpec::new);
+            FabricSpec fabric = spec.effectiveFabric();
+            return new Lan(spec.effectiveMtu(), !Boolean.FALSE.equals(fabric.manageRules)
+                    && !Boolean.FALSE.equals(fabric.authenticatedSources));
+        }
     }
 
     private RouterInstructions() {

@@ -227,6 +227,9 @@ class JoinRequestPagesTest {
             String instructions = detail.getElementById("instructions").asNormalizedText();
             assertThat(instructions).contains("zerotier-cli join 8056c2e21c000001")
                     .contains("2001:db8:ff::fbf5:1").contains("203.0.113.10");
+            assertThat(detail.getElementById("mtu").asNormalizedText()).contains("MTU is 1500 bytes");
+            assertThat(detail.getElementById("assigned-only").asNormalizedText())
+                    .contains("Only these addresses work on the peering LAN");
             assertThat(detail.getElementById("bird").asNormalizedText())
                     .contains("local as 64501;").contains("neighbor 2001:db8:ff::1 as 64999;")
                     .contains("neighbor 203.0.113.1 as 64999;");
