@@ -13,7 +13,8 @@
 
   function routeServerLines(request) {
     return (request.routeServers || []).map(function (rs) {
-      return rs.name + ': ' + rs.state + (rs.sessions || []).map(function (s) { return '; ' + s; }).join('');
+      return rs.name + ': ' + rs.state + (rs.sessions || []).map(function (s) { return '; ' + s; }).join('')
+        + (rs.path ? '; ' + rs.path : '');
     });
   }
 

@@ -3,6 +3,7 @@ package io.ztix.api.joinrequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.ZeroTierPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,4 +19,7 @@ public class RouteServerEntry {
 
     @JsonPropertyDescription("BGP sessions of this member on that route server.")
     public List<PeerStatus> sessions = new ArrayList<>();
+
+    @JsonPropertyDescription("How that route server's ZeroTier node reaches this member's node.")
+    public ZeroTierPath path;
 }

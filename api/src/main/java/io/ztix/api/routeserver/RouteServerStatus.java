@@ -27,5 +27,8 @@ public class RouteServerStatus {
     @JsonPropertyDescription("One entry per member session, with its live BGP state.")
     public List<PeerStatus> peers = new ArrayList<>();
 
+    @JsonPropertyDescription("Per member node: how this route server's ZeroTier node reaches it (zerotier-cli -j peers).")
+    public List<MemberPath> memberPaths = new ArrayList<>();
+
     public List<Condition> conditions = new ArrayList<>();
 }

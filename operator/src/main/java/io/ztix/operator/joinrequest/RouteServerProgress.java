@@ -41,6 +41,8 @@ record RouteServerProgress(List<RouteServerEntry> entries) {
         // status.peers lists the sessions of the configuration BIRD runs (it changes only on a successful apply)
         entry.configured = !sessions.isEmpty();
         entry.sessions.addAll(sessions);
+        entry.path = routeServer.getStatus() == null ? null : routeServer.getStatus().memberPaths.stream()
+                .filter(p -> joinRequestName.equals(p.joinRequest)).map(p -> p.path).findFirst().orElse(null);
         return entry;
     }
 }

@@ -266,6 +266,24 @@ public interface AppMessages {
             + "ARP and neighbor discovery.")
     String detail_assigned_only();
 
+    @Message("Your router reaches {rs} directly, {ms} ms.")
+    String path_direct(String rs, int ms);
+
+    @Message("Your router reaches {rs} directly.")
+    String path_direct_unmeasured(String rs);
+
+    @Message("Your router reaches {rs} only through a ZeroTier relay: check that UDP port 9993 is open to and from your router.")
+    String path_relayed(String rs);
+
+    @Message("{rs} has no ZeroTier contact with your router: check that zerotier-one runs, has joined the network and is online.")
+    String path_unreachable(String rs);
+
+    @Message("The ZeroTier path to {rs} is not known.")
+    String path_unknown(String rs);
+
+    @Message("(ZeroTier {version})")
+    String path_version(String version);
+
     @Message("Decision")
     String detail_decision();
 

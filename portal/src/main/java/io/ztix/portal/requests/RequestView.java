@@ -9,7 +9,8 @@ public record RequestView(String name, long asn, String networkRef, String netwo
         String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6) {
 
     /** This member on one route server. */
-    public record RouteServerView(String name, boolean configured, String state, List<String> sessions) {
+    /** @param path the member's ZeroTier path to this route server in words, or null when not reported */
+    public record RouteServerView(String name, boolean configured, String state, List<String> sessions, String path) {
     }
 
     public boolean hasAddresses() {

@@ -51,7 +51,8 @@ public final class RequestViews {
             boolean configured = Boolean.TRUE.equals(entry.configured);
             String state = (configured ? msg.rs_configured() : msg.rs_not_configured())
                     + (sessions.isEmpty() ? "; " + msg.rs_no_sessions() : "");
-            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions));
+            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions,
+                    PathText.of(entry.name, entry.path, msg)));
         }
         String requester = spec.requester == null ? null
                 : (spec.requester.name != null ? spec.requester.name : "")

@@ -16,6 +16,7 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.Requester;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.ZeroTierPath;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.kube.ResourceCache;
@@ -218,11 +219,14 @@ class JoinRequestPagesTest {
                 session.family = "ipv6";
                 session.state = "Established";
                 rs.sessions.add(session);
+                rs.path = new ZeroTierPath();
+                rs.path.reach = ZeroTierPath.Reach.Direct;
+                rs.path.latencyMs = 12;
                 jr.getStatus().routeServers.add(rs);
             });
             String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
             assertThat(live).contains("\"phase\":\"Active\"").contains("2001:db8:ff::fbf5:1").contains("Established")
-                    .contains("Everything is ready.");
+                    .contains("Everything is ready.").contains("Your router reaches rs1 directly, 12 ms.");
             HtmlPage detail = browser.page("/requests/" + name);
             String instructions = detail.getElementById("instructions").asNormalizedText();
             assertThat(instructions).contains("zerotier-cli join 8056c2e21c000001")

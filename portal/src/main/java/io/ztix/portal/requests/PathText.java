@@ -1,0 +1,26 @@
+package io.ztix.portal.requests;
+
+import io.ztix.api.routeserver.ZeroTierPath;
+import io.ztix.portal.i18n.AppMessages;
+
+/** A member's ZeroTier path to one route server in words: "your router reaches rs1 directly, 12 ms". */
+final class PathText {
+
+    private PathText() {
+    }
+
+    /** The sentence for the path, or null when the route server has not reported one. */
+    static String of(String routeServer, ZeroTierPath path, AppMessages msg) {
+        if (path == null || path.reach == null) {
+            return null;
+        }
+        String version = path.version == null ? "" : " " + msg.path_version(path.version);
+        return switch (path.reach) {
+            case Direct -> (path.latencyMs == null ? msg.path_direct_unmeasured(routeServer)
+                    : msg.path_direct(routeServer, path.latencyMs)) + version;
+            case Relayed -> msg.path_relayed(routeServer) + version;
+            case Unreachable -> msg.path_unreachable(routeServer);
+            case Unknown -> msg.path_unknown(routeServer);
+        };
+    }
+}

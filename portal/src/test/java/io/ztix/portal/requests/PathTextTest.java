@@ -1,0 +1,55 @@
+package io.ztix.portal.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.qute.i18n.Message;
+import io.ztix.api.routeserver.ZeroTierPath;
+import io.ztix.api.routeserver.ZeroTierPath.Reach;
+import io.ztix.portal.i18n.AppMessages;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+
+/** The member's path to a route server in words (English texts straight from the {@code @Message} templates). */
+class PathTextTest {
+
+    private static final AppMessages ENGLISH = (AppMessages) Proxy.newProxyInstance(AppMessages.class.getClassLoader(),
+            new Class<?>[] {AppMessages.class}, (proxy, method, args) -> {
+                String text = method.getAnnotation(Message.class).value();
+                Parameter[] parameters = method.getParameters();
+                for (int i = 0; i < parameters.length; i++) {
+                    text = text.replace("{" + parameters[i].getName() + "}", String.valueOf(args[i]));
+                }
+                return text;
+            });
+
+    private static ZeroTierPath path(Reach reach, Integer latency, String version) {
+        ZeroTierPath path = new ZeroTierPath();
+        path.reach = reach;
+        path.latencyMs = latency;
+        path.version = version;
+        return path;
+    }
+
+    @Test
+    void aDirectPathGivesTheLatencyAndVersion() {
+        assertThat(PathText.of("rs1", path(Reach.Direct, 12, "1.14.2"), ENGLISH))
+                .isEqualTo("Your router reaches rs1 directly, 12 ms. (ZeroTier 1.14.2)");
+        assertThat(PathText.of("rs1", path(Reach.Direct, null, null), ENGLISH)).isEqualTo("Your router reaches rs1 directly.");
+    }
+
+    @Test
+    void aRelayedPathTellsTheMemberToCheckUdp9993() {
+        assertThat(PathText.of("rs2", path(Reach.Relayed, 143, null), ENGLISH))
+                .isEqualTo("Your router reaches rs2 only through a ZeroTier relay: check that UDP port 9993 is open "
+                        + "to and from your router.");
+    }
+
+    @Test
+    void anUnreachableOrUnknownPathSaysSoAndNoPathSaysNothing() {
+        assertThat(PathText.of("rs1", path(Reach.Unreachable, null, null), ENGLISH))
+                .startsWith("rs1 has no ZeroTier contact with your router");
+        assertThat(PathText.of("rs1", path(Reach.Unknown, null, null), ENGLISH)).isEqualTo("The ZeroTier path to rs1 is not known.");
+        assertThat(PathText.of("rs1", null, ENGLISH)).isNull();
+    }
+}
