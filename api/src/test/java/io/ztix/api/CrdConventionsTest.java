@@ -29,7 +29,7 @@ class CrdConventionsTest {
     void joinRequestRejectsReservedAsnsAndRejectionWithoutReason() {
         List<String> rules = Crds.celRules(crds.get("JoinRequest"));
         assertThat(rules).contains(".spec.asn: self != 23456 && self != 65535 && self != 4294967295");
-        assertThat(rules).contains(".spec.nodeId: !self.startsWith('ff') && self != '0000000000'");
+        assertThat(rules).contains(".spec.nodeId: self != '0000000000' && !self.startsWith('ff')");
         assertThat(rules).anyMatch(r -> r.startsWith(".spec.approval: self.decision != 'Rejected' || (has(self.reason)"));
         JsonNode asn = Crds.schema(crds.get("JoinRequest")).at("/properties/spec/properties/asn");
         assertThat(asn.get("minimum").asLong()).isEqualTo(1);

@@ -32,8 +32,6 @@ public class JoinRequestSpec {
     @ValidationRule(value = "self != '0000000000' && !self.startsWith('ff')",
             message = "nodeId is a reserved ZeroTier address (0000000000, or starting with ff) that no node has")
     @ValidationRule(value = "self == oldSelf", message = "nodeId is immutable")
-    @ValidationRule(value = "!self.startsWith('ff') && self != '0000000000'",
-            message = "ZeroTier reserves node IDs starting with ff and 0000000000")
     @JsonPropertyDescription("ZeroTier node ID (address) of the member's router: 10 lower-case hex digits.")
     public String nodeId;
 
