@@ -47,7 +47,11 @@ public final class RealTools {
         return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
     }
 
-    private static void unavailable(String why) {
+    /**
+     * Skips the calling test with {@code why}, or fails it when {@link #required()}: for a prerequisite that is
+     * not a single tool, e.g. a root file system a test builds first.
+     */
+    public static void unavailable(String why) {
         if (required()) {
             fail(why + " — and " + REQUIRE_ENV + "=true, so this cannot be skipped");
         }

@@ -13,28 +13,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Member A announces routes tagged with announcement-control communities; pipes apply the real export
  * filters of members B, C and D (D has a 32-bit ASN) into one table per receiving member, so the tables
- * show who would receive which route and with which communities.
+ * show who would receive which route and with which communities. Runs on every BIRD line under test.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
 class BirdAnnouncementControlTest {
+
+    /** Which BIRD this invocation runs (the arguments also reach the static start method). */
+    @Parameter
+    BirdInstallation installation;
 
     private static final String FROM_A = "from_a_v4";
     private static final Map<Long, String> TABLE_OF = Map.of(B, "to_b", C, "to_c", D, "to_d");
 
     private static BirdDaemon bird;
 
-    @BeforeAll
-    static void startBirdWithTaggedRoutes() {
+    @BeforeParameterizedClassInvocation
+    static void startBirdWithTaggedRoutes(BirdInstallation installation) {
         String include = new BirdConfigRenderer().render(PolicyFixture.routeServer());
         StringBuilder test = new StringBuilder(TestRoutes.through(FROM_A, "ipv4", PolicyFixture.importFilter(A, "ipv4"))
                 .route("45.128.20.0/24", A_V4, path(A), "bgp_community.add((" + TRANSIT + ", 7))",
@@ -57,17 +67,18 @@ class BirdAnnouncementControlTest {
                     .append("  import none;\n  export filter ").append(PolicyFixture.exportFilter(peer.getKey(), "ipv4"))
                     .append(";\n}\n\n");
         }
-        bird = BirdDaemon.start(include, test.toString());
+        bird = BirdDaemon.start(installation, include, test.toString());
         for (int route = 20; route <= 29; route++) {
             awaitAccepted(bird, "master4", "45.128." + route + ".0/24", FROM_A);
         }
         awaitAccepted(bird, "to_b", "45.128.20.0/24", FROM_A);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopBird() {
         if (bird != null) {
             bird.close();
+            bird = null;
         }
     }
 

@@ -4,14 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A real BGP session between the rendered route server and one member, each BIRD in its own network
@@ -21,10 +25,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the ROAs change (import table, rpki reload), and the max-prefix limit acts.
  *
  * <p>The sessions are shared by the tests; the max-prefix test, which takes the IPv4 session down, runs
- * last and restores it.
+ * last and restores it. The route server runs each BIRD line under test; the member is always the host's BIRD 2.0.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BirdBgpSessionTest {
+
+    /** Which BIRD this invocation runs (the arguments also reach the static start method). */
+    @Parameter
+    BirdInstallation installation;
 
     private static final long RS_ASN = 64500;
     private static final long MEMBER_ASN = 64501;
@@ -45,8 +55,8 @@ class BirdBgpSessionTest {
     private static BirdDaemon routeServer;
     private static BirdDaemon member;
 
-    @BeforeAll
-    static void startRouteServerAndMember() {
+    @BeforeParameterizedClassInvocation
+    static void startRouteServerAndMember(BirdInstallation installation) {
         lan = NamespacePair.create(RS_V4, RS_V6, MEMBER_V4, MEMBER_V6);
         RouteServerConfig config = new RouteServerConfig(RS_ASN, RS_V4, RS_V4, RS_V6,
                 List.of(new RtrEndpoint("127.0.0.1", 3323)), new Policy(32, MaxPrefixAction.Disable, true),
@@ -54,24 +64,27 @@ class BirdBgpSessionTest {
         String include = new BirdConfigRenderer().render(config);
         // The member first: a route server whose first connection attempt is refused waits in BIRD's
         // "error wait" state (60 s by default) before it accepts the member's connection.
-        member = BirdDaemon.startInNamespace(lan.right, memberConfig());
-        routeServer = BirdDaemon.startInNamespace(lan.left, "log \"@DIR@/bird.log\" all;\n"
+        member = BirdDaemon.startInNamespace(BirdInstallation.HOST_2_0, lan.right, memberConfig());
+        routeServer = BirdDaemon.startInNamespace(installation, lan.left, "log \"@DIR@/bird.log\" all;\n"
                 + "protocol device { scan time 1; }\n"
                 + "include \"@DIR@/ztix.conf\";\n\n"
                 + TestRoutes.roas(LATE_ROAS, "ipv4").disabled().roa("45.128.1.0/24", 24, 3333).render(),
                 include);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopEverything() {
         if (member != null) {
             member.close();
+            member = null;
         }
         if (routeServer != null) {
             routeServer.close();
+            routeServer = null;
         }
         if (lan != null) {
             lan.close();
+            lan = null;
         }
     }
 
@@ -88,10 +101,11 @@ class BirdBgpSessionTest {
         awaitEstablished(V4_SESSION);
         awaitEstablished(V6_SESSION);
         String v4 = PolicyFixture.awaitAccepted(routeServer, "master4", "45.128.0.0/24", V4_SESSION);
-        assertTrue(v4.contains("BGP.next_hop: " + MEMBER_V4), v4);
-        assertTrue(v4.contains("BGP.as_path: " + MEMBER_ASN + "\n"), v4);
+        assertTrue(v4.contains(routeServer.shown("bgp_next_hop") + ": " + MEMBER_V4), v4);
+        assertTrue(v4.contains(routeServer.shown("bgp_path") + ": " + MEMBER_ASN + "\n"), v4);
         String v6 = PolicyFixture.awaitAccepted(routeServer, "master6", "2a0c:9a40::/48", V6_SESSION);
-        assertTrue(v6.contains("BGP.next_hop: " + MEMBER_V6 + " fe80:"), "global and link-local next hop: " + v6);
+        assertTrue(v6.contains(routeServer.shown("bgp_next_hop") + ": " + MEMBER_V6 + " fe80:"),
+                "global and link-local next hop: " + v6);
     }
 
     @Test

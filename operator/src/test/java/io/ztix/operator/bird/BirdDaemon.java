@@ -2,6 +2,7 @@ package io.ztix.operator.bird;
 
 import static org.awaitility.Awaitility.await;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,19 +19,20 @@ import java.util.concurrent.TimeUnit;
  * ({@code unshare --net}): it can bind nothing and reach nobody, its BGP sessions stay idle, and it
  * cannot collide with another BIRD on this machine. Routes come from {@code protocol static} blocks in
  * the test configuration; {@link #birdc(String...)} queries them. {@link #close()} stops exactly the
- * process this object started.
+ * process this object started. Which BIRD runs is the test's {@link BirdInstallation}; its files live in a
+ * directory whose path that BIRD sees too (inside the trixie root for BIRD 3.1 and 2.17).
  */
 final class BirdDaemon implements AutoCloseable {
 
+    private final BirdInstallation installation;
     private final Path directory;
     private final Path socket;
-    private final Path birdc;
     private final Process process;
 
-    private BirdDaemon(Path directory, Path socket, Path birdc, Process process) {
+    private BirdDaemon(BirdInstallation installation, Path directory, Path socket, Process process) {
+        this.installation = installation;
         this.directory = directory;
         this.socket = socket;
-        this.birdc = birdc;
         this.process = process;
     }
 
@@ -39,12 +41,12 @@ final class BirdDaemon implements AutoCloseable {
      * then holds {@code testProtocols}; checks it with {@code bird -p}, starts BIRD in a new empty network
      * namespace and waits until it answers on its control socket.
      */
-    static BirdDaemon start(String include, String testProtocols) {
+    static BirdDaemon start(BirdInstallation installation, String include, String testProtocols) {
         Path unshare = RealTools.require("unshare", "/usr/bin/unshare");
         RealTools.requireRoot();
-        Path directory = BirdParser.createTempDirectory();
+        Path directory = BirdParser.createTempDirectory(installation);
         Path includeFile = BirdParser.write(directory.resolve("ztix.conf"), include);
-        return launch(List.of(unshare.toString(), "--net"), directory,
+        return launch(installation, List.of(unshare.toString(), "--net"), directory,
                 "log \"" + directory.resolve("bird.log") + "\" all;\n"
                         + "include \"" + includeFile + "\";\n\n"
                         + testProtocols);
@@ -54,34 +56,32 @@ final class BirdDaemon implements AutoCloseable {
      * Starts BIRD inside the existing network namespace {@code netns} with {@code mainConfig}, in which
      * {@code @DIR@} stands for the daemon's own temporary directory.
      */
-    static BirdDaemon startInNamespace(String netns, String mainConfig) {
-        return startInNamespace(netns, mainConfig, null);
+    static BirdDaemon startInNamespace(BirdInstallation installation, String netns, String mainConfig) {
+        return startInNamespace(installation, netns, mainConfig, null);
     }
 
-    /** Like {@link #startInNamespace(String, String)}, with {@code include} written to {@code @DIR@/ztix.conf}. */
-    static BirdDaemon startInNamespace(String netns, String mainConfig, String include) {
+    /** Like {@link #startInNamespace(BirdInstallation, String, String)}, with {@code include} in {@code @DIR@/ztix.conf}. */
+    static BirdDaemon startInNamespace(BirdInstallation installation, String netns, String mainConfig, String include) {
         Path ip = RealTools.require("ip", "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip");
         RealTools.requireRoot();
-        Path directory = BirdParser.createTempDirectory();
+        Path directory = BirdParser.createTempDirectory(installation);
         if (include != null) {
             BirdParser.write(directory.resolve("ztix.conf"), include);
         }
-        return launch(List.of(ip.toString(), "netns", "exec", netns), directory,
+        return launch(installation, List.of(ip.toString(), "netns", "exec", netns), directory,
                 mainConfig.replace("@DIR@", directory.toString()));
     }
 
-    private static BirdDaemon launch(List<String> prefix, Path directory, String mainConfig) {
-        Path bird = RealTools.require("bird", "/usr/sbin/bird");
-        Path birdc = RealTools.require("birdc", "/usr/sbin/birdc");
+    private static BirdDaemon launch(BirdInstallation installation, List<String> prefix, Path directory, String mainConfig) {
         Path main = BirdParser.write(directory.resolve("bird.conf"), mainConfig);
-        BirdParser.Result parsed = new BirdParser().parse(main);
+        BirdParser.Result parsed = new BirdParser(installation).parse(main);
         if (!parsed.ok()) {
             BirdParser.deleteRecursively(directory);
             throw new IllegalStateException("test configuration does not parse: " + parsed.output());
         }
         Path socket = directory.resolve("bird.ctl");
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(bird.toString(), "-f", "-c", main.toString(), "-s", socket.toString(),
+        command.addAll(installation.bird("-f", "-c", main.toString(), "-s", socket.toString(),
                 "-P", directory.resolve("bird.pid").toString()));
         Process process;
         try {
@@ -93,10 +93,14 @@ final class BirdDaemon implements AutoCloseable {
             BirdParser.deleteRecursively(directory);
             throw new UncheckedIOException(e);
         }
-        BirdDaemon daemon = new BirdDaemon(directory, socket, birdc, process);
+        BirdDaemon daemon = new BirdDaemon(installation, directory, socket, process);
         try {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                     .until(() -> daemon.isAlive() && daemon.birdc("show", "status").contains("Daemon is up and running"));
+            String status = daemon.birdc("show", "status");
+            if (!status.contains("BIRD " + installation.version() + "\n")) {
+                throw new IllegalStateException("expected " + installation + " (" + installation.version() + "): " + status);
+            }
         } catch (RuntimeException e) {
             String log = daemon.log();
             daemon.close();
@@ -105,14 +109,24 @@ final class BirdDaemon implements AutoCloseable {
         return daemon;
     }
 
+    BirdInstallation installation() {
+        return installation;
+    }
+
+    /** How this BIRD's {@code show route all} names the BGP attribute {@code filterName}, e.g. bgp_local_pref. */
+    String shown(String filterName) {
+        return installation.shownAttribute(filterName);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     /** Runs {@code birdc -s <socket> <command...>} and returns its output. */
     String birdc(String... command) {
-        List<String> arguments = new ArrayList<>(List.of(birdc.toString(), "-s", socket.toString()));
+        List<String> arguments = new ArrayList<>(List.of("-s", socket.toString()));
         arguments.addAll(List.of(command));
+        arguments = installation.birdc(arguments.toArray(String[]::new));
         try {
             Process client = new ProcessBuilder(arguments).redirectErrorStream(true).start();
             String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

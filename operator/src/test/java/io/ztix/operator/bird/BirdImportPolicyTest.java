@@ -10,17 +10,27 @@ import static io.ztix.operator.bird.TestRoutes.path;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Member A's real rendered import filters, applied by a real BIRD daemon to static routes that carry the
  * BGP attributes a member could send. Each test names one policy element and proves it both rejects what
- * it should and lets the otherwise identical good route through.
+ * it should and lets the otherwise identical good route through. Runs on every BIRD line under test.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
 class BirdImportPolicyTest {
+
+    /** Which BIRD this invocation runs (the arguments also reach the static start method). */
+    @Parameter
+    BirdInstallation installation;
 
     private static final String V4 = "from_a_v4";
     private static final String V6 = "from_a_v6";
@@ -29,8 +39,8 @@ class BirdImportPolicyTest {
 
     private static BirdDaemon bird;
 
-    @BeforeAll
-    static void startBirdWithMemberARoutes() {
+    @BeforeParameterizedClassInvocation
+    static void startBirdWithMemberARoutes(BirdInstallation installation) {
         String include = new BirdConfigRenderer().render(PolicyFixture.routeServer());
         long[] longestPath = new long[32];
         Arrays.fill(longestPath, A);
@@ -78,13 +88,14 @@ class BirdImportPolicyTest {
                 .route("2a0c:9a40:1::/48", A_V6, path(A))
                 .route("2a0c:9a40:6::/48", A_V6, path(A), "bgp_community.add((65535, 0))")
                 .render();
-        bird = BirdDaemon.start(include, routes);
+        bird = BirdDaemon.start(installation, include, routes);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopBird() {
         if (bird != null) {
             bird.close();
+            bird = null;
         }
     }
 
@@ -168,9 +179,10 @@ class BirdImportPolicyTest {
     @Test
     void gracefulShutdownLowersLocalPreferenceToZero() {
         String shuttingDown = awaitAccepted(bird, "master4", "45.128.15.0/24", V4);
-        assertTrue(shuttingDown.contains("BGP.local_pref: 0"), shuttingDown);
+        String localPrefZero = bird.shown("bgp_local_pref") + ": 0";
+        assertTrue(shuttingDown.contains(localPrefZero), shuttingDown);
         String normal = awaitAccepted(bird, "master4", "45.128.0.0/24", V4);
-        assertFalse(normal.contains("BGP.local_pref: 0"), normal);
-        assertTrue(awaitAccepted(bird, "master6", "2a0c:9a40:6::/48", V6).contains("BGP.local_pref: 0"));
+        assertFalse(normal.contains(localPrefZero), normal);
+        assertTrue(awaitAccepted(bird, "master6", "2a0c:9a40:6::/48", V6).contains(localPrefZero));
     }
 }

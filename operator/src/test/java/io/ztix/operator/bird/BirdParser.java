@@ -1,6 +1,6 @@
 package io.ztix.operator.bird;
 
-import io.ztix.testing.RealTools;
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs the real {@code bird -p} on a rendered include file wrapped in the example host configuration. */
+/**
+ * Runs the real {@code bird -p} of one {@link BirdInstallation} on a rendered include file wrapped in the example
+ * host configuration.
+ */
 final class BirdParser {
 
     /** Exit code and combined output of one {@code bird -p} run. */
@@ -23,11 +26,21 @@ final class BirdParser {
 
     static final String EXAMPLE_INCLUDE_PATH = "/etc/bird/ztix.conf";
 
-    private final Path bird = RealTools.require("bird", "/usr/sbin/bird");
+    private final BirdInstallation installation;
+
+    /** Parses with the host's BIRD 2.0. */
+    BirdParser() {
+        this(BirdInstallation.HOST_2_0);
+    }
+
+    BirdParser(BirdInstallation installation) {
+        installation.require();
+        this.installation = installation;
+    }
 
     /** Writes {@code include} as ztix.conf next to the example main config and parses the pair. */
     Result parseWithExampleMain(String include) {
-        Path dir = createTempDirectory();
+        Path dir = createTempDirectory(installation);
         try {
             Path includeFile = write(dir.resolve("ztix.conf"), include);
             String main = exampleMainConfig().replace("\"" + EXAMPLE_INCLUDE_PATH + "\"", "\"" + includeFile + "\"");
@@ -40,7 +53,7 @@ final class BirdParser {
     /** {@code bird -p -c file}: parse only, start nothing. */
     Result parse(Path mainConfig) {
         try {
-            Process process = new ProcessBuilder(bird.toString(), "-p", "-c", mainConfig.toString())
+            Process process = new ProcessBuilder(installation.bird("-p", "-c", mainConfig.toString()))
                     .redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -73,12 +86,9 @@ final class BirdParser {
         }
     }
 
-    static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("ztix-bird-render-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A directory whose path {@code installation}'s BIRD sees too. */
+    static Path createTempDirectory(BirdInstallation installation) {
+        return installation.tempDirectory("ztix-bird-render-");
     }
 
     static Path write(Path file, String text) {

@@ -26,6 +26,7 @@ import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.api.routeserver.SshSpec;
 import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
@@ -75,7 +76,8 @@ class BurstBenchmark {
     void thousandApprovalsAtOnce() throws Exception {
         try (SelfHostedFake controller = SelfHostedFake.started("be0c000001", "bench-token");
                 OpenSshServer sshd1 = OpenSshServer.start(); OpenSshServer sshd2 = OpenSshServer.start();
-                BirdDaemon bird1 = BirdDaemon.start(); BirdDaemon bird2 = BirdDaemon.start()) {
+                BirdDaemon bird1 = BirdDaemon.start(BirdInstallation.HOST_2_0);
+                BirdDaemon bird2 = BirdDaemon.start(BirdInstallation.HOST_2_0)) {
             RecordingBirdc birdc1 = RecordingBirdc.install(bird1);
             RecordingBirdc birdc2 = RecordingBirdc.install(bird2);
             client.resource(tokenSecret(NS, "bench-token")).create();

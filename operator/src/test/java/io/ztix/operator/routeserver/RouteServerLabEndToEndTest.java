@@ -17,6 +17,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.Announcement;
@@ -30,15 +31,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole path with real parts: the operator (mock Kubernetes API, fake ZeroTier controller) configures a
  * real BIRD route server over real OpenSSH, in network namespaces with two real member BIRDs and a real
  * StayRTR. The route prefixes are public-looking on purpose (documentation prefixes are bogons the route
- * server must reject); they exist only inside these BIRDs, which have no kernel protocol.
+ * server must reject); they exist only inside these BIRDs, which have no kernel protocol. The route server runs each
+ * BIRD line under test in turn (its own lab and namespace each time); the members run the host's BIRD 2.0.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -50,24 +52,18 @@ class RouteServerLabEndToEndTest {
     private static final String RPKI_INVALID = "45.128.20.0/24";
     private static final String TOO_SPECIFIC = "45.128.30.0/25";
     private static final String BAD_NEXT_HOP = "45.128.40.0/24";
-    private static final String NS = "e2e";
 
-    private static IxLab lab;
-    private static OpenSshServer sshd;
-    private static SelfHostedFake controller;
+    private IxLab lab;
+    private OpenSshServer sshd;
+    private SelfHostedFake controller;
+    /** One Kubernetes namespace per BIRD line, so the runs cannot see each other's resources. */
+    private String ns;
 
     @Inject
     KubernetesClient client;
 
-    @BeforeAll
-    static void startLab() {
-        lab = IxLab.start();
-        sshd = OpenSshServer.start();
-        controller = SelfHostedFake.started("e2e0000001", "zt-token-e2e");
-    }
-
-    @AfterAll
-    static void stopLab() {
+    @AfterEach
+    void stopLab() {
         if (controller != null) {
             controller.close();
         }
@@ -79,19 +75,24 @@ class RouteServerLabEndToEndTest {
         }
     }
 
-    @Test
-    void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther() {
-        Cluster cluster = new Cluster(client, NS);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
+    void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther(BirdInstallation bird) {
+        ns = "e2e-" + bird.name().toLowerCase().replace('_', '-');
+        lab = IxLab.start(bird);
+        sshd = OpenSshServer.start();
+        controller = SelfHostedFake.started("e2e0000001", "zt-token-e2e");
+        Cluster cluster = new Cluster(client, ns);
         lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
                 new Vrp("2a0c:9a40::/32", 48, 64501)));
-        client.resource(tokenSecret(NS, "zt-token-e2e")).create();
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh").endMetadata()
+        client.resource(tokenSecret(ns, "zt-token-e2e")).create();
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs-ssh").endMetadata()
                 .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
-        client.resource(selfHostedNetwork(NS, "ix", controller.url(), "000e2e")).create();
+        client.resource(selfHostedNetwork(ns, "ix", controller.url(), "000e2e")).create();
         cluster.awaitNetworkReady("ix");
         // The lab's members sit at .11 and .12: start the never-reused IPv4 counter there, as an IX migrating
         // its existing members would.
-        client.resources(io.ztix.api.network.ZtNetwork.class).inNamespace(NS).withName("ix").subresource("status")
+        client.resources(io.ztix.api.network.ZtNetwork.class).inNamespace(ns).withName("ix").subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
         client.resource(routeServer()).create();
 
@@ -112,6 +113,10 @@ class RouteServerLabEndToEndTest {
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(cluster.request(a).getStatus().routeServers)
                 .singleElement().satisfies(e -> assertThat(e.sessions).extracting(s -> s.state).containsOnly("Established")));
 
+        // "RPKI-invalid" means invalid by the ROAs the route server holds: wait until its RTR session delivered them
+        // (BIRD 3 re-validates routes that arrived earlier only after its ROA settle time)
+        await().atMost(BGP_WAIT).until(() -> lab.routeServer().routeCount("ztix_roa4") == 2
+                && lab.routeServer().routeCount("ztix_roa6") == 1);
         lab.memberA().announce(List.of(Announcement.of(VALID_V4), Announcement.of(VALID_V6),
                 Announcement.of(RPKI_INVALID), Announcement.of(TOO_SPECIFIC)));
         lab.memberB().announce(List.of(Announcement.of(BAD_NEXT_HOP).withNextHop("203.0.113.99")));
@@ -127,7 +132,7 @@ class RouteServerLabEndToEndTest {
         assertThat(lab.memberA().receivedRoute(BAD_NEXT_HOP)).as("route with a foreign NEXT_HOP").isEmpty();
 
         BirdProtocol aSessionBefore = lab.routeServer().protocol(protocolOf(a, "ipv4"));
-        client.resources(JoinRequest.class).inNamespace(NS).withName(b).delete();
+        client.resources(JoinRequest.class).inNamespace(ns).withName(b).delete();
 
         await().atMost(BGP_WAIT).untilAsserted(() -> {
             assertThat(routeServerStatus().peers).extracting(p -> p.joinRequest).containsOnly(a);
@@ -141,13 +146,13 @@ class RouteServerLabEndToEndTest {
     }
 
     private String approveMember(Cluster cluster, LanPeer member, String nodeId) {
-        JoinRequest created = client.resource(request(NS, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
+        JoinRequest created = client.resource(request(ns, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
         cluster.setApproval(created.getMetadata().getName(), approved("alice"));
         return created.getMetadata().getName();
     }
 
     private io.ztix.api.routeserver.RouteServerStatus routeServerStatus() {
-        RouteServer rs = client.resources(RouteServer.class).inNamespace(NS).withName("rs1").get();
+        RouteServer rs = client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get();
         assertThat(rs.getStatus()).isNotNull();
         return rs.getStatus();
     }
@@ -157,8 +162,8 @@ class RouteServerLabEndToEndTest {
                 .map(p -> p.protocol).findFirst().orElseThrow();
     }
 
-    private static RouteServer routeServer() {
-        return RouteServers.labRouteServer(NS, "rs1", "ix", sshd, lab);
+    private RouteServer routeServer() {
+        return RouteServers.labRouteServer(ns, "rs1", "ix", sshd, lab);
     }
 
 }

@@ -41,8 +41,8 @@ final class RouteServers {
         spec.bird.configDirectory = lab.routeServer().configDir().toString();
         spec.bird.mainConfig = lab.routeServer().mainConfigFile().getFileName().toString();
         spec.bird.includeFile = lab.routeServer().includeFile().getFileName().toString();
-        spec.bird.birdCommand = "/usr/sbin/bird";
-        spec.bird.birdcCommand = "/usr/sbin/birdc";
+        spec.bird.birdCommand = lab.routeServer().installation().birdExecutable().toString();
+        spec.bird.birdcCommand = lab.routeServer().installation().birdcExecutable().toString();
         spec.bird.socket = lab.routeServer().socket().toString();
         spec.rpki = new RpkiSpec();
         spec.rpki.servers.add(new RtrServer(lab.stayrtr().host(), lab.stayrtr().port()));

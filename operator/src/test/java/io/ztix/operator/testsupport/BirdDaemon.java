@@ -12,34 +12,34 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real BIRD 2 daemon (/usr/sbin/bird -f) in a temporary directory: {@code bird.conf} sets router id
- * 198.51.100.1, a device protocol and {@code include "<dir>/ztix.conf";}, the include file ZT-IX owns. It has
- * no kernel protocol, so it never touches the host's routing table. {@link #stop()} kills it by pid.
+ * A real BIRD daemon ({@code bird -f} of a {@link BirdInstallation}) in a temporary directory: {@code bird.conf}
+ * sets router id 198.51.100.1, a device protocol and {@code include "<dir>/ztix.conf";}, the include file ZT-IX
+ * owns. It runs in a new, empty network namespace ({@code unshare --net}) and has no kernel protocol, so it can
+ * neither reach nor change anything of the host's network; its control socket is a file, reachable from the host
+ * (and from a test's sshd). {@link #stop()} kills it by pid.
  */
 public final class BirdDaemon implements AutoCloseable {
 
     public static final String MAIN_CONFIG = "bird.conf";
     public static final String INCLUDE_FILE = "ztix.conf";
 
+    private final BirdInstallation installation;
     private final Path dir;
-    private final Path bird;
-    private final Path birdc;
     private Process process;
 
-    private BirdDaemon(Path dir, Path bird, Path birdc) {
+    private BirdDaemon(BirdInstallation installation, Path dir) {
+        this.installation = installation;
         this.dir = dir;
-        this.bird = bird;
-        this.birdc = birdc;
     }
 
     /** Starts BIRD with the given initial include file content; waits until its control socket answers. */
-    public static BirdDaemon start(String initialInclude) {
-        Path bird = RealTools.require("bird", "/usr/sbin/bird");
-        Path birdc = RealTools.require("birdc", "/usr/sbin/birdc");
-        Path dir = TempDirs.create("ztix-bird-");
-        BirdDaemon daemon = new BirdDaemon(dir, bird, birdc);
+    public static BirdDaemon start(BirdInstallation installation, String initialInclude) {
+        RealTools.requireRoot();
+        Path unshare = RealTools.require("unshare", "/usr/bin/unshare");
+        Path dir = installation.tempDirectory("ztix-bird-");
+        BirdDaemon daemon = new BirdDaemon(installation, dir);
         try {
-            daemon.launch(initialInclude);
+            daemon.launch(unshare, initialInclude);
             return daemon;
         } catch (RuntimeException | IOException e) {
             daemon.close();
@@ -48,17 +48,19 @@ public final class BirdDaemon implements AutoCloseable {
     }
 
     /** Starts BIRD with a comment-only include file. */
-    public static BirdDaemon start() {
-        return start("# managed by ZT-IX\n");
+    public static BirdDaemon start(BirdInstallation installation) {
+        return start(installation, "# managed by ZT-IX\n");
     }
 
-    private void launch(String initialInclude) throws IOException {
+    private void launch(Path unshare, String initialInclude) throws IOException {
         Files.writeString(includeFile(), initialInclude);
         Files.writeString(mainConfig(), "router id 198.51.100.1;\n"
                 + "protocol device {}\n"
                 + "include \"" + includeFile() + "\";\n");
-        process = new ProcessBuilder(List.of(bird.toString(), "-f", "-c", mainConfig().toString(),
-                "-s", socket().toString(), "-P", dir.resolve("bird.pid").toString()))
+        List<String> command = new ArrayList<>(List.of(unshare.toString(), "--net"));
+        command.addAll(installation.bird("-f", "-c", mainConfig().toString(),
+                "-s", socket().toString(), "-P", dir.resolve("bird.pid").toString()));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("bird.log").toFile())
                 .start();
@@ -92,12 +94,18 @@ public final class BirdDaemon implements AutoCloseable {
         return dir.resolve("bird.ctl");
     }
 
-    public Path birdBinary() {
-        return bird;
+    public BirdInstallation installation() {
+        return installation;
     }
 
+    /** One executable that runs this daemon's bird (for BirdTarget / spec.bird.birdCommand). */
+    public Path birdBinary() {
+        return installation.birdExecutable();
+    }
+
+    /** One executable that runs this daemon's birdc. */
     public Path birdcBinary() {
-        return birdc;
+        return installation.birdcExecutable();
     }
 
     public long pid() {
@@ -110,19 +118,20 @@ public final class BirdDaemon implements AutoCloseable {
 
     /** A BirdTarget for this daemon, no sudo, using the given birdc command (e.g. a logging wrapper). */
     public BirdTarget target(String birdcCommand, Duration configureTimeout) {
-        return new BirdTarget(dir.toString(), MAIN_CONFIG, INCLUDE_FILE, bird.toString(), birdcCommand,
+        return new BirdTarget(dir.toString(), MAIN_CONFIG, INCLUDE_FILE, birdBinary().toString(), birdcCommand,
                 socket().toString(), false, configureTimeout);
     }
 
     /** A BirdTarget using the real bird and birdc and a 30 s configure timeout. */
     public BirdTarget target() {
-        return target(birdc.toString(), Duration.ofSeconds(30));
+        return target(birdcBinary().toString(), Duration.ofSeconds(30));
     }
 
     /** Runs birdc locally against this daemon and returns its output; fails if birdc fails. */
     public String birdc(String... command) {
-        List<String> args = new ArrayList<>(List.of(birdc.toString(), "-s", socket().toString()));
+        List<String> args = new ArrayList<>(List.of("-s", socket().toString()));
         args.addAll(List.of(command));
+        args = installation.birdc(args.toArray(String[]::new));
         try {
             Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
             p.getOutputStream().close();

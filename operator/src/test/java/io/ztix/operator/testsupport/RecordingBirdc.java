@@ -42,7 +42,7 @@ public final class RecordingBirdc {
                     "      exec sleep 60",
                     "    fi",
                     "    if grep -qF '" + SHUTTING_DOWN + "' '" + bird.includeFile() + "'; then",
-                    "      echo 'BIRD 2.0.12 ready.'; echo 'Reconfiguration ignored, shutting down'; exit 0",
+                    "      echo 'BIRD " + bird.installation().version() + " ready.'; echo 'Reconfiguration ignored, shutting down'; exit 0",
                     "    fi",
                     "    mkdir -p '" + bird.directory().resolve("configured") + "'",
                     "    cp '" + bird.includeFile() + "' '" + bird.directory().resolve("configured") + "/'$(date +%s%N).conf ;;",

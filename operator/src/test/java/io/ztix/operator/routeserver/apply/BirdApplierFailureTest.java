@@ -11,6 +11,7 @@ import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
 import io.ztix.operator.ssh.SshTarget;
 import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
 import java.nio.file.Files;
@@ -21,9 +22,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every way an apply can fail leaves BIRD running the last good configuration. Real BIRD, real sshd. */
+/**
+ * Every way an apply can fail leaves BIRD running the last good configuration. Real BIRD (every line under test),
+ * real sshd.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
 class BirdApplierFailureTest {
+
+    @Parameter
+    BirdInstallation installation;
 
     private static final String GOOD = "protocol static s1 { ipv6; route 2001:db8:1::/48 unreachable; }\n";
     private static final String WITH_PEER = GOOD
@@ -50,7 +62,7 @@ class BirdApplierFailureTest {
 
     @BeforeEach
     void startBirdWithAGoodConfig() {
-        bird = BirdDaemon.start();
+        bird = BirdDaemon.start(installation);
         birdc = RecordingBirdc.install(bird);
         apply(target(Duration.ofSeconds(20)), GOOD);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ztix.operator.ssh.SshSession;
 import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
 import java.nio.file.Files;
@@ -19,9 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Applying include files to a real BIRD over a real sshd. */
+/** Applying include files to a real BIRD over a real sshd, on every BIRD line under test. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
 class BirdApplierTest {
+
+    @Parameter
+    BirdInstallation installation;
 
     private static final String STATIC_ONLY = "protocol static s1 { ipv6; route 2001:db8:1::/48 unreachable; }\n";
     private static final String STATIC_AND_PEER = STATIC_ONLY
@@ -51,7 +60,7 @@ class BirdApplierTest {
 
     @BeforeEach
     void startBird() {
-        bird = BirdDaemon.start();
+        bird = BirdDaemon.start(installation);
         birdc = RecordingBirdc.install(bird);
         target = bird.target(birdc.command(), Duration.ofSeconds(20));
     }

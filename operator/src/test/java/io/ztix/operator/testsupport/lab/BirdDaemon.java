@@ -1,6 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
-import io.ztix.testing.RealTools;
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A BIRD 2 daemon running in the foreground inside a lab namespace, with its config, control
- * socket, pid file and log in its own directory, controlled with {@code birdc -s <socket>} from the
- * host namespace (a unix socket is a filesystem object, so no {@code ip netns exec} is needed).
+ * A BIRD daemon (of a {@link BirdInstallation}) running in the foreground inside a lab namespace, with its
+ * config, control socket, pid file and log in its own directory, controlled with {@code birdc -s <socket>} from
+ * the host namespace (a unix socket is a filesystem object, so no {@code ip netns exec} is needed). The directory
+ * must be one the installation's BIRD sees under the same path.
  */
 final class BirdDaemon {
 
@@ -22,16 +23,19 @@ final class BirdDaemon {
     private final Netns netns;
     private final String namespace;
     private final Path dir;
-    private final Path bird;
-    private final Path birdc;
+    private final BirdInstallation installation;
     private long pid = -1;
 
-    BirdDaemon(Netns netns, String namespace, Path dir) {
+    BirdDaemon(Netns netns, String namespace, Path dir, BirdInstallation installation) {
+        installation.require();
         this.netns = netns;
         this.namespace = namespace;
         this.dir = dir;
-        this.bird = RealTools.require("bird", "/usr/sbin/bird");
-        this.birdc = RealTools.require("birdc", "/usr/sbin/birdc");
+        this.installation = installation;
+    }
+
+    BirdInstallation installation() {
+        return installation;
     }
 
     Path dir() {
@@ -61,8 +65,9 @@ final class BirdDaemon {
     /** Checks the config with {@code bird -p}, starts BIRD and waits until its socket answers. */
     void start() {
         checkConfig();
-        pid = netns.start(namespace, dir.resolve("bird.out"), bird.toString(), "-f",
-                "-c", configFile().toString(), "-s", socket().toString(), "-P", dir.resolve("bird.pid").toString());
+        pid = netns.start(namespace, dir.resolve("bird.out"), installation.bird("-f",
+                "-c", configFile().toString(), "-s", socket().toString(), "-P", dir.resolve("bird.pid").toString())
+                .toArray(String[]::new));
         Wait.until("BIRD in " + namespace + " answers on " + socket(), STARTUP_TIMEOUT, () -> {
             if (!netns.isRunning(pid)) {
                 throw new IllegalStateException("BIRD in " + namespace + " exited:\n" + read(dir.resolve("bird.out")));
@@ -79,14 +84,14 @@ final class BirdDaemon {
     }
 
     void checkConfig() {
-        Commands.run(List.of(bird.toString(), "-p", "-c", configFile().toString())).orThrow();
+        Commands.run(installation.bird("-p", "-c", configFile().toString())).orThrow();
     }
 
     /** Runs {@code birdc -s <socket> args...}. */
     ExecResult birdc(String... args) {
-        List<String> command = new ArrayList<>(List.of(birdc.toString(), "-s", socket().toString()));
+        List<String> command = new ArrayList<>(List.of("-s", socket().toString()));
         command.addAll(List.of(args));
-        return Commands.run(command);
+        return Commands.run(installation.birdc(command.toArray(String[]::new)));
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One route of {@code birdc show route all}: its prefix, the protocol it came from, the gateway
+ * One route of {@code birdc show route all} (BIRD 2 or 3): its prefix, the protocol it came from, the gateway
  * ({@code via}), and its BGP attributes. Communities are written {@code 64501:100}, large
  * communities {@code 64500:0:64502}.
  */
@@ -93,13 +93,18 @@ public record BirdRoute(
         }
 
         BirdRoute build() {
-            String nextHop = attributes.getOrDefault("BGP.next_hop", "");
+            String nextHop = attribute("BGP.next_hop", "bgp_next_hop");
             return new BirdRoute(prefix, protocol, via,
                     nextHop.isEmpty() ? "" : nextHop.split("\\s+")[0],
-                    asPath(attributes.getOrDefault("BGP.as_path", "")),
-                    pairs(COMMUNITY, attributes.getOrDefault("BGP.community", "")),
-                    pairs(LARGE_COMMUNITY, attributes.getOrDefault("BGP.large_community", "")),
+                    asPath(attribute("BGP.as_path", "bgp_path")),
+                    pairs(COMMUNITY, attribute("BGP.community", "bgp_community")),
+                    pairs(LARGE_COMMUNITY, attribute("BGP.large_community", "bgp_large_community")),
                     Map.copyOf(attributes));
+        }
+
+        /** BIRD 2 prints {@code BGP.as_path}, BIRD 3 the filter name {@code bgp_path}. */
+        private String attribute(String bird2Name, String bird3Name) {
+            return attributes.getOrDefault(bird2Name, attributes.getOrDefault(bird3Name, ""));
         }
 
         private static List<Long> asPath(String path) {

@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,28 +26,42 @@ public final class IxLab implements AutoCloseable {
 
     private final Netns netns;
     private final Path workDir;
+    private final BirdInstallation routeServerBird;
     private RouteServerHost routeServer;
     private Stayrtr stayrtr;
     private MemberRouter memberA;
     private MemberRouter memberB;
 
-    private IxLab(Netns netns, Path workDir) {
+    private IxLab(Netns netns, Path workDir, BirdInstallation routeServerBird) {
         this.netns = netns;
         this.workDir = workDir;
+        this.routeServerBird = routeServerBird;
     }
 
-    /** Builds and starts the lab; skips (or fails in CI) without root, ip, bird, birdc or stayrtr. */
+    /** A lab whose route server runs the host's BIRD 2.0. */
     public static IxLab start() {
+        return start(BirdInstallation.HOST_2_0);
+    }
+
+    /**
+     * Builds and starts the lab, the route server (and its StayRTR) from {@code routeServerBird}; skips (or fails in
+     * CI) without root, ip, bird, birdc or stayrtr.
+     */
+    public static IxLab start(BirdInstallation routeServerBird) {
         Netns netns = Netns.create();
         IxLab lab;
         try {
+            Path workDir = routeServerBird.tempDirectory("ztix-lab-" + netns.runId() + "-");
             // rwxr-xr-x rather than the temp-dir default rwx------: the files are root's, but a process
             // of another user (e.g. an SSH session in a test) may at least find and read them
-            lab = new IxLab(netns, Files.createTempDirectory("ztix-lab-" + netns.runId() + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+            Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            lab = new IxLab(netns, workDir, routeServerBird);
         } catch (IOException e) {
             netns.close();
             throw new UncheckedIOException("cannot create the lab's work directory", e);
+        } catch (RuntimeException | Error e) {
+            netns.close();
+            throw e;
         }
         try {
             lab.build();
@@ -67,9 +82,9 @@ public final class IxLab implements AutoCloseable {
         String rs = attach(LanPeer.ROUTE_SERVER, lan);
         String a = attach(LanPeer.MEMBER_A, lan);
         String b = attach(LanPeer.MEMBER_B, lan);
-        stayrtr = new Stayrtr(netns, rs, directory("rtr"));
+        stayrtr = new Stayrtr(netns, rs, directory("rtr"), routeServerBird);
         stayrtr.start(List.of());
-        routeServer = new RouteServerHost(netns, rs, LanPeer.ROUTE_SERVER, directory("rs"));
+        routeServer = new RouteServerHost(netns, rs, LanPeer.ROUTE_SERVER, directory("rs"), routeServerBird);
         routeServer.start();
         memberA = new MemberRouter(netns, a, LanPeer.MEMBER_A, LanPeer.ROUTE_SERVER, directory("a"));
         memberA.start();

@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * A member's BIRD in its lab namespace, with BGP sessions {@value #SESSION_V4} and
  * {@value #SESSION_V6} to the route server's IPv4 and IPv6 addresses. It announces what
- * {@link #announce(List)} was last given and imports everything the route server sends.
+ * {@link #announce(List)} was last given and imports everything the route server sends. Members run the host's
+ * BIRD 2.0 whatever the route server runs, as real IX members run whatever they like.
  */
 public final class MemberRouter {
 
@@ -23,7 +25,7 @@ public final class MemberRouter {
     public MemberRouter(Netns netns, String namespace, LanPeer self, LanPeer routeServer, Path dir) {
         this.self = self;
         this.routeServer = routeServer;
-        this.bird = new BirdDaemon(netns, namespace, dir);
+        this.bird = new BirdDaemon(netns, namespace, dir, BirdInstallation.HOST_2_0);
     }
 
     /** Starts BIRD announcing nothing. */

@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,15 @@ public final class RouteServerHost {
     private final LanPeer self;
     private final BirdDaemon bird;
 
-    /** A route server in {@code namespace}, its files in {@code configDir} (which must exist). */
-    public RouteServerHost(Netns netns, String namespace, LanPeer self, Path configDir) {
+    /** A route server running {@code installation}'s BIRD in {@code namespace}, its files in {@code configDir}. */
+    public RouteServerHost(Netns netns, String namespace, LanPeer self, Path configDir, BirdInstallation installation) {
         this.self = self;
-        this.bird = new BirdDaemon(netns, namespace, configDir);
+        this.bird = new BirdDaemon(netns, namespace, configDir, installation);
+    }
+
+    /** Which BIRD the route server runs. */
+    public BirdInstallation installation() {
+        return bird.installation();
     }
 
     /** Writes the main config and an empty include file, and starts BIRD. */

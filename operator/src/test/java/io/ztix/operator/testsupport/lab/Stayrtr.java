@@ -1,6 +1,6 @@
 package io.ztix.operator.testsupport.lab;
 
-import io.ztix.testing.RealTools;
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,17 +27,20 @@ public final class Stayrtr {
     private final Netns netns;
     private final String namespace;
     private final Path dir;
-    private final Path stayrtr;
+    private final BirdInstallation installation;
     private final int port;
     private final int metricsPort;
     private long pid = -1;
 
-    /** A StayRTR in {@code namespace} listening on 127.0.0.1 at a random port, its files in {@code dir}. */
-    public Stayrtr(Netns netns, String namespace, Path dir) {
+    /**
+     * A StayRTR in {@code namespace} listening on 127.0.0.1 at a random port, its files in {@code dir}: the host's
+     * StayRTR, or trixie's (0.6) next to a trixie BIRD ({@code dir} must then be in the trixie root).
+     */
+    public Stayrtr(Netns netns, String namespace, Path dir, BirdInstallation installation) {
         this.netns = netns;
         this.namespace = namespace;
         this.dir = dir;
-        this.stayrtr = RealTools.require("stayrtr", "/usr/bin/stayrtr");
+        this.installation = installation;
         SecureRandom random = new SecureRandom();
         this.port = 20000 + random.nextInt(20000);
         this.metricsPort = port + 20000;
@@ -46,13 +49,13 @@ public final class Stayrtr {
     /** Writes the VRP file, starts StayRTR and waits until it listens. */
     public void start(List<Vrp> vrps) {
         updateVrps(vrps);
-        pid = netns.start(namespace, logFile(), stayrtr.toString(),
+        pid = netns.start(namespace, logFile(), installation.stayrtr(
                 "-cache", vrpFile().toString(),
                 "-checktime=false",
                 "-refresh", String.valueOf(REFRESH_SECONDS),
                 "-bind", host() + ":" + port,
                 "-metrics.addr", host() + ":" + metricsPort,
-                "-protocol", "1");
+                "-protocol", "1").toArray(String[]::new));
         Wait.until("StayRTR in " + namespace + " listens on " + host() + ":" + port, STARTUP_TIMEOUT, () -> {
             if (!netns.isRunning(pid)) {
                 throw new IllegalStateException("StayRTR exited:\n" + log());
