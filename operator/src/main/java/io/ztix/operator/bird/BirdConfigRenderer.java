@@ -20,10 +20,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Renders a route server's ZT-IX include file for BIRD 2 from the templates in {@code bird/*.txt} on the
+ * Renders a route server's ZT-IX include file for BIRD 2 or 3 from the templates in {@code bird/*.txt} on the
  * classpath, one concern each. {@code ztix} ties together the shared part: {@code header} (router id,
  * defines), {@code rpki} (ROA tables, one RTR session per server), {@code filters} (bogons, prefix
- * lengths, AS_PATH and NEXT_HOP checks, RPKI, graceful shutdown) and {@code announcement-control}. Then
+ * lengths, AS_PATH and NEXT_HOP checks, RPKI, graceful shutdown), {@code aspa} (when the policy verifies AS paths)
+ * and {@code announcement-control}. Then
  * {@code session} is rendered once per member and address family (import and export filter plus the
  * {@code protocol bgp}), with the {@code irr} hook inside. Rendering the sessions one by one and
  * appending them is markedly faster than a Qute loop with an include per iteration.
@@ -62,13 +63,25 @@ public final class BirdConfigRenderer {
     }
 
     /**
-     * The include file for {@code config}.
+     * The include file for {@code config}, for the oldest supported BIRD ({@link BirdVersion#OLDEST_SUPPORTED}):
+     * it parses on every supported release, newer ones merely warn about inferred function return types.
      *
-     * @throws IllegalArgumentException when an address, ASN, node ID, limit or RTR server is invalid, a
-     *                                  member or address appears twice, or no RTR server is given
+     * @throws IllegalArgumentException as {@link #render(RouteServerConfig, BirdVersion)}
      */
     public String render(RouteServerConfig config) {
-        ConfigView view = ConfigView.of(config);
+        return render(config, BirdVersion.OLDEST_SUPPORTED);
+    }
+
+    /**
+     * The include file for {@code config} on a route server running BIRD {@code version}: declared function
+     * return types from 2.14 and in 3.x, ASPA (when the policy asks for it) only from 2.16 and in 3.x.
+     *
+     * @throws IllegalArgumentException when the version is unsupported, the policy needs a feature the version
+     *                                  lacks (ASPA before 2.16), an address, ASN, node ID, limit or RTR server is
+     *                                  invalid, a member or address appears twice, or no RTR server is given
+     */
+    public String render(RouteServerConfig config, BirdVersion version) {
+        ConfigView view = ConfigView.of(config, version);
         StringBuilder text = new StringBuilder(4096 + view.sessions().size() * 1024);
         text.append(root.render(view));
         for (SessionView sessionView : view.sessions()) {

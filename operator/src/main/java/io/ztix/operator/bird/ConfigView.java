@@ -17,7 +17,9 @@ record ConfigView(
         int asPathMaxLength,
         boolean rsAsnIs16Bit,
         List<RtrView> rtrServers,
-        List<SessionView> sessions) implements TemplateView {
+        List<SessionView> sessions,
+        BirdVersion birdVersion,
+        AspaPolicy aspa) implements TemplateView {
 
     static final long MAX_RECEIVE_LIMIT = 10_000_000L;
 
@@ -25,19 +27,31 @@ record ConfigView(
     private static final Comparator<Member> MEMBER_ORDER = Comparator.comparingLong(Member::asn)
             .thenComparing(Member::nodeId);
 
-    static ConfigView of(RouteServerConfig config) {
+    static ConfigView of(RouteServerConfig config, BirdVersion version) {
         if (config == null) {
             throw new IllegalArgumentException("route server configuration must not be null");
         }
         if (config.policy() == null) {
             throw new IllegalArgumentException("policy must not be null");
         }
+        if (version == null) {
+            throw new IllegalArgumentException("BIRD version must not be null");
+        }
+        version.unsupportedReason().ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        if (config.policy().aspa() != AspaPolicy.Off && !version.hasAspa()) {
+            throw new IllegalArgumentException("ASPA path verification (policy aspa: " + config.policy().aspa()
+                    + ") needs BIRD 2.16 or later or BIRD 3; this route server runs BIRD " + version
+                    + ": upgrade it or set the policy's aspa to Off");
+        }
         long rsAsn = Asns.sessionAsn(config.rsAsn(), "route server ASN");
         String routerId = IpAddresses.ipv4(config.routerId(), "router ID");
         String rsIpv6 = IpAddresses.ipv6(config.rsIpv6(), "route server IPv6 address");
         String rsIpv4 = config.rsIpv4() == null ? null : IpAddresses.ipv4(config.rsIpv4(), "route server IPv4 address");
         return new ConfigView(rsAsn, routerId, config.policy().asPathMaxLength(), rsAsn <= 65535,
-                rtrViews(config.rtrServers()), sessions(config, rsIpv4, rsIpv6));
+                rtrViews(config.rtrServers()), sessions(config, rsIpv4, rsIpv6), version,
+                config.policy().aspa());
     }
 
     private static List<RtrView> rtrViews(List<RtrEndpoint> endpoints) {
@@ -129,7 +143,8 @@ record ConfigView(
                 receiveLimit,
                 policy.maxPrefixAction().birdKeyword(),
                 policy.bgpRole(),
-                text.irrAsSets());
+                text.irrAsSets(),
+                policy.aspa() != AspaPolicy.Off);
     }
 
     /** A member's untrusted text, made safe once for both of its sessions. */
@@ -160,6 +175,11 @@ record ConfigView(
         return value;
     }
 
+    /** {@code " -> bool"} where the version declares function return types, else nothing. */
+    String returnsBool() {
+        return birdVersion.declaresReturnTypes() ? " -> bool" : "";
+    }
+
     @Override
     public Object property(String name) {
         return switch (name) {
@@ -169,6 +189,12 @@ record ConfigView(
             case "rsAsnIs16Bit" -> rsAsnIs16Bit;
             case "rtrServers" -> rtrServers;
             case "sessions" -> sessions;
+            case "birdVersion" -> birdVersion.toString();
+            case "returnsBool" -> returnsBool();
+            case "aspa" -> aspa != AspaPolicy.Off;
+            case "aspaReject" -> aspa == AspaPolicy.Reject;
+            case "aspaPolicy" -> aspa.name();
+            case "communities" -> RouteServerCommunity.TEMPLATE_VIEW;
             default -> null;
         };
     }

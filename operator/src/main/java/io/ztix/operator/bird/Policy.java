@@ -8,18 +8,30 @@ import java.util.Objects;
  * @param asPathMaxLength longest AS_PATH accepted from a member, prepends included (1..255)
  * @param maxPrefixAction what BIRD does when a member exceeds its max-prefix limit
  * @param bgpRole         announce the BGP role {@code rs_server} (RFC 9234) on member sessions
+ * @param aspa            ASPA path verification of member routes (BIRD 2.16+ and 3.x only)
  */
-public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole) {
+public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa) {
 
     public Policy {
         Objects.requireNonNull(maxPrefixAction, "maxPrefixAction");
+        Objects.requireNonNull(aspa, "aspa");
         if (asPathMaxLength < 1 || asPathMaxLength > 255) {
             throw new IllegalArgumentException("asPathMaxLength must be between 1 and 255, got " + asPathMaxLength);
         }
     }
 
-    /** AS_PATH up to 32 hops, disable a session that exceeds its limit, announce the rs_server role. */
+    /** Without ASPA. */
+    public Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole) {
+        this(asPathMaxLength, maxPrefixAction, bgpRole, AspaPolicy.Off);
+    }
+
+    /** AS_PATH up to 32 hops, disable a session that exceeds its limit, announce the rs_server role, no ASPA. */
     public static Policy defaults() {
         return new Policy(32, MaxPrefixAction.Disable, true);
+    }
+
+    /** The same policy with another ASPA setting. */
+    public Policy withAspa(AspaPolicy aspaPolicy) {
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy);
     }
 }

@@ -17,7 +17,8 @@ record SessionView(
         long receiveLimit,
         String limitAction,
         boolean bgpRole,
-        List<String> irrAsSets) implements TemplateView {
+        List<String> irrAsSets,
+        boolean aspa) implements TemplateView {
 
     String importFilter() {
         return protocolName + "_in";
@@ -44,6 +45,7 @@ record SessionView(
             case "limitAction" -> limitAction;
             case "bgpRole" -> bgpRole;
             case "irrAsSets" -> irrAsSets;
+            case "aspa" -> aspa;
             case "importFilter" -> importFilter();
             case "exportFilter" -> exportFilter();
             default -> null;

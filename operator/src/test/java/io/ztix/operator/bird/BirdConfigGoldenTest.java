@@ -1,9 +1,11 @@
 package io.ztix.operator.bird;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.operator.testsupport.BirdInstallation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,29 +14,84 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fixed three-member route server renders exactly the reviewed golden file. To accept an intended
- * change, run once with {@code -Dztix.updateGolden=true} and review the diff of the golden file.
+ * Fixed route servers render exactly the reviewed golden files, one directory per BIRD line ({@code bird-2.0},
+ * {@code bird-2.17}, {@code bird-3.1}), and each golden file parses without a warning on that line's real BIRD. To
+ * accept an intended change, run once with {@code -Dztix.updateGolden=true} and review the diff of the golden files.
  */
 class BirdConfigGoldenTest {
 
     private static final Path GOLDEN_DIR = Path.of("src/test/resources/bird/golden");
 
+    /** A BIRD line: the version rendered for, the real BIRD that must parse it, and its ASPA fixture if any. */
+    record Line(String directory, BirdVersion version, BirdInstallation bird, AspaPolicy aspaFixture) {
+        @Override
+        public String toString() {
+            return directory;
+        }
+    }
+
+    private static final List<Line> LINES = List.of(
+            new Line("bird-2.0", BirdVersion.parse("2.0.12"), BirdInstallation.HOST_2_0, null),
+            new Line("bird-2.17", BirdVersion.parse("2.17.6"), BirdInstallation.TRIXIE_2_17, AspaPolicy.Tag),
+            new Line("bird-3.1", BirdVersion.parse("3.1.8"), BirdInstallation.TRIXIE_3_1, AspaPolicy.Reject));
+
     private final BirdConfigRenderer renderer = new BirdConfigRenderer();
 
-    @Test
-    void threeMemberRouteServerRendersTheGoldenFile() throws IOException {
-        assertMatchesGolden("three-members.conf", renderer.render(BirdFixtures.threeMembers()));
+    static Stream<Line> lines() {
+        return LINES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void eachLineRendersItsGoldenFiles(Line line) throws IOException {
+        for (String name : goldenNames(line)) {
+            assertMatchesGolden(line, name, render(line, name));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void eachLinesGoldenFilesParseWithoutWarningsOnThatBird(Line line) throws IOException {
+        BirdParser parser = new BirdParser(line.bird());
+        for (String name : goldenNames(line)) {
+            BirdParser.Result result = parser.parseWithExampleMain(Files.readString(golden(line, name)));
+            assertTrue(result.ok(), line + "/" + name + ": " + result.output());
+            assertFalse(result.output().contains("WARN") || result.output().contains("Inferring"),
+                    line + "/" + name + " must parse without warnings: " + result.output());
+        }
+        assertTrue(line.bird().version().startsWith(line.version().major() + "." + line.version().minor() + "."),
+                line.bird() + " is " + line.bird().version() + ", the golden files are for " + line.version());
     }
 
     @Test
-    void routeServerWithA32BitAsnRendersTheGoldenFile() throws IOException {
-        RouteServerConfig config = new RouteServerConfig(4200000100L, "198.51.100.1", null, "2001:db8::1",
-                List.of(new RtrEndpoint("rtr.example.net", 8282), new RtrEndpoint("2001:db8::ff", 323)),
-                new Policy(16, MaxPrefixAction.Restart, false), List.of(BirdFixtures.ipv6Only()));
-        assertMatchesGolden("asn32-ipv6-only.conf", renderer.render(config));
+    void theOldestLinesFileStillParsesOnNewerBirdsWithOnlyReturnTypeWarnings() throws IOException {
+        String oldest = Files.readString(golden(LINES.get(0), "three-members.conf"));
+        for (BirdInstallation newer : List.of(BirdInstallation.TRIXIE_2_17, BirdInstallation.TRIXIE_3_1)) {
+            BirdParser.Result result = new BirdParser(newer).parseWithExampleMain(oldest);
+            assertTrue(result.ok(), newer + ": " + result.output());
+            assertTrue(result.output().contains("Inferring function ztix_path_ok return type"), newer + ": " + result.output());
+        }
+    }
+
+    @Test
+    void onlyAspaCapableLinesGetDeclaredReturnTypesAndOnlyWhenAskedTheAspaTable() {
+        String oldest = renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse("2.0.12"));
+        String typed = renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse("2.14.0"));
+        String bird3 = renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse("3.1.8"));
+        assertFalse(oldest.contains("-> bool"), oldest);
+        assertTrue(typed.contains("function ztix_path_ok(int member_asn) -> bool"), typed);
+        assertTrue(bird3.contains("function ztix_announce_to(int peer_asn) -> bool"), bird3);
+        assertFalse(bird3.contains("aspa"), "no ASPA unless the policy asks for it: " + bird3);
+        String withAspa = renderer.render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withAspa(AspaPolicy.Tag)), BirdVersion.parse("2.16.0"));
+        assertTrue(withAspa.contains("aspa table ztix_aspa;"), withAspa);
+        assertTrue(withAspa.contains("aspa { table ztix_aspa; };"), withAspa);
     }
 
     @Test
@@ -66,27 +123,43 @@ class BirdConfigGoldenTest {
         assertEquals(64, BirdConfigRenderer.sha256(before).length());
     }
 
-    @Test
-    void goldenFilesParseWithRealBird() throws IOException {
-        BirdParser parser = new BirdParser();
-        for (String name : List.of("three-members.conf", "asn32-ipv6-only.conf")) {
-            BirdParser.Result result = parser.parseWithExampleMain(Files.readString(GOLDEN_DIR.resolve(name)));
-            assertTrue(result.ok(), name + ": " + result.output());
-        }
-    }
-
-    @Test
-    void aRouteServerWithoutMembersRendersRpkiAndFiltersThatParse() {
-        String config = renderer.render(BirdFixtures.routeServer(List.of()));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void aRouteServerWithoutMembersRendersRpkiAndFiltersThatParse(Line line) {
+        String config = renderer.render(BirdFixtures.routeServer(List.of()), line.version());
         assertTrue(config.contains("protocol rpki ztix_rpki_1"), config);
         assertTrue(!config.contains("protocol bgp"), config);
-        BirdParser.Result result = new BirdParser().parseWithExampleMain(config);
+        BirdParser.Result result = new BirdParser(line.bird()).parseWithExampleMain(config);
         assertTrue(result.ok(), result.output());
     }
 
-    private static void assertMatchesGolden(String name, String rendered) throws IOException {
-        Path golden = GOLDEN_DIR.resolve(name);
+    private static List<String> goldenNames(Line line) {
+        List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf"));
+        if (line.aspaFixture() != null) {
+            names.add("three-members-aspa-" + line.aspaFixture().name().toLowerCase() + ".conf");
+        }
+        return names;
+    }
+
+    private String render(Line line, String name) {
+        return switch (name) {
+            case "three-members.conf" -> renderer.render(BirdFixtures.threeMembers(), line.version());
+            case "asn32-ipv6-only.conf" -> renderer.render(new RouteServerConfig(4200000100L, "198.51.100.1", null,
+                    "2001:db8::1", List.of(new RtrEndpoint("rtr.example.net", 8282), new RtrEndpoint("2001:db8::ff", 323)),
+                    new Policy(16, MaxPrefixAction.Restart, false), List.of(BirdFixtures.ipv6Only())), line.version());
+            default -> renderer.render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                    Policy.defaults().withAspa(line.aspaFixture())), line.version());
+        };
+    }
+
+    private static Path golden(Line line, String name) {
+        return GOLDEN_DIR.resolve(line.directory()).resolve(name);
+    }
+
+    private static void assertMatchesGolden(Line line, String name, String rendered) throws IOException {
+        Path golden = golden(line, name);
         if (Boolean.getBoolean("ztix.updateGolden")) {
+            Files.createDirectories(golden.getParent());
             Files.writeString(golden, rendered, StandardCharsets.UTF_8);
         }
         assertTrue(Files.exists(golden), golden + " is missing; run with -Dztix.updateGolden=true and review it");

@@ -133,6 +133,33 @@ class BirdConfigValidationTest {
         assertThrows(IllegalArgumentException.class, () -> new Policy(length, MaxPrefixAction.Warn, true));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.6.8", "2.0.11", "3.0.2", "4.0.0"})
+    void aRouteServerOnAnUnsupportedBirdIsRefused(String version) {
+        assertMessage("is not supported", () -> renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse(version)),
+                "older than");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.0.12", "2.15.1"})
+    void aspaOnABirdWithoutAspaIsRefusedInsteadOfIgnored(String version) {
+        for (AspaPolicy policy : List.of(AspaPolicy.Tag, AspaPolicy.Reject)) {
+            RouteServerConfig config = BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                    Policy.defaults().withAspa(policy));
+            assertMessage("needs BIRD 2.16 or later or BIRD 3; this route server runs BIRD " + BirdVersion.parse(version),
+                    () -> renderer.render(config, BirdVersion.parse(version)));
+        }
+    }
+
+    @Test
+    void aspaOffRendersOnEverySupportedBird() {
+        RouteServerConfig config = BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withAspa(AspaPolicy.Off));
+        for (String version : List.of("2.0.12", "2.15.1", "2.17.6", "3.1.8")) {
+            assertTrue(!renderer.render(config, BirdVersion.parse(version)).contains("aspa"), version);
+        }
+    }
+
     private static Member member(long asn, String nodeId, String ipv6, String ipv4) {
         return new Member("jr", asn, "Net", null, nodeId, ipv6, ipv4, null, null);
     }
@@ -144,5 +171,12 @@ class BirdConfigValidationTest {
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, action);
         assertTrue(error.getMessage().contains(expected), "expected '" + expected + "' in: " + error.getMessage());
+    }
+
+    /** The message contains {@code expected} or {@code alternative}. */
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action, String alternative) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, action);
+        assertTrue(error.getMessage().contains(expected) || error.getMessage().contains(alternative),
+                "expected '" + expected + "' or '" + alternative + "' in: " + error.getMessage());
     }
 }

@@ -27,8 +27,12 @@ final class BirdFixtures {
     }
 
     static RouteServerConfig routeServer(List<Member> members) {
+        return routeServer(members, Policy.defaults());
+    }
+
+    static RouteServerConfig routeServer(List<Member> members, Policy policy) {
         return new RouteServerConfig(RS_ASN, "198.51.100.1", "198.51.100.1", "2001:db8::1",
-                List.of(new RtrEndpoint("127.0.0.1", 3323)), Policy.defaults(), members);
+                List.of(new RtrEndpoint("127.0.0.1", 3323)), policy, members);
     }
 
     static RouteServerConfig threeMembers() {

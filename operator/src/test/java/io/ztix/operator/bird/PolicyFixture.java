@@ -32,8 +32,12 @@ final class PolicyFixture {
     }
 
     static RouteServerConfig routeServer() {
+        return routeServer(Policy.defaults());
+    }
+
+    static RouteServerConfig routeServer(Policy policy) {
         return new RouteServerConfig(RS_ASN, "198.51.100.1", "198.51.100.1", "2001:db8::1",
-                List.of(new RtrEndpoint("127.0.0.1", 3323)), Policy.defaults(), List.of(
+                List.of(new RtrEndpoint("127.0.0.1", 3323)), policy, List.of(
                         new Member("a", A, "Member A", null, "aaaaaaaaaa", A_V6, A_V4, null, null),
                         new Member("b", B, "Member B", null, "bbbbbbbbbb", "2001:db8::12", "198.51.100.12", null, null),
                         new Member("c", C, "Member C", null, "cccccccccc", "2001:db8::13", "198.51.100.13", null, null),
@@ -70,6 +74,12 @@ final class PolicyFixture {
                 .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                 bird.birdc("show", "route", prefix, "table", table, "filtered", "protocol", protocol).contains(prefix + " ")
                         && bird.birdc("show", "route", prefix, "table", table, "protocol", protocol).contains("Network not found"));
+    }
+
+    /** Waits until {@code prefix} from {@code protocol} sits among the filtered routes; returns their details. */
+    static String awaitFilteredDetails(BirdDaemon bird, String table, String prefix, String protocol) {
+        awaitFiltered(bird, table, prefix, protocol);
+        return bird.birdc("show", "route", prefix, "table", table, "filtered", "protocol", protocol, "all");
     }
 
     /** Whether {@code table} holds {@code prefix} at all (for export tables fed by a pipe). */

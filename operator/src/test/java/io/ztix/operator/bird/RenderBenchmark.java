@@ -13,7 +13,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Render speed for a large exchange, printed rather than asserted (timings on a shared 2-core machine
  * are not a test). Run with:
- * {@code ./mvnw -B -pl operator test -Dtest=RenderBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -pl operator -am verify -Dtest=RenderBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dztix.benchmark.birdVersion=3.1.8 -Dztix.benchmark.aspa=Reject} for a BIRD 3 route server with ASPA;
+ * the default is the oldest supported BIRD, 2.0.12, without ASPA).
  */
 @EnabledIfSystemProperty(named = "ztix.benchmark", matches = "true")
 class RenderBenchmark {
@@ -24,11 +26,13 @@ class RenderBenchmark {
 
     @Test
     void renderTenThousandMembers() {
-        RouteServerConfig config = BirdFixtures.routeServer(members());
+        BirdVersion version = BirdVersion.parse(System.getProperty("ztix.benchmark.birdVersion", "2.0.12"));
+        AspaPolicy aspa = AspaPolicy.valueOf(System.getProperty("ztix.benchmark.aspa", "Off"));
+        RouteServerConfig config = BirdFixtures.routeServer(members(), Policy.defaults().withAspa(aspa));
         BirdConfigRenderer renderer = new BirdConfigRenderer();
         int length = 0;
         for (int i = 0; i < WARM_UP_RUNS; i++) {
-            length = renderer.render(config).length();
+            length = renderer.render(config, version).length();
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[MEASURED_RUNS];
@@ -36,7 +40,7 @@ class RenderBenchmark {
         for (int i = 0; i < MEASURED_RUNS; i++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            length = renderer.render(config).length();
+            length = renderer.render(config, version).length();
             nanos[i] = System.nanoTime() - start;
             cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
@@ -45,17 +49,17 @@ class RenderBenchmark {
         long[] modelCpuNanos = new long[MEASURED_RUNS];
         for (int i = 0; i < MEASURED_RUNS; i++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
-            ConfigView.of(config);
+            ConfigView.of(config, version);
             modelCpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         Arrays.sort(modelCpuNanos);
         long hashStart = System.nanoTime();
-        BirdConfigRenderer.sha256(renderer.render(config));
+        BirdConfigRenderer.sha256(renderer.render(config, version));
         long withHash = System.nanoTime() - hashStart;
-        System.out.printf("RenderBenchmark: %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
+        System.out.printf("RenderBenchmark: BIRD %s, ASPA %s, %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
                         + "thread CPU median %.1f ms (min %.1f), of which validation %.1f ms; render+sha256 %.1f ms; output %d characters (%.1f MiB); "
                         + "load average %.1f on %d CPUs%n",
-                MEMBERS, MEMBERS * 2, nanos[MEASURED_RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_RUNS - 1] / 1e6,
+                version, aspa, MEMBERS, MEMBERS * 2, nanos[MEASURED_RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_RUNS - 1] / 1e6,
                 cpuNanos[MEASURED_RUNS / 2] / 1e6, cpuNanos[0] / 1e6, modelCpuNanos[MEASURED_RUNS / 2] / 1e6, withHash / 1e6, length, length / 1048576.0,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());

@@ -44,6 +44,21 @@ final class TestRoutes {
         return new TestRoutes(protocol, "roa" + family.substring(3) + " { table ztix_roa" + family.substring(3) + "; };");
     }
 
+    /** ASPA records for the route server's ASPA table, instead of an RTR feed (BIRD 2.16+ and 3.x). */
+    static TestRoutes aspas(String protocol) {
+        return new TestRoutes(protocol, "aspa { table ztix_aspa; };");
+    }
+
+    /** An ASPA record: {@code customer} authorises exactly {@code providers} as its upstreams. */
+    TestRoutes aspa(long customer, long... providers) {
+        StringBuilder list = new StringBuilder();
+        for (long provider : providers) {
+            list.append(list.isEmpty() ? "" : ", ").append(provider);
+        }
+        routes.add("  route aspa " + customer + " providers " + list + ";");
+        return this;
+    }
+
     /** A route with NEXT_HOP {@code nextHop}, AS_PATH {@code path} (first AS first) and extra filter statements. */
     TestRoutes route(String prefix, String nextHop, long[] path, String... statements) {
         StringBuilder route = new StringBuilder("  route ").append(prefix).append(" blackhole { bgp_next_hop = ")
