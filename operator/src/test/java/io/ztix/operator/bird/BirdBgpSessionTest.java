@@ -180,17 +180,7 @@ class BirdBgpSessionTest {
                 .route("45.128.2.0/24")
                 .route("45.128.3.0/24")
                 .render()
-                + session("rs4", RS_V4, MEMBER_V4, "ipv4")
-                + session("rs6", RS_V6, MEMBER_V6, "ipv6");
-    }
-
-    private static String session(String name, String neighbor, String local, String family) {
-        return "protocol bgp " + name + " {\n"
-                + "  local " + local + " as " + MEMBER_ASN + ";\n"
-                + "  neighbor " + neighbor + " as " + RS_ASN + ";\n"
-                + "  local role rs_client;\n"
-                + "  connect delay time 1;\n  connect retry time 2;\n  error wait time 1, 5;\n"
-                + "  " + family + " { import none; export all; };\n"
-                + "}\n\n";
+                + MemberSession.bgp("rs4", MEMBER_V4, MEMBER_ASN, RS_V4, RS_ASN, "ipv4")
+                + MemberSession.bgp("rs6", MEMBER_V6, MEMBER_ASN, RS_V6, RS_ASN, "ipv6");
     }
 }

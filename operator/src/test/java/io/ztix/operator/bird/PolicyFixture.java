@@ -59,9 +59,14 @@ final class PolicyFixture {
 
     /** Waits until {@code prefix} from {@code protocol} is in {@code table}'s accepted routes; returns its details. */
     static String awaitAccepted(BirdDaemon bird, String table, String prefix, String protocol) {
+        return awaitAccepted(bird, table, prefix, protocol, Duration.ofSeconds(15));
+    }
+
+    /** {@link #awaitAccepted(BirdDaemon, String, String, String)} with a timeout of {@code atMost}. */
+    static String awaitAccepted(BirdDaemon bird, String table, String prefix, String protocol, Duration atMost) {
         String[] details = new String[1];
         await(prefix + " from " + protocol + " accepted into " + table)
-                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                .atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
             details[0] = bird.birdc("show", "route", prefix, "table", table, "protocol", protocol, "all");
             return details[0].contains(prefix + " ");
         });

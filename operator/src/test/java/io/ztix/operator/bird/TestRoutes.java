@@ -73,6 +73,16 @@ final class TestRoutes {
         return this;
     }
 
+    /** A route of a member's BIRD learnt from {@code origins} (nearest first): its BGP session adds its own ASN. */
+    TestRoutes routeFrom(String prefix, long... origins) {
+        StringBuilder route = new StringBuilder("  route ").append(prefix).append(" blackhole {");
+        for (int i = origins.length - 1; i >= 0; i--) {
+            route.append(" bgp_path.prepend(").append(origins[i]).append(");");
+        }
+        routes.add(route.append(" };").toString());
+        return this;
+    }
+
     /** A route without BGP attributes, as a member's own BIRD originates it. */
     TestRoutes route(String prefix) {
         routes.add("  route " + prefix + " blackhole;");
