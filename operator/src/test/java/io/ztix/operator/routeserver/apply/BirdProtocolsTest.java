@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Parsing {@code birdc show protocols} output captured from BIRD 2.0.12. */
+/** Parsing {@code birdc show protocols} output captured from BIRD 2.0.12 and BIRD 3.1.8. */
 class BirdProtocolsTest {
 
     @Test
@@ -48,6 +48,17 @@ class BirdProtocolsTest {
         assertEquals("to_b", session.name());
         assertTrue(session.isUp());
         assertTrue(session.isEstablished());
+    }
+
+    @Test
+    void bird3OutputWithNamesWiderThanTheirColumnIsReadTheSame() throws IOException {
+        List<ProtocolState> states = BirdProtocols.parse(captured("show-protocols-bird3.txt"));
+
+        assertEquals(List.of("device1", "ztix_rpki_1", "m_as64501_0a1b2c3d4e_v4", "m_as64501_0a1b2c3d4e_v6"),
+                states.stream().map(ProtocolState::name).toList());
+        assertEquals(new ProtocolState("ztix_rpki_1", "RPKI", "---", "up", "12:01:44.279", "Established"), states.get(1));
+        assertTrue(states.get(2).isEstablished());
+        assertEquals("12:01:45.469", states.get(2).since());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Parsing of birdc output, on text captured from BIRD 2.0.12 in the lab. */
+/** Parsing of birdc output, on text captured from BIRD 2.0.12 in the lab and from BIRD 3.1.8. */
 class BirdOutputParsingTest {
 
     private static final String SHOW_ROUTE_ALL = """
@@ -32,6 +32,25 @@ class BirdOutputParsingTest {
             \tBGP.as_path:
             """;
 
+    /** BIRD 3 names BGP attributes by their filter names and prints more route details. */
+    private static final String BIRD3_SHOW_ROUTE_ALL = """
+            BIRD 3.1.8 ready.
+            Table master6:
+            2a0c:9a40:50::/48    unicast [m_as64501_0a1b2c3d4e_v6 12:01:45.504] * (100) [AS3333i]
+            \tvia 2001:db8::11 on zrsab12e9
+            \tpreference: 100
+            \tigp_metric: 0
+            \tfrom: 2001:db8::11
+            \tsource: BGP
+            \tbgp_origin: IGP
+            \tbgp_path: 64501 3333
+            \tbgp_next_hop: 2001:db8::11 fe80::a443:f5ff:fe26:2e7f
+            \tbgp_local_pref: 100
+            \tbgp_community: (64501,100)
+            \tbgp_large_community: (64500, 1002, 1)
+            \tInternal route handling values: 0L 6G 0S id 1
+            """;
+
     private static final String SHOW_PROTOCOLS = """
             BIRD 2.0.12 ready.
             Name       Proto      Table      State  Since         Info
@@ -54,6 +73,19 @@ class BirdOutputParsingTest {
         assertThat(route.communities()).containsExactly("64501:100", "65535:0");
         assertThat(route.largeCommunities()).containsExactly("64500:0:64502", "64500:1:64502");
         assertThat(route.attributes()).containsEntry("BGP.origin", "IGP");
+    }
+
+    @Test
+    void bird3RouteAttributesAreReadUnderTheirFilterNames() {
+        BirdRoute route = BirdRoute.parseAll(BIRD3_SHOW_ROUTE_ALL).get(0);
+
+        assertThat(route.prefix()).isEqualTo("2a0c:9a40:50::/48");
+        assertThat(route.fromProtocol()).isEqualTo("m_as64501_0a1b2c3d4e_v6");
+        assertThat(route.via()).isEqualTo("2001:db8::11");
+        assertThat(route.bgpNextHop()).isEqualTo("2001:db8::11");
+        assertThat(route.asPath()).containsExactly(64501L, 3333L);
+        assertThat(route.communities()).containsExactly("64501:100");
+        assertThat(route.largeCommunities()).containsExactly("64500:1002:1");
     }
 
     @Test
