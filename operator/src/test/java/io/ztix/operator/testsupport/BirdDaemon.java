@@ -47,6 +47,16 @@ public final class BirdDaemon implements AutoCloseable {
         }
     }
 
+    /** The host's BIRD 2.0 with the given initial include file (for tests that are not about BIRD versions). */
+    public static BirdDaemon start(String initialInclude) {
+        return start(BirdInstallation.HOST_2_0, initialInclude);
+    }
+
+    /** The host's BIRD 2.0 with a comment-only include file. */
+    public static BirdDaemon start() {
+        return start(BirdInstallation.HOST_2_0);
+    }
+
     /** Starts BIRD with a comment-only include file. */
     public static BirdDaemon start(BirdInstallation installation) {
         return start(installation, "# managed by ZT-IX\n");
