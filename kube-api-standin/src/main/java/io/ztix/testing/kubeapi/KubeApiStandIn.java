@@ -1,0 +1,143 @@
+package io.ztix.testing.kubeapi;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.MockServerExpectation;
+import io.fabric8.mockwebserver.internal.MockServerExpectationImpl;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ztix.testing.kubeapi.admission.AdmissionPolicy;
+import io.ztix.testing.kubeapi.admission.ChartPolicies;
+import io.ztix.testing.kubeapi.server.RawStore;
+import io.ztix.testing.kubeapi.server.Router;
+import io.ztix.testing.kubeapi.server.StandInServer;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Kubernetes API on 127.0.0.1 that behaves like kube-apiserver where ZT-IX depends on it: the CRDs of
+ * {@code crds/} with structural-schema validation, pruning, defaulting and CEL rules; the chart's
+ * ValidatingAdmissionPolicy evaluated with the caller's identity (each identity has its own bearer token);
+ * optimistic concurrency; status subresources; OpenAPI, discovery and Tables for kubectl; watches over WebSocket
+ * and HTTP; field selectors. Objects live in memory (the fabric8 mock server's store).
+ */
+public final class KubeApiStandIn implements AutoCloseable {
+
+    private final CustomResourceTypes types;
+    private final ChartPolicies chart;
+    private final Map<String, Identity> identities = new ConcurrentHashMap<>();
+    private final Map<ServerRequest, Queue<ServerResponse>> expected = new ConcurrentHashMap<>();
+    private final io.ztix.testing.kubeapi.server.Store store;
+    private final StandInServer server;
+    private final String url;
+    private final List<KubernetesClient> clients = new ArrayList<>();
+
+    private KubeApiStandIn(Path crdDirectory, Path chartDirectory) {
+        this.types = CustomResourceTypes.load(crdDirectory);
+        this.chart = ChartPolicies.render(chartDirectory);
+        this.store = io.ztix.testing.kubeapi.server.Store.create();
+        List<AdmissionPolicy> policies = chart.policies();
+        this.server = new StandInServer(new Router(types, store, policies), this::authenticate, expected);
+        this.url = "http://127.0.0.1:" + server.start();
+    }
+
+    /** Starts the stand-in with the CRDs of {@code crds/} and the chart {@code helm/zt-ix} of a ZT-IX checkout. */
+    public static KubeApiStandIn start(Path repository) {
+        return start(repository.resolve("crds"), repository.resolve("helm/zt-ix"));
+    }
+
+    public static KubeApiStandIn start(Path crdDirectory, Path chartDirectory) {
+        KubeApiStandIn standIn = new KubeApiStandIn(crdDirectory, chartDirectory);
+        try {
+            KubernetesClient admin = standIn.client(Identity.user("system:admin", "system:masters"));
+            for (var crd : standIn.types.crds()) {
+                admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            }
+            return standIn;
+        } catch (RuntimeException e) {
+            standIn.close();
+            throw e;
+        }
+    }
+
+    private Optional<Identity> authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identities.get(authorization.substring(7).trim()));
+    }
+
+    /** The bearer token of an identity (made up on first use; the same identity keeps its token). */
+    public String token(Identity identity) {
+        for (Map.Entry<String, Identity> e : identities.entrySet()) {
+            if (e.getValue().equals(identity)) {
+                return e.getKey();
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String token = HexFormat.of().formatHex(random);
+        identities.put(token, identity);
+        return token;
+    }
+
+    /** The service account the chart gives a component ({@code operator}, {@code portal}). */
+    public Identity serviceAccount(String component) {
+        return chart.serviceAccount(component);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** A client config that calls as this identity. */
+    public Config config(Identity identity, String namespace) {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(url).withOauthToken(token(identity))
+                .withNamespace(namespace).withTrustCerts(true).withHttp2Disable(true).build();
+    }
+
+    /** A client that calls as this identity (closed with the stand-in). */
+    public synchronized KubernetesClient client(Identity identity) {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config(identity, "default")).build();
+        clients.add(client);
+        return client;
+    }
+
+    public void createNamespace(String name) {
+        client(Identity.user("system:admin", "system:masters")).namespaces().resource(new NamespaceBuilder()
+                .withNewMetadata().withName(name).endMetadata().build()).create();
+    }
+
+    /** Canned answers that take precedence over the stand-in (as the fabric8 mock server's expect()). */
+    public MockServerExpectation expect() {
+        return new MockServerExpectationImpl(expected, new Context(Serialization.jsonMapper()));
+    }
+
+    /**
+     * Writes an object into the store as it is, without validation, pruning or admission: what an API server
+     * serves when etcd holds an object an older CRD (or none) let in. For tests that prove the components
+     * survive such objects.
+     */
+    public RawStore raw() {
+        return new RawStore(store);
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.forEach(KubernetesClient::close);
+        clients.clear();
+        server.close();
+    }
+}
