@@ -15,19 +15,21 @@ final class ApplicationSettings {
     private ApplicationSettings() {
     }
 
-    private static Map<String, String> kubernetesClient(String apiUrl, String namespace) {
+    /**
+     * What both applications get: profile {@code sandbox}, loopback. The Kubernetes client is configured by the
+     * KUBECONFIG each application is started with (server, its service account's token, namespace), not by
+     * quarkus.kubernetes-client.* properties: those are fixed when the application is built.
+     */
+    private static Map<String, String> common(int port) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.profile", "sandbox");
-        p.put("quarkus.kubernetes-client.api-server-url", apiUrl);
-        p.put("quarkus.kubernetes-client.trust-certs", "true");
-        p.put("quarkus.kubernetes-client.namespace", namespace);
         p.put("quarkus.http.host", "127.0.0.1");
+        p.put("quarkus.http.port", String.valueOf(port));
         return p;
     }
 
-    static Map<String, String> operator(String apiUrl, String namespace, int port) {
-        Map<String, String> p = kubernetesClient(apiUrl, namespace);
-        p.put("quarkus.http.port", String.valueOf(port));
+    static Map<String, String> operator(String namespace, int port) {
+        Map<String, String> p = common(port);
         p.put("ztix.operator.resync-interval", "30s");
         p.put("ztix.operator.apply-debounce", "500ms");
         p.put("ztix.operator.apply-interval", "2s");
@@ -36,10 +38,9 @@ final class ApplicationSettings {
         return p;
     }
 
-    static Map<String, String> portal(String apiUrl, String namespace, int port, EmbeddedPostgres postgres,
+    static Map<String, String> portal(String namespace, int port, EmbeddedPostgres postgres,
             FakePeeringDb peeringDb) {
-        Map<String, String> p = kubernetesClient(apiUrl, namespace);
-        p.put("quarkus.http.port", String.valueOf(port));
+        Map<String, String> p = common(port);
         p.put("ztix.portal.namespace", namespace);
         p.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
         p.put("quarkus.datasource.username", "postgres");
@@ -51,9 +52,10 @@ final class ApplicationSettings {
         p.put("ztix.peeringdb.api-key", FakePeeringDb.API_KEY);
         // READ-only affiliations (rita) are shown as not eligible, as an IX would usually configure it
         p.put("ztix.portal.min-perms", "2");
+        p.put("ztix.portal.admin-peeringdb-ids", String.valueOf(StandInUsers.ADMIN_PEERINGDB_ID));
         p.put("ztix.branding.name", "ZT-IX sandbox");
         p.put("ztix.branding.footer", "Local sandbox: the PeeringDB login and the ZeroTier controller are stand-ins"
-                + " (log in as alice, rita or uma); nothing here is a real IX.");
+                + " (log in as alice, rita, uma or ada); nothing here is a real IX.");
         return p;
     }
 }

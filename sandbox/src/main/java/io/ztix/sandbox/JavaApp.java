@@ -33,7 +33,7 @@ final class JavaApp implements AutoCloseable {
     static JavaApp start(String name, Path jar, Map<String, String> properties, Map<String, String> environment,
             Path log) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -q install -DskipTests)");
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -q package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

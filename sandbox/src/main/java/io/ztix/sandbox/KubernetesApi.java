@@ -1,109 +1,67 @@
 package io.ztix.sandbox;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
+import io.ztix.testing.kubeapi.Identity;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.Kubeconfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * An embedded Kubernetes API on 127.0.0.1: the fabric8 mock server in CRUD mode with the ZT-IX CRDs created in
- * it, the namespace, API discovery for kubectl, and a kubeconfig file pointing at it.
+ * The sandbox's Kubernetes API: the ZT-IX Kubernetes API stand-in (kube-api-standin) with the CRDs of
+ * {@code crds/} and the chart's admission policy, the namespace, and one kubeconfig per caller: the admin's
+ * ({@code sandbox-admin}, an approver; context {@code noc} is a colleague who is not one), the operator's and the
+ * portal's (their service accounts as the chart names them).
  */
 final class KubernetesApi implements AutoCloseable {
 
-    private final KubernetesMockServer server;
+    static final String ADMIN = "sandbox-admin";
+    static final String NON_APPROVER = "noc";
+
+    private final KubeApiStandIn standIn;
     private final KubernetesClient client;
     private final Path kubeconfig;
+    private final Path operatorKubeconfig;
+    private final Path portalKubeconfig;
 
-    private KubernetesApi(KubernetesMockServer server, KubernetesClient client, Path kubeconfig) {
-        this.server = server;
-        this.client = client;
-        this.kubeconfig = kubeconfig;
+    private KubernetesApi(KubeApiStandIn standIn, String namespace, Path workDirectory) {
+        this.standIn = standIn;
+        standIn.createNamespace(namespace);
+        Identity admin = Identity.approver(ADMIN);
+        this.client = standIn.client(admin);
+        String comment = "ZT-IX sandbox: the embedded Kubernetes API (exists only while the sandbox runs)";
+        this.kubeconfig = new Kubeconfig(standIn, namespace).context("ztix-sandbox", admin)
+                .context(NON_APPROVER, Identity.user(NON_APPROVER, "noc")).write(workDirectory.resolve("kubeconfig"), comment);
+        this.operatorKubeconfig = new Kubeconfig(standIn, namespace)
+                .context("operator", standIn.serviceAccount("operator"))
+                .write(workDirectory.resolve("operator.kubeconfig"), comment);
+        this.portalKubeconfig = new Kubeconfig(standIn, namespace).context("portal", standIn.serviceAccount("portal"))
+                .write(workDirectory.resolve("portal.kubeconfig"), comment);
     }
 
-    static KubernetesApi start(Path crdDirectory, String namespace, Path kubeconfig) {
-        DiscoveryDispatcher dispatcher = new DiscoveryDispatcher();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                dispatcher, false);
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        KubernetesClient client = server.createClient();
+    static KubernetesApi start(Path repository, String namespace, Path workDirectory) {
+        KubeApiStandIn standIn = KubeApiStandIn.start(repository);
         try {
-            List<CustomResourceDefinition> crds = new ArrayList<>();
-            for (Path file : crdFiles(crdDirectory)) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                        .load(file.toFile()).item();
-                crds.add(client.apiextensions().v1().customResourceDefinitions().resource(crd).create());
-            }
-            if (crds.isEmpty()) {
-                throw new IllegalStateException("no CRDs (*.yml) in " + crdDirectory);
-            }
-            dispatcher.publish(new ApiDiscovery(crds), new PrinterColumns(crds));
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).create();
-            KubernetesApi api = new KubernetesApi(server, client, kubeconfig);
-            api.writeKubeconfig(namespace);
-            return api;
+            return new KubernetesApi(standIn, namespace, workDirectory);
         } catch (RuntimeException e) {
-            client.close();
-            server.shutdown();
+            standIn.close();
             throw e;
         }
     }
 
-    private static List<Path> crdFiles(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CRDs in " + directory, e);
-        }
-    }
-
-    private void writeKubeconfig(String namespace) {
-        String yaml = String.join("\n",
-                "# ZT-IX sandbox: the embedded Kubernetes API (exists only while the sandbox runs)",
-                "apiVersion: v1",
-                "kind: Config",
-                "clusters:",
-                "- name: ztix-sandbox",
-                "  cluster:",
-                "    server: " + url(),
-                "users:",
-                "- name: sandbox-admin",
-                "  user:",
-                "    token: sandbox",
-                "contexts:",
-                "- name: ztix-sandbox",
-                "  context:",
-                "    cluster: ztix-sandbox",
-                "    user: sandbox-admin",
-                "    namespace: " + namespace,
-                "current-context: ztix-sandbox",
-                "");
-        try {
-            Files.createDirectories(kubeconfig.getParent());
-            Files.writeString(kubeconfig, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + kubeconfig, e);
-        }
-    }
-
     String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return standIn.url();
     }
 
     Path kubeconfig() {
         return kubeconfig;
+    }
+
+    Path operatorKubeconfig() {
+        return operatorKubeconfig;
+    }
+
+    Path portalKubeconfig() {
+        return portalKubeconfig;
     }
 
     KubernetesClient client() {
@@ -112,7 +70,6 @@ final class KubernetesApi implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        server.shutdown();
+        standIn.close();
     }
 }

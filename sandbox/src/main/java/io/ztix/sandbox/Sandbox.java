@@ -65,8 +65,8 @@ public final class Sandbox implements AutoCloseable {
     private void startAll(SandboxOptions options) {
         Path repo = options.repository();
         Path work = options.workDirectory();
-        step("Kubernetes API (fabric8 mock server, CRUD mode, ZT-IX CRDs)");
-        kubernetes = keep(KubernetesApi.start(repo.resolve("crds"), NAMESPACE, work.resolve("kubeconfig")));
+        step("Kubernetes API (stand-in: the ZT-IX CRDs with their validation, the chart's admission policy)");
+        kubernetes = keep(KubernetesApi.start(repo, NAMESPACE, work));
 
         step("PostgreSQL (embedded)");
         EmbeddedPostgres postgres = keep(startPostgres());
@@ -103,15 +103,16 @@ public final class Sandbox implements AutoCloseable {
         int operatorPort = FreePorts.pick();
         operatorUrl = "http://127.0.0.1:" + operatorPort;
         operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.operator(kubernetes.url(), NAMESPACE, operatorPort), Map.of("KUBECONFIG", kubernetes.kubeconfig().toString()),
+                ApplicationSettings.operator(NAMESPACE, operatorPort),
+                Map.of("KUBECONFIG", kubernetes.operatorKubeconfig().toString()),
                 work.resolve("logs/operator.log")));
 
         step("portal");
         int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
         portalUrl = "http://127.0.0.1:" + portalPort;
         portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.portal(kubernetes.url(), NAMESPACE, portalPort, postgres, peeringDb),
-                Map.of("KUBECONFIG", kubernetes.kubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
+                ApplicationSettings.portal(NAMESPACE, portalPort, postgres, peeringDb),
+                Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
                 work.resolve("logs/portal.log")));
 
         operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
@@ -170,6 +171,11 @@ public final class Sandbox implements AutoCloseable {
         return kubernetes.kubeconfig();
     }
 
+    /** The kubeconfig the portal runs with (its service account), to try what the portal may do. */
+    public Path portalKubeconfig() {
+        return kubernetes.portalKubeconfig();
+    }
+
     public boolean hasRouteServer() {
         return routeServer.isPresent();
     }
@@ -190,16 +196,19 @@ public final class Sandbox implements AutoCloseable {
     /** The text printed once everything runs. */
     public String instructions() {
         String approve = "kubectl -n " + NAMESPACE + " patch joinrequest " + NETWORK + "-as" + StandInUsers.FULL_ASN
-                + "-<node id> --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}'";
+                + "-<node id> --type=merge -p '{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\""
+                + KubernetesApi.ADMIN + "\"}}}'";
         return String.join("\n",
                 "",
                 "ZT-IX sandbox is running (local stand-ins; nothing here is a real IX).",
                 "",
                 "  Portal:      " + portalUrl + "  -> \"Log in with PeeringDB\" opens the STAND-IN PeeringDB:",
                 "               alice (may act for AS64501 and AS64502), rita (read-only, not eligible),",
-                "               uma (not PeeringDB-verified). No passwords: pick the user.",
+                "               uma (not PeeringDB-verified), " + StandInUsers.ADMIN + " (IX admin: " + portalUrl + "/admin)."
+                        + " No passwords: pick the user.",
                 "  Kubernetes:  export KUBECONFIG=" + kubernetes.kubeconfig(),
-                "               kubectl get ztnet,ztrs,jr",
+                "               kubectl get ztnet,ztrs,jr   (you are " + KubernetesApi.ADMIN + ", an approver; "
+                        + "--context " + KubernetesApi.NON_APPROVER + " is a colleague who is not)",
                 "  Approve a request (name from `kubectl get jr`, e.g. " + NETWORK + "-as64501-aabbccdd01):",
                 "               " + approve,
                 "  Route server: " + routeServer.map(LocalRouteServer::describe)
@@ -223,6 +232,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (SandboxOptions.wantsHelp(args)) {
+            System.out.println(SandboxOptions.USAGE);
+            return;
+        }
+        long startedAt = System.nanoTime();
         SandboxOptions options;
         try {
             options = SandboxOptions.parse(Path.of(System.getProperty("ztix.repo.root", ".")).toAbsolutePath()
@@ -244,6 +258,7 @@ public final class Sandbox implements AutoCloseable {
             System.exit(1);
         }
         System.out.println(sandbox.instructions());
+        System.out.printf("[sandbox] ready in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
         Thread.currentThread().join();
     }
 }

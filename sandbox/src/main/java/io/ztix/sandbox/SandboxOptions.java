@@ -38,6 +38,16 @@ record SandboxOptions(Path repository, Path workDirectory, int portalPort, Optio
         }
     }
 
+    /** {@code --help} or {@code -h} anywhere: print the usage and exit 0. */
+    static boolean wantsHelp(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static SandboxOptions parse(Path repository, String... args) {
         Path work = repository.resolve("target").resolve("sandbox");
         int port = 8480;
@@ -46,9 +56,6 @@ record SandboxOptions(Path repository, Path workDirectory, int portalPort, Optio
         boolean routeServer = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
             if (option.equals("--no-route-server")) {
                 routeServer = false;
                 continue;

@@ -10,13 +10,16 @@ import java.util.Map;
 
 /**
  * The ready-made logins of the sandbox's stand-in PeeringDB: {@code alice} may act for AS64501 and AS64502
- * (all perms), {@code rita} may only read AS64503, {@code uma} is not PeeringDB-verified (AS64504).
+ * (all perms), {@code rita} may only read AS64503, {@code uma} is not PeeringDB-verified (AS64504), {@code ada} is
+ * an IX admin of the sandbox (its PeeringDB id is the portal's admin id) and acts for no network.
  */
 final class StandInUsers implements FakePeeringDb.Directory {
 
     static final String FULL = "alice";
     static final String READ_ONLY = "rita";
     static final String UNVERIFIED = "uma";
+    static final String ADMIN = "ada";
+    static final long ADMIN_PEERINGDB_ID = 5009;
     static final long FULL_ASN = 64501;
 
     private static final int ALL_PERMS = 15;
@@ -29,7 +32,7 @@ final class StandInUsers implements FakePeeringDb.Directory {
 
     @Override
     public List<String> listedUsers() {
-        return List.of(FULL, READ_ONLY, UNVERIFIED);
+        return List.of(FULL, READ_ONLY, UNVERIFIED, ADMIN);
     }
 
     @Override
@@ -48,6 +51,10 @@ final class StandInUsers implements FakePeeringDb.Directory {
             case UNVERIFIED -> {
                 person(claims, 5003, "Uma Unverified", "uma@example.net", false, true);
                 claims.put("networks", List.of(network(504, "Unverified Net", 64504, ALL_PERMS)));
+            }
+            case ADMIN -> {
+                person(claims, ADMIN_PEERINGDB_ID, "Ada Admin (IX admin)", "ada@example.net", true, true);
+                claims.put("networks", List.of());
             }
             default -> throw new IllegalArgumentException("no stand-in user " + user + "; try " + listedUsers());
         }

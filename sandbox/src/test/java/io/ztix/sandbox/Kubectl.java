@@ -20,6 +20,27 @@ final class Kubectl {
 
     /** Runs kubectl with these arguments; answers its output, fails on a non-zero exit. */
     String run(String... args) {
+        Result result = execute(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + result.output());
+        }
+        return result.output();
+    }
+
+    /** Runs kubectl where it must fail (a refused request); answers what it printed. */
+    String refused(String... args) {
+        Result result = execute(args);
+        if (result.exitCode() == 0) {
+            throw new AssertionError("kubectl " + String.join(" ", args) + " succeeded but must be refused: "
+                    + result.output());
+        }
+        return result.output();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result execute(String... args) {
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(args));
         try {
@@ -28,11 +49,11 @@ final class Kubectl {
             Process p = builder.start();
             p.getOutputStream().close();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("kubectl " + String.join(" ", args) + " failed: " + output);
+                throw new AssertionError("kubectl " + String.join(" ", args) + " did not end: " + output);
             }
-            return output;
+            return new Result(p.exitValue(), output);
         } catch (IOException e) {
             throw new AssertionError("cannot run kubectl", e);
         } catch (InterruptedException e) {

@@ -70,12 +70,20 @@ class SandboxEndToEndTest {
                 assertThat(now.getElementById("addresses").asNormalizedText())
                         .contains("2001:db8:ff:0:6:4501:0:1").contains("203.0.113.");
             });
+            assertThat(kubectl.run("wait", "--for=jsonpath={.status.phase}=Active", "jr/" + name, "--timeout=60s"))
+                    .as("kubectl wait follows the request over an HTTP watch").contains("condition met");
             assertThat(kubectl.run("get", "jr", name, "-o", "yaml")).contains("phase: Active");
+            assertThat(kubectl.run("get", "jr", name, "-o", "wide")).as("priority-1 columns").contains("REQUESTER",
+                    "DECIDED BY", "ROUTE SERVERS", "Alice Operator", KubernetesApi.ADMIN, "Configured on every route server: rs1");
+            assertThat(kubectl.run("describe", "jr", name)).as("describe shows the request's Events").contains("Events:")
+                    .contains("Approved");
+            assertThat(kubectl.run("get", "events")).contains("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE",
+                    "joinrequest/" + name);
             assertThat(kubectl.run("get", "jr", name)).as("printer columns").contains("PHASE", "Active", "64501",
                     "2001:db8:ff:0:6:4501:0:1");
 
             Path example = REPO.resolve("examples/30-joinrequest.yaml");
-            assertThat(kubectl.run("apply", "--validate=false", "-f", example.toString())).contains("created");
+            assertThat(kubectl.run("apply", "-f", example.toString())).as("validated by the server").contains("created");
             assertThat(kubectl.run("delete", "jr", "ix-as64501-aabbccdd01")).contains("deleted");
             assertThat(kubectl.run("get", "jr", "-o", "name")).doesNotContain("aabbccdd01").contains(name);
             try (Browser rita = new Browser(new URL(sandbox.portalUrl()));
@@ -105,7 +113,7 @@ class SandboxEndToEndTest {
         try (Sandbox second = Sandbox.start(options)) {
             Kubectl kubectl = new Kubectl(second.kubeconfig());
             assertThat(kubectl.run("get", "ztrs")).doesNotContain("rs1");
-            kubectl.run("apply", "--validate=false", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            kubectl.run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
             kubectl.run("patch", "jr", "ix-as64501-aabbccdd01", "--type=merge", "-p",
                     "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
@@ -113,5 +121,55 @@ class SandboxEndToEndTest {
                             "jsonpath={.status.phase} {.status.assignedIps.ipv6}"))
                             .isEqualTo("Active 2001:db8:ff:0:6:4501:0:1"));
         }
+    }
+
+    @Test
+    void everyInvalidValueOfTheWalkThroughIsRefusedWithTheMessageARealClusterGives() {
+        SandboxOptions options = new SandboxOptions(REPO, REPO.resolve("sandbox/target/sandbox-refusals"), 0,
+                Optional.empty(), Optional.empty(), false);
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            Kubectl admin = new Kubectl(sandbox.kubeconfig());
+            Kubectl portal = new Kubectl(sandbox.portalKubeconfig());
+            String jr = "ix-as64501-aabbccdd01";
+            admin.run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            String invalid = "The JoinRequest \"" + jr + "\" is invalid: ";
+
+            assertThat(patch(admin, jr, "{\"spec\":{\"approval\":{\"decision\":\"Rejected\",\"decidedBy\":\"sandbox-admin\"}}}"))
+                    .contains(invalid + "spec.approval: Invalid value: \"object\": a rejection needs a reason");
+            assertThat(patch(admin, jr, "{\"spec\":{\"approval\":{\"decision\":\"Maybe\",\"decidedBy\":\"sandbox-admin\"}}}"))
+                    .contains("spec.approval.decision: Unsupported value: \"Maybe\": supported values: \"Approved\", \"Rejected\"");
+            assertThat(patch(admin, jr, "{\"spec\":{\"asn\":\"abc\"}}"))
+                    .contains("spec.asn: Invalid value: \"string\": spec.asn in body must be of type integer: \"string\"");
+            assertThat(patch(admin, jr, "{\"spec\":{\"asn\":0}}"))
+                    .contains("spec.asn: Invalid value: 0: spec.asn in body should be greater than or equal to 1");
+            assertThat(patch(admin, jr, "{\"spec\":{\"asn\":4294967296}}")).contains("spec.asn: Invalid value:"
+                    + " 4294967296: spec.asn in body should be less than or equal to 4.294967295e+09");
+            assertThat(patch(admin, jr, "{\"spec\":{\"nodeId\":\"zz\"}}"))
+                    .contains("spec.nodeId: Invalid value: \"zz\": spec.nodeId in body should match '^[0-9a-f]{10}$'");
+            assertThat(patch(admin, jr, "{\"spec\":{\"asn\":64502}}"))
+                    .contains("spec.asn: Invalid value: \"integer\": asn is immutable");
+            assertThat(patch(admin, jr, "{\"spec\":{\"nodeId\":\"aabbccdd02\"}}"))
+                    .contains("spec.nodeId: Invalid value: \"string\": nodeId is immutable");
+            assertThat(patch(admin, jr, "{\"spec\":{\"networkRef\":\"other\"}}"))
+                    .contains("spec.networkRef: Invalid value: \"string\": networkRef is immutable");
+
+            String approve = "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"noc\"}}}";
+            assertThat(admin.refused("--context", KubernetesApi.NON_APPROVER, "patch", "jr", jr, "--type=merge", "-p", approve))
+                    .contains("Error from server (Forbidden): joinrequests.ztix.io \"" + jr + "\" is forbidden:"
+                            + " ValidatingAdmissionPolicy 'ztix-zt-ix-joinrequest-approval' with binding"
+                            + " 'ztix-zt-ix-joinrequest-approval' denied request: only members of ztix-approvers may set"
+                            + " or change spec.approval; noc is not one");
+            assertThat(patch(portal, jr, approve)).contains("is forbidden: ValidatingAdmissionPolicy")
+                    .contains("the portal may create JoinRequests only without spec.approval");
+            assertThat(admin.run("get", "jr", jr, "-o", "jsonpath={.spec.asn} {.spec.nodeId} {.spec.approval}"))
+                    .as("nothing was changed").isEqualTo("64501 aabbccdd01 ");
+
+            assertThat(admin.run("auth", "whoami")).contains(KubernetesApi.ADMIN).contains("ztix-approvers");
+            assertThat(admin.run("explain", "jr.spec")).contains("nodeId").contains("ZeroTier node ID");
+        }
+    }
+
+    private static String patch(Kubectl kubectl, String name, String patch) {
+        return kubectl.refused("patch", "jr", name, "--type=merge", "-p", patch);
     }
 }

@@ -27,6 +27,14 @@ import java.util.Locale;
 @AdditionalPrinterColumn(name = "IPv4", jsonPath = ".status.assignedIps.ipv4", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+// kubectl get jr -o wide: who asked, who decided, and where the route servers are
+@AdditionalPrinterColumn(name = "Requester", jsonPath = ".spec.requester.name", type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
+@AdditionalPrinterColumn(name = "Decided By", jsonPath = ".spec.approval.decidedBy",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Route Servers",
+        jsonPath = ".status.conditions[?(@.type==\"RouteServersConfigured\")].message",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class JoinRequest extends CustomResource<JoinRequestSpec, JoinRequestStatus> implements Namespaced {
 
     public static final String COND_VALID = "Valid";

@@ -34,8 +34,8 @@ public final class ChartPolicies {
     }
 
     public static ChartPolicies render(Path chartDirectory) {
-        String rendered = new Helm(chartDirectory).template().withName(RELEASE).withNamespace(NAMESPACE)
-                .withKubeVersion(KUBE_VERSION).call();
+        String rendered = RenderedChart.text(chartDirectory, () -> new Helm(chartDirectory).template().withName(RELEASE)
+                .withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION).call());
         List<JsonNode> documents = new ArrayList<>();
         try (var parser = YAML.createParser(rendered)) {
             YAML.readValues(parser, JsonNode.class).forEachRemaining(d -> {
