@@ -66,7 +66,9 @@ public final class StandInServer implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest http) {
-        Future<Buffer> body = http.body();
+        // A request without a body (a watch to upgrade to a WebSocket, above all) must not be read: Vert.x can
+        // upgrade only a request that has not been read to its end.
+        Future<Buffer> body = hasBody(http) ? http.body() : Future.succeededFuture(null);
         body.onFailure(e -> http.response().setStatusCode(500).end());
         body.onSuccess(buffer -> {
             RecordedRequest request = new RecordedRequest(http.version().alpnName().toUpperCase(),
@@ -94,6 +96,14 @@ public final class StandInServer implements AutoCloseable {
                         write(http.response(), new Router.Answer(Statuses.internalError(String.valueOf(e)), List.of()));
                     });
         });
+    }
+
+    private static boolean hasBody(HttpServerRequest http) {
+        String length = http.getHeader("Content-Length");
+        if (length != null && !length.isBlank()) {
+            return Long.parseLong(length.trim()) > 0;
+        }
+        return http.getHeader("Transfer-Encoding") != null || http.getHeader("Content-Type") != null;
     }
 
     private void watch(HttpServerRequest http, RecordedRequest request, Identity caller) {
