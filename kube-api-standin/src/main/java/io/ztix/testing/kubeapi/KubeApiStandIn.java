@@ -15,6 +15,7 @@ import io.ztix.testing.kubeapi.admission.AdmissionPolicy;
 import io.ztix.testing.kubeapi.admission.ChartPolicies;
 import io.ztix.testing.kubeapi.server.RawStore;
 import io.ztix.testing.kubeapi.server.Router;
+import io.ztix.testing.kubeapi.server.ServerCertificate;
 import io.ztix.testing.kubeapi.server.StandInServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,13 +45,17 @@ public final class KubeApiStandIn implements AutoCloseable {
     private final String url;
     private final List<KubernetesClient> clients = new ArrayList<>();
 
+    private final ServerCertificate certificate;
+
     private KubeApiStandIn(Path crdDirectory, Path chartDirectory) {
         this.types = CustomResourceTypes.load(crdDirectory);
         this.chart = ChartPolicies.render(chartDirectory);
         this.store = io.ztix.testing.kubeapi.server.Store.create();
         List<AdmissionPolicy> policies = chart.policies();
         this.server = new StandInServer(new Router(types, store, policies), this::authenticate, expected);
-        this.url = "http://127.0.0.1:" + server.start();
+        this.certificate = ServerCertificate.in(chartDirectory.toAbsolutePath().normalize().getParent().getParent()
+                .resolve("target/kube-api-standin"));
+        this.url = "https://127.0.0.1:" + server.start(certificate);
     }
 
     /** Starts the stand-in with the CRDs of {@code crds/} and the chart {@code helm/zt-ix} of a ZT-IX checkout. */
@@ -101,10 +106,16 @@ public final class KubeApiStandIn implements AutoCloseable {
         return url;
     }
 
-    /** A client config that calls as this identity. */
+    /** A client config that calls as this identity (and trusts the stand-in's certificate). */
     public Config config(Identity identity, String namespace) {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url).withOauthToken(token(identity))
-                .withNamespace(namespace).withTrustCerts(true).withHttp2Disable(true).build();
+                .withNamespace(namespace).withCaCertData(certificate.certificateAuthorityData())
+                .withHttp2Disable(true).build();
+    }
+
+    /** The kubeconfig's certificate-authority-data for the stand-in's TLS certificate. */
+    public String certificateAuthorityData() {
+        return certificate.certificateAuthorityData();
     }
 
     /** A client that calls as this identity (closed with the stand-in). */

@@ -35,7 +35,8 @@ public final class Kubeconfig {
             throw new IllegalStateException("a kubeconfig needs at least one context");
         }
         List<String> lines = new ArrayList<>(List.of("# " + comment, "apiVersion: v1", "kind: Config", "clusters:",
-                "- name: ztix-standin", "  cluster:", "    server: " + standIn.url(), "users:"));
+                "- name: ztix-standin", "  cluster:", "    server: " + standIn.url(),
+                "    certificate-authority-data: " + standIn.certificateAuthorityData(), "users:"));
         contexts.forEach((name, identity) -> lines.addAll(List.of("- name: " + name, "  user:",
                 "    token: " + standIn.token(identity))));
         lines.add("contexts:");

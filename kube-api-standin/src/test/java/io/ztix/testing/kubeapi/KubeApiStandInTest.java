@@ -30,7 +30,7 @@ class KubeApiStandInTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NS = "ztix";
     private static final String JR = "/apis/ztix.io/v1alpha1/namespaces/" + NS + "/joinrequests";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpClient HTTP;
 
     private static KubeApiStandIn standIn;
     private static String operator;
@@ -41,11 +41,31 @@ class KubeApiStandInTest {
     @BeforeAll
     static void start() {
         standIn = KubeApiStandIn.start(REPO);
+        HTTP = HttpClient.newBuilder().sslContext(trusting(standIn.certificateAuthorityData())).build();
         standIn.createNamespace(NS);
         operator = standIn.token(standIn.serviceAccount("operator"));
         portal = standIn.token(standIn.serviceAccount("portal"));
         approver = standIn.token(Identity.approver("alice"));
         noc = standIn.token(Identity.user("mallory", "noc"));
+    }
+
+    /** An SSL context that trusts exactly the stand-in's certificate, as a kubeconfig's CA data does. */
+    private static javax.net.ssl.SSLContext trusting(String caData) {
+        try {
+            byte[] pem = java.util.Base64.getDecoder().decode(caData);
+            var certificate = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(pem));
+            var store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("standin", certificate);
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll

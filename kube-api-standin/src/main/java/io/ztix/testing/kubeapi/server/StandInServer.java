@@ -52,9 +52,10 @@ public final class StandInServer implements AutoCloseable {
         this.expectations = new MockDispatcher(expected);
     }
 
-    public int start() {
+    public int start(ServerCertificate certificate) {
         HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
-                .setPort(0).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"))
+                .setPort(0).setSsl(true).setKeyCertOptions(new io.vertx.core.net.PfxOptions()
+                        .setPath(certificate.keyStore().toString()).setPassword(ServerCertificate.PASSWORD)).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"))
                 .setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options).requestHandler(this::handle);
         try {
