@@ -190,6 +190,14 @@ public final class OpenApi {
         op.put("x-kubernetes-action", action);
         op.putObject("x-kubernetes-group-version-kind").put("group", group).put("version", version).put("kind", kind);
         op.putObject("responses").putObject("200").put("description", "OK");
+        if (!action.equals("get") && !action.equals("list")) {
+            // kubectl looks for fieldValidation among the PATCH operation's own parameters
+            ArrayNode parameters = op.putArray("parameters");
+            for (String query : List.of("dryRun", "fieldManager", "fieldValidation")) {
+                parameters.addObject().put("name", query).put("in", "query").put("uniqueItems", true)
+                        .putObject("schema").put("type", "string");
+            }
+        }
         return op;
     }
 
@@ -203,7 +211,7 @@ public final class OpenApi {
             parameters.addObject().put("name", "namespace").put("in", "path").put("required", true)
                     .put("description", "object name and auth scope").putObject("schema").put("type", "string");
         }
-        for (String query : List.of("dryRun", "fieldManager", "fieldValidation", "pretty")) {
+        for (String query : List.of("pretty")) {
             parameters.addObject().put("name", query).put("in", "query").put("uniqueItems", true)
                     .putObject("schema").put("type", "string");
         }
