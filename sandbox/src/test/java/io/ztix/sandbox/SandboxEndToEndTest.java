@@ -60,6 +60,11 @@ class SandboxEndToEndTest {
 
             String name = Sandbox.NETWORK + "-as64501-" + NODE_ID;
             assertThat(kubectl.run("get", "jr")).contains(name);
+            try (Browser ada = new Browser(new URL(sandbox.portalUrl()))) {
+                ada.loginWithPeeringDb(StandInUsers.ADMIN);
+                assertThat(ada.page("/admin/pending").asNormalizedText()).as("the stand-in admin sees the queue")
+                        .contains(name);
+            }
             assertThat(kubectl.run("get", "joinrequest", name, "-o", "yaml")).contains("nodeId: " + NODE_ID);
             kubectl.run("-n", Sandbox.NAMESPACE, "patch", "joinrequest", name, "--type=merge", "-p",
                     "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
