@@ -284,7 +284,8 @@ class KubeApiStandInTest {
         assertThat(schema.path("x-kubernetes-group-version-kind").get(0).path("kind").asText()).isEqualTo("JoinRequest");
         assertThat(schema.path("properties").path("spec").path("properties").has("nodeId")).isTrue();
         JsonNode path = doc.path("paths").path("/apis/ztix.io/v1alpha1/namespaces/{namespace}/joinrequests/{name}");
-        assertThat(path.path("parameters").findValuesAsText("name")).contains("fieldValidation");
+        assertThat(path.path("patch").path("parameters").findValuesAsText("name")).as("where kubectl looks for it")
+                .contains("fieldValidation");
         assertThat(call("GET", "/openapi/v2", operator, null, null).body().path("definitions")
                 .has("io.ztix.v1alpha1.JoinRequest")).isTrue();
     }
