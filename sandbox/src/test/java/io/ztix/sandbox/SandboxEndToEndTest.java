@@ -88,7 +88,11 @@ class SandboxEndToEndTest {
                     "2001:db8:ff:0:6:4501:0:1");
 
             Path example = REPO.resolve("examples/30-joinrequest.yaml");
-            assertThat(kubectl.run("apply", "-f", example.toString())).as("validated by the server").contains("created");
+            // the example names its requester, which only the portal may set (the chart's policy)
+            assertThat(kubectl.refused("apply", "-f", example.toString())).as("an admin may not vouch for a requester")
+                    .contains("Forbidden").contains("only the portal may set spec.requester");
+            assertThat(new Kubectl(sandbox.portalKubeconfig()).run("apply", "-f", example.toString()))
+                    .as("validated by the server").contains("created");
             assertThat(kubectl.run("delete", "jr", "ix-as64501-aabbccdd01")).contains("deleted");
             assertThat(kubectl.run("get", "jr", "-o", "name")).doesNotContain("aabbccdd01").contains(name);
             try (Browser rita = new Browser(new URL(sandbox.portalUrl()));
@@ -118,7 +122,7 @@ class SandboxEndToEndTest {
         try (Sandbox second = Sandbox.start(options)) {
             Kubectl kubectl = new Kubectl(second.kubeconfig());
             assertThat(kubectl.run("get", "ztrs")).doesNotContain("rs1");
-            kubectl.run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            new Kubectl(second.portalKubeconfig()).run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
             kubectl.run("patch", "jr", "ix-as64501-aabbccdd01", "--type=merge", "-p",
                     "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"sandbox-admin\"}}}");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
@@ -136,7 +140,7 @@ class SandboxEndToEndTest {
             Kubectl admin = new Kubectl(sandbox.kubeconfig());
             Kubectl portal = new Kubectl(sandbox.portalKubeconfig());
             String jr = "ix-as64501-aabbccdd01";
-            admin.run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
+            portal.run("apply", "-f", REPO.resolve("examples/30-joinrequest.yaml").toString());
             String invalid = "The JoinRequest \"" + jr + "\" is invalid: ";
 
             assertThat(patch(admin, jr, "{\"spec\":{\"approval\":{\"decision\":\"Rejected\",\"decidedBy\":\"sandbox-admin\"}}}"))
