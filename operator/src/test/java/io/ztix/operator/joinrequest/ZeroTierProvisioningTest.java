@@ -163,6 +163,7 @@ class ZeroTierProvisioningTest {
 
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
             JoinRequest seen = cluster.request(name);
+            assertThat(seen.getStatus()).as("status written yet").isNotNull();
             assertThat(seen.getStatus().phase).isIn(Phase.Approved, Phase.Provisioning);
             assertThat(seen.getStatus().lastError).contains("unreachable");
             assertThat(Conditions.find(seen.getStatus().conditions, JoinRequest.COND_READY).orElseThrow().reason)
@@ -181,6 +182,7 @@ class ZeroTierProvisioningTest {
 
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
             ZtNetwork seen = cluster.network("ix");
+            assertThat(seen.getStatus()).as("status written yet").isNotNull();
             assertThat(Conditions.find(seen.getStatus().conditions, ZtNetwork.COND_CONTROLLER_REACHABLE).orElseThrow().reason)
                     .isEqualTo("TokenRejected");
         });
