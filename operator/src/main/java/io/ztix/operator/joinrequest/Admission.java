@@ -62,7 +62,7 @@ final class Admission {
                     return config.resyncInterval();
                 }
                 status.approved(approval.decidedBy);
-                provision(request, network, routeServers, status);
+                provision(request, network, routeServers, sameNetwork, status);
             }
             retries.succeeded(request);
             return config.resyncInterval();
@@ -81,13 +81,13 @@ final class Admission {
     }
 
     private void provision(JoinRequest request, ZtNetwork network, List<RouteServer> routeServers,
-            JoinRequestStatusRecorder status) {
+            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
         Optional<Degradation> notReady = Degradation.ofNetwork(network);
         if (notReady.isPresent()) {
             status.networkNotReady(notReady.get());
             return;
         }
-        provisioner.ensureAddresses(request, network, reservedIpv4(routeServers));
+        provisioner.ensureAddresses(request, network, reservedIpv4(routeServers), sameNetwork);
         status.addressesAssigned();
         if (provisioner.authorize(request, network)) {
             events.normal(request, "MemberAuthorized", MemberProvisioner.memberName(request) + " (node "

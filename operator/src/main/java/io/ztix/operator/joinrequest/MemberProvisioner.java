@@ -12,10 +12,19 @@ import io.ztix.operator.zerotier.Member;
 import io.ztix.operator.zerotier.MemberSettings;
 import io.ztix.operator.zerotier.ZeroTierController;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.ztix.api.network.AddressReservation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * Puts an approved member on its ZeroTier network (addresses allocated once, member authorized with
@@ -27,23 +36,66 @@ public class MemberProvisioner {
 
     static final int MAX_MEMBER_NAME = 120;
 
+    /** How long a reservation whose request is not in the cache is kept (see {@link #settled}). */
+    static final Duration ORPHAN_GRACE = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(MemberProvisioner.class);
+
     private final AddressAllocator allocator;
     private final ControllerClients clients;
+    private final Clock clock;
 
-    public MemberProvisioner(AddressAllocator allocator, ControllerClients clients) {
+    public MemberProvisioner(AddressAllocator allocator, ControllerClients clients, Clock clock) {
         this.allocator = allocator;
         this.clients = clients;
+        this.clock = clock;
     }
 
     /** Allocates the member's addresses unless it already has them; the result is kept in the status. */
-    void ensureAddresses(JoinRequest request, ZtNetwork network, Collection<String> reservedIpv4) {
+    void ensureAddresses(JoinRequest request, ZtNetwork network, Collection<String> reservedIpv4,
+            Collection<JoinRequest> sameNetwork) {
         JoinRequestStatus status = request.getStatus();
         if (status.sequence != null && status.assignedIps != null) {
             return;
         }
-        AddressAllocator.Allocation allocation = allocator.allocate(network, request.getSpec().asn, reservedIpv4);
+        AddressAllocator.Allocation allocation = allocator.allocate(network, request.getMetadata().getName(),
+                request.getMetadata().getUid(), request.getSpec().asn, reservedIpv4, settled(sameNetwork));
         status.sequence = allocation.sequence();
         status.assignedIps = new AssignedIps(allocation.ipv6(), allocation.ipv4());
+    }
+
+    /**
+     * Drops the request's address reservation from the network once its status shows the addresses. Housekeeping
+     * only: a failure is retried at the next reconciliation and never affects the member.
+     */
+    void settleReservation(JoinRequest request, ZtNetwork network, Collection<JoinRequest> sameNetwork) {
+        String uid = request.getMetadata().getUid();
+        if (uid == null || request.getStatus().sequence == null || !AddressAllocator.hasReservation(network, uid)) {
+            return;
+        }
+        try {
+            allocator.settle(network, request.getMetadata().getName(), uid, settled(sameNetwork));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Could not drop the address reservation of %s yet", request.getMetadata().getName());
+        }
+    }
+
+    /**
+     * A reservation is settled when its request's status shows its sequence number, or when no request of the
+     * network has its uid any more (deleted or moved) for longer than {@link #ORPHAN_GRACE}: the grace keeps a
+     * request that this snapshot of the cache does not show yet from losing its reservation.
+     */
+    private Predicate<AddressReservation> settled(Collection<JoinRequest> sameNetwork) {
+        Map<String, JoinRequest> byUid = new HashMap<>();
+        sameNetwork.forEach(r -> byUid.put(r.getMetadata().getUid(), r));
+        Instant orphanedBefore = Instant.now(clock).minus(ORPHAN_GRACE);
+        return reservation -> {
+            JoinRequest owner = byUid.get(reservation.uid);
+            if (owner == null) {
+                return reservation.reservedAt == null || Instant.parse(reservation.reservedAt).isBefore(orphanedBefore);
+            }
+            return owner.getStatus() != null && owner.getStatus().assignedIps != null
+                    && Objects.equals(owner.getStatus().sequence, reservation.sequence);
+        };
     }
 
     /** @return true when the controller had to be changed */

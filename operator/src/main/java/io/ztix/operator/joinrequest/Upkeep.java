@@ -75,6 +75,8 @@ final class Upkeep {
             degradation = first(degradation, Degradation.ofNetwork(network.get()).get());
             next = retries.nextDelay(request, config.backoff(), null);
         } else {
+            // the cached request shows its addresses: its reservation on the network is no longer needed
+            provisioner.settleReservation(request, network.get(), sameNetwork);
             try {
                 verify(request, request.getStatus().admitted, network.get());
                 status.memberAuthorized(network.get().getStatus().networkId);

@@ -46,7 +46,11 @@ public class ZtNetworkStatusWriter {
             if (latest.getStatus() == null) {
                 latest.setStatus(new ZtNetworkStatus());
             }
+            String before = Serialization.asJson(latest.getStatus());
             T result = change.apply(latest.getStatus());
+            if (before.equals(Serialization.asJson(latest.getStatus()))) {
+                return result; // nothing to store
+            }
             try {
                 client.resources(ZtNetwork.class).inNamespace(namespace).withName(name).subresource("status")
                         .patch(PatchContext.of(PatchType.JSON), guardedStatusPatch(latest));

@@ -17,10 +17,14 @@ import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.AddressAllocation;
+import io.ztix.api.network.AddressReservation;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,6 +124,43 @@ class ZeroTierProvisioningTest {
         assertThat(ipv4).hasSize(50);
         assertThat(sequences).containsExactlyElementsOf(IntStream.rangeClosed(1, 50).mapToObj(Long::valueOf).toList());
         assertThat(cluster.network("ix").getStatus().allocation.lastSequenceByAsn).containsEntry("64501", 50L);
+    }
+
+    @Test
+    void addressesWrittenToTheNetworkButNotToTheRequestBeforeAStopAreHandedOutToThatRequestAgainAndToNobodyElse() {
+        cluster.awaitNetworkReady("ix");
+        JoinRequest interrupted = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
+        String uid = interrupted.getMetadata().getUid();
+        String longAgo = Instant.now().minus(Duration.ofHours(1)).toString();
+        // the state an operator leaves when it stops between the batch's network write and the request's status
+        // write: counters advanced, reservations for this request, for a request deleted long ago, and one just now
+        client.resources(ZtNetwork.class).inNamespace(cluster.namespace()).withName("ix").editStatus(n -> {
+            n.getStatus().allocation = new AddressAllocation();
+            n.getStatus().allocation.lastSequenceByAsn.put("64501", 3L);
+            n.getStatus().allocation.lastIpv4Offset = 3L;
+            n.getStatus().allocation.reservations.add(new AddressReservation(interrupted.getMetadata().getName(), uid,
+                    64501, 2, "203.0.113.2", Instant.now().toString()));
+            n.getStatus().allocation.reservations.add(new AddressReservation("deleted-long-ago", "uid-gone", 64501, 1,
+                    "203.0.113.1", longAgo));
+            n.getStatus().allocation.reservations.add(new AddressReservation("not-in-the-cache-yet", "uid-new", 64501, 3,
+                    "203.0.113.3", Instant.now().toString()));
+            return n;
+        });
+
+        cluster.setApproval(interrupted.getMetadata().getName(), approved("alice"));
+        JoinRequest active = cluster.awaitPhase(interrupted.getMetadata().getName(), Phase.Active);
+        String other = approve(64501, "aabbccdd02");
+        JoinRequest next = cluster.awaitPhase(other, Phase.Active);
+
+        assertThat(active.getStatus().sequence).isEqualTo(2L);
+        assertThat(active.getStatus().assignedIps.ipv6).isEqualTo("2001:db8:ff:0:6:4501:0:2");
+        assertThat(active.getStatus().assignedIps.ipv4).isEqualTo("203.0.113.2");
+        assertThat(next.getStatus().sequence).isEqualTo(4L);
+        assertThat(next.getStatus().assignedIps.ipv4).isEqualTo("203.0.113.4");
+        // both requests show their addresses, the long-gone one is dropped; the fresh orphan stays visible
+        await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(cluster.network("ix").getStatus().allocation.reservations)
+                .extracting(r -> r.request).containsExactly("not-in-the-cache-yet"));
+        assertThat(cluster.network("ix").getStatus().allocation.lastSequenceByAsn).containsEntry("64501", 4L);
     }
 
     @Test
