@@ -7,20 +7,24 @@ import io.ztix.operator.zerotier.Timeouts;
 import io.ztix.operator.zerotier.ZeroTierController;
 import io.ztix.operator.zerotier.ZeroTierControllers;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 
 /**
- * Gives the ZeroTier controller client of a ZtNetwork. The token is read from the network's Secret on
- * every request, so a rotated Secret takes effect at once; it never reaches logs, events or status.
+ * Gives the ZeroTier controller client of a ZtNetwork. All clients share one HTTP client and, per controller
+ * URL, one gate (bounded requests in flight, Retry-After honoured). The token comes from the network's Secret
+ * through a short-lived cache ({@link TokenCache}): a rotated Secret takes effect when the controller refuses
+ * the old token or after {@code ztix.zerotier.token-cache-ttl}; it never reaches logs, events or status.
  */
 @ApplicationScoped
 public class ControllerClients {
 
     private final ZeroTierControllers factory;
-    private final SecretReader secrets;
+    private final TokenCache tokens;
 
-    public ControllerClients(ZeroTierConfig config, SecretReader secrets) {
-        this.factory = new ZeroTierControllers(new Timeouts(config.connectTimeout(), config.requestTimeout()));
-        this.secrets = secrets;
+    public ControllerClients(ZeroTierConfig config, SecretReader secrets, Clock clock) {
+        this.factory = new ZeroTierControllers(new Timeouts(config.connectTimeout(), config.requestTimeout()),
+                config.maxConcurrentRequests());
+        this.tokens = new TokenCache(secrets, config.tokenCacheTtl(), clock);
     }
 
     /**
@@ -30,10 +34,10 @@ public class ControllerClients {
     public ZeroTierController forNetwork(ZtNetwork network) {
         var controller = network.getSpec().controller;
         String namespace = network.getMetadata().getNamespace();
-        secrets.read(namespace, controller.tokenSecretRef);
+        tokens.read(namespace, controller.tokenSecretRef);
         String networkId = network.getSpec().networkId != null ? network.getSpec().networkId
                 : network.getStatus() == null ? null : network.getStatus().networkId;
         return factory.forNetwork(controller.provider, controller.effectiveUrl(), networkId,
-                () -> secrets.read(namespace, controller.tokenSecretRef));
+                tokens.source(namespace, controller.tokenSecretRef));
     }
 }

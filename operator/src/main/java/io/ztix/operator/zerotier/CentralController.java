@@ -25,13 +25,14 @@ public final class CentralController implements ZeroTierController {
      * @param probeNetworkId the adopted network; {@link #status()} reads it to prove reachability and access
      */
     public CentralController(String baseUrl, String probeNetworkId, Supplier<String> tokenSupplier, Timeouts timeouts) {
-        this(ZeroTierControllers.httpClient(timeouts), baseUrl, probeNetworkId, tokenSupplier, timeouts);
+        this(ZeroTierControllers.httpClient(timeouts), new ControllerGate(ControllerGate.DEFAULT_MAX_CONCURRENT, Clock.systemUTC()),
+                baseUrl, probeNetworkId, tokenSupplier, timeouts);
     }
 
-    CentralController(HttpClient client, String baseUrl, String probeNetworkId, Supplier<String> tokenSupplier,
+    CentralController(HttpClient client, ControllerGate gate, String baseUrl, String probeNetworkId, Supplier<String> tokenSupplier,
                       Timeouts timeouts) {
         this.probeNetworkId = ZeroTierIds.networkId(probeNetworkId);
-        this.http = new ControllerHttp(client, baseUrl, "ZeroTier Central",
+        this.http = new ControllerHttp(client, gate, baseUrl, "ZeroTier Central",
                 new ControllerHttp.AuthHeader("Authorization", "token "), tokenSupplier, timeouts.request(), true,
                 Clock.systemUTC());
     }

@@ -33,17 +33,19 @@ final class ControllerHttp {
     private final String baseUrl;
     private final String apiName;
     private final AuthHeader auth;
-    private final Supplier<String> tokenSupplier;
+    private final TokenSource tokens;
     private final Duration requestTimeout;
     private final HttpErrors errors;
+    private final ControllerGate gate;
 
-    ControllerHttp(HttpClient client, String baseUrl, String apiName, AuthHeader auth, Supplier<String> tokenSupplier,
-                   Duration requestTimeout, boolean forbiddenIsBadToken, Clock clock) {
+    ControllerHttp(HttpClient client, ControllerGate gate, String baseUrl, String apiName, AuthHeader auth,
+                   Supplier<String> tokenSupplier, Duration requestTimeout, boolean forbiddenIsBadToken, Clock clock) {
         this.client = client;
+        this.gate = gate;
         this.baseUrl = checkedBaseUrl(baseUrl);
         this.apiName = apiName;
         this.auth = auth;
-        this.tokenSupplier = tokenSupplier;
+        this.tokens = TokenSource.of(tokenSupplier);
         this.requestTimeout = requestTimeout;
         this.errors = new HttpErrors(forbiddenIsBadToken, clock);
     }
@@ -85,8 +87,30 @@ final class ControllerHttp {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        String token = currentToken();
         String call = method + " " + path + " on " + describe();
+        gate.enter(call, requestTimeout);
+        try {
+            String token = currentToken();
+            try {
+                return sendOnce(call, method, path, body, token);
+            } catch (ZeroTierException e) {
+                if (e.kind() != ZeroTierException.Kind.BAD_TOKEN || e.httpStatus().isEmpty()) {
+                    throw e;
+                }
+                // a cached token may be stale: read the Secret again and try once more if it changed
+                tokens.refused(token);
+                String fresh = currentToken();
+                if (fresh.equals(token)) {
+                    throw e;
+                }
+                return sendOnce(call, method, path, body, fresh);
+            }
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private JsonNode sendOnce(String call, String method, String path, JsonNode body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header(auth.name(), auth.valuePrefix() + token)
@@ -114,7 +138,11 @@ final class ControllerHttp {
             throw new ZeroTierException(ZeroTierException.Kind.TRANSIENT, call + ": interrupted", 0, null, null);
         }
         if (response.statusCode() / 100 != 2) {
-            throw errors.forAnswer(call, response, token);
+            ZeroTierException error = errors.forAnswer(call, response, token);
+            if (response.statusCode() == 429) {
+                error.retryAfter().ifPresent(gate::backOff);
+            }
+            throw error;
         }
         return parse(call, response.body(), token);
     }
@@ -134,7 +162,7 @@ final class ControllerHttp {
     private String currentToken() {
         String token;
         try {
-            token = tokenSupplier.get();
+            token = tokens.get();
         } catch (RuntimeException e) {
             throw new ZeroTierException(ZeroTierException.Kind.BAD_TOKEN, "cannot read the API token for " + describe()
                     + ": " + e.getMessage(), 0, null, null);

@@ -21,11 +21,12 @@ public final class SelfHostedController implements ZeroTierController {
     private final ControllerHttp http;
 
     public SelfHostedController(String baseUrl, Supplier<String> tokenSupplier, Timeouts timeouts) {
-        this(ZeroTierControllers.httpClient(timeouts), baseUrl, tokenSupplier, timeouts);
+        this(ZeroTierControllers.httpClient(timeouts), new ControllerGate(ControllerGate.DEFAULT_MAX_CONCURRENT, Clock.systemUTC()),
+                baseUrl, tokenSupplier, timeouts);
     }
 
-    SelfHostedController(HttpClient client, String baseUrl, Supplier<String> tokenSupplier, Timeouts timeouts) {
-        this.http = new ControllerHttp(client, baseUrl, "ZeroTier self-hosted controller",
+    SelfHostedController(HttpClient client, ControllerGate gate, String baseUrl, Supplier<String> tokenSupplier, Timeouts timeouts) {
+        this.http = new ControllerHttp(client, gate, baseUrl, "ZeroTier self-hosted controller",
                 new ControllerHttp.AuthHeader("X-ZT1-Auth", ""), tokenSupplier, timeouts.request(), false,
                 Clock.systemUTC());
     }

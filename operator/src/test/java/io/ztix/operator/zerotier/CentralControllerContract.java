@@ -1,5 +1,6 @@
 package io.ztix.operator.zerotier;
 
+import io.ztix.api.network.ControllerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ abstract class CentralControllerContract extends ZeroTierControllerContract {
 
     @Override
     protected ZeroTierController controller(Supplier<String> token) {
-        return new CentralController(url(), networkId(), token, Timeouts.DEFAULT);
+        return CONTROLLERS.forNetwork(ControllerSpec.Provider.Central, url(), networkId(), token);
     }
 
     protected RawApi raw() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ztix.api.network.ControllerSpec;
 import io.ztix.operator.zerotier.ZeroTierException.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ abstract class SelfHostedControllerContract extends ZeroTierControllerContract {
 
     @Override
     protected ZeroTierController controller(Supplier<String> token) {
-        return new SelfHostedController(url(), token, Timeouts.DEFAULT);
+        return CONTROLLERS.forNetwork(ControllerSpec.Provider.SelfHosted, url(), null, token);
     }
 
     protected RawApi raw() {

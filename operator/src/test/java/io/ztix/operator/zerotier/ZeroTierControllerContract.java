@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ZeroTierControllerContract {
 
+    /**
+     * One HTTP client (and connection pool) for the whole suite, as the operator has: a client per call leaves
+     * idle keep-alive connections behind that each hold one of a real controller's 8 workers for 5 s.
+     */
+    protected static final ZeroTierControllers CONTROLLERS = new ZeroTierControllers(Timeouts.DEFAULT);
+
+
     protected static final NetworkSettings SETTINGS =
             NetworkSettings.forPeeringLan("ztix-contract", "2001:db8:ff::/64", "203.0.113.0/24", 2800);
 

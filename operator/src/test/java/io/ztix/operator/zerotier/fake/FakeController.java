@@ -35,6 +35,7 @@ public abstract class FakeController implements AutoCloseable {
     private final Deque<Duration> delays = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile String token;
+    private final HttpWorkers workers = new HttpWorkers();
     private HttpServer server;
     private ExecutorService executor;
     private int port;
@@ -96,6 +97,20 @@ public abstract class FakeController implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        workers.close();
+    }
+
+    /**
+     * Requests that waited for one of the controller's 8 HTTP workers because idle keep-alive connections held
+     * them (see {@link HttpWorkers}); a polite client causes none.
+     */
+    public int workerStalls() {
+        return workers.stalls();
+    }
+
+    /** Most of the 8 HTTP workers held at once (by requests in flight and idle kept-alive connections). */
+    public int peakWorkersHeld() {
+        return workers.peakWorkersHeld();
     }
 
     public int port() {
@@ -170,6 +185,26 @@ public abstract class FakeController implements AutoCloseable {
     protected abstract FakeResponse handle(RecordedRequest request);
 
     private void exchange(HttpExchange exchange) throws IOException {
+        String connection = exchange.getRemoteAddress().toString();
+        boolean last;
+        try {
+            last = workers.before(connection);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        try {
+            if (last) {
+                exchange.getResponseHeaders().add("Connection", "close");
+            }
+            serve(exchange);
+        } finally {
+            workers.after(connection, last);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             RecordedRequest request = record(exchange);
             Duration delay;
