@@ -29,4 +29,8 @@ public class PeerStatus {
 
     @JsonPropertyDescription("BIRD's extra information, e.g. the last error.")
     public String info;
+
+    @JsonPropertyDescription("True while the session is configured but held down (BIRD 'disabled'), because no RTR "
+            + "server is in sync and spec.rpki.newMembersWhileNotInSync is Hold: the member is not yet served.")
+    public Boolean held;
 }

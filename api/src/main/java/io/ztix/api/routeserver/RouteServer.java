@@ -23,4 +23,6 @@ public class RouteServer extends CustomResource<RouteServerSpec, RouteServerStat
     public static final String COND_REACHABLE = "Reachable";
     public static final String COND_CONFIG_APPLIED = "ConfigApplied";
     public static final String COND_READY = "Ready";
+    /** True while at least one RTR server is in sync, so BIRD's ROA tables are current. */
+    public static final String COND_RPKI_READY = "RpkiReady";
 }

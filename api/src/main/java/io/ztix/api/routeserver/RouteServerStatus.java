@@ -24,11 +24,26 @@ public class RouteServerStatus {
     @JsonPropertyDescription("Number of member sessions configured.")
     public Integer peerCount;
 
-    @JsonPropertyDescription("One entry per member session, with its live BGP state.")
+    @JsonPropertyDescription("One entry per member session of the configuration BIRD runs, with its BGP state as "
+            + "of lastObservedTime.")
     public List<PeerStatus> peers = new ArrayList<>();
 
     @JsonPropertyDescription("Per member node: how this route server's ZeroTier node reaches it (zerotier-cli -j peers).")
     public List<MemberPath> memberPaths = new ArrayList<>();
+
+    @JsonPropertyDescription("When the operator last read BIRD's state on the route server (RFC 3339): peers[].state "
+            + "and rpki[] are as of this time. It stops moving while the route server cannot be reached (see the "
+            + "Reachable condition); the sessions keep running meanwhile.")
+    public String lastObservedTime;
+
+    @JsonPropertyDescription("When the route server last became unreachable (RFC 3339); absent while it is reachable.")
+    public String unreachableSince;
+
+    @JsonPropertyDescription("RPKI: one entry per RTR server of spec.rpki, as BIRD reports its protocol rpki.")
+    public List<RtrServerStatus> rpki = new ArrayList<>();
+
+    @JsonPropertyDescription("The last configuration change and its health check (settle, confirm or roll back).")
+    public RolloutStatus rollout;
 
     public List<Condition> conditions = new ArrayList<>();
 }

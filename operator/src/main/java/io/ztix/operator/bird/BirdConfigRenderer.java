@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +90,41 @@ public final class BirdConfigRenderer {
             text.append(session.render(sessionView));
         }
         return text.toString();
+    }
+
+    /**
+     * Renders like {@link #render(RouteServerConfig)} and also returns the hashes of the shared part and of each
+     * session block, and which {@code protocol rpki} talks to which RTR server.
+     *
+     * @throws IllegalArgumentException as {@link #render(RouteServerConfig)}
+     */
+    public RenderedConfig renderParts(RouteServerConfig config) {
+        return renderParts(config, BirdVersion.OLDEST_SUPPORTED);
+    }
+
+    /**
+     * Renders like {@link #render(RouteServerConfig, BirdVersion)} and also returns the hashes of the shared part
+     * and of each session block, and which {@code protocol rpki} talks to which RTR server.
+     *
+     * @throws IllegalArgumentException as {@link #render(RouteServerConfig, BirdVersion)}
+     */
+    public RenderedConfig renderParts(RouteServerConfig config, BirdVersion version) {
+        ConfigView view = ConfigView.of(config, version);
+        StringBuilder text = new StringBuilder(4096 + view.sessions().size() * 1024);
+        String shared = root.render(view);
+        text.append(shared);
+        Map<String, String> sessions = new LinkedHashMap<>();
+        for (SessionView sessionView : view.sessions()) {
+            String block = session.render(sessionView);
+            text.append(block);
+            sessions.put(sessionView.protocolName(), sha256(block));
+        }
+        Map<String, RtrEndpoint> rtr = new LinkedHashMap<>();
+        for (RtrView rtrView : view.rtrServers()) {
+            rtr.put(rtrView.protocolName(), rtrView.endpoint());
+        }
+        String all = text.toString();
+        return new RenderedConfig(all, sha256(all), sha256(shared), sessions, rtr);
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */

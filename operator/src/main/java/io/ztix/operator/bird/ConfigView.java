@@ -89,17 +89,18 @@ record ConfigView(
                 throw new IllegalArgumentException(who + ": ASN is the route server's own ASN");
             }
             MemberText text = MemberText.of(member);
+            boolean held = config.heldMembers().contains(member.joinRequestName());
             if (member.ipv4() != null) {
                 if (rsIpv4 == null) {
                     throw new IllegalArgumentException(who + " has an IPv4 address but the route server has none");
                 }
                 String address = claim(addressOwners, IpAddresses.ipv4(member.ipv4(), who + ": IPv4 address"), who);
                 sessions.add(session(member, text, config.policy(), "ipv4", "v4", address, rsIpv4,
-                        limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit")));
+                        limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit"), held));
             }
             String address = claim(addressOwners, IpAddresses.ipv6(member.ipv6(), who + ": IPv6 address"), who);
             sessions.add(session(member, text, config.policy(), "ipv6", "v6", address, rsIpv6,
-                    limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit")));
+                    limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit"), held));
         }
         return List.copyOf(sessions);
     }
@@ -128,7 +129,7 @@ record ConfigView(
     }
 
     private static SessionView session(Member member, MemberText text, Policy policy, String family, String suffix,
-            String neighbor, String local, long receiveLimit) {
+            String neighbor, String local, long receiveLimit, boolean held) {
         return new SessionView(
                 member.protocolName(suffix),
                 family,
@@ -144,7 +145,8 @@ record ConfigView(
                 policy.maxPrefixAction().birdKeyword(),
                 policy.bgpRole(),
                 text.irrAsSets(),
-                policy.aspa() != AspaPolicy.Off);
+                policy.aspa() != AspaPolicy.Off,
+                held);
     }
 
     /** A member's untrusted text, made safe once for both of its sessions. */

@@ -1,6 +1,7 @@
 package io.ztix.operator.bird;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the renderer needs to write one route server's ZT-IX include file. Plain data: the
@@ -14,6 +15,8 @@ import java.util.List;
  *                   origin validation silently filters nothing, so the renderer refuses an empty list
  * @param policy     policy knobs shared by all member sessions
  * @param members    approved members, in any order (the output is sorted)
+ * @param heldMembers JoinRequest names of members whose sessions are configured but {@code disabled} (held
+ *                   until an RTR server is in sync); names that are not members are ignored
  */
 public record RouteServerConfig(
         long rsAsn,
@@ -22,10 +25,23 @@ public record RouteServerConfig(
         String rsIpv6,
         List<RtrEndpoint> rtrServers,
         Policy policy,
-        List<Member> members) {
+        List<Member> members,
+        Set<String> heldMembers) {
 
     public RouteServerConfig {
         rtrServers = rtrServers == null ? List.of() : List.copyOf(rtrServers);
         members = members == null ? List.of() : List.copyOf(members);
+        heldMembers = heldMembers == null ? Set.of() : Set.copyOf(heldMembers);
+    }
+
+    /** A configuration in which no member is held. */
+    public RouteServerConfig(long rsAsn, String routerId, String rsIpv4, String rsIpv6, List<RtrEndpoint> rtrServers,
+            Policy policy, List<Member> members) {
+        this(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, Set.of());
+    }
+
+    /** The same configuration with these members' sessions held (rendered disabled). */
+    public RouteServerConfig withHeldMembers(Set<String> joinRequestNames) {
+        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, joinRequestNames);
     }
 }

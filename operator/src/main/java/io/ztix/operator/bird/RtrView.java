@@ -33,6 +33,11 @@ record RtrView(String protocolName, String remote, int port) implements Template
         return "\"" + host + "\"";
     }
 
+    /** The server as an endpoint again (a host name without BIRD's quotes). */
+    RtrEndpoint endpoint() {
+        return new RtrEndpoint(remote.startsWith("\"") ? remote.substring(1, remote.length() - 1) : remote, port);
+    }
+
     RtrView renumbered(int number) {
         return new RtrView("ztix_rpki_" + number, remote, port);
     }

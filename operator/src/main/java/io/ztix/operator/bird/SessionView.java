@@ -18,7 +18,8 @@ record SessionView(
         String limitAction,
         boolean bgpRole,
         List<String> irrAsSets,
-        boolean aspa) implements TemplateView {
+        boolean aspa,
+        boolean held) implements TemplateView {
 
     String importFilter() {
         return protocolName + "_in";
@@ -46,6 +47,7 @@ record SessionView(
             case "bgpRole" -> bgpRole;
             case "irrAsSets" -> irrAsSets;
             case "aspa" -> aspa;
+            case "held" -> held;
             case "importFilter" -> importFilter();
             case "exportFilter" -> exportFilter();
             default -> null;

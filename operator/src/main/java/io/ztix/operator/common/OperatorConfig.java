@@ -44,6 +44,33 @@ public interface OperatorConfig {
     @WithDefault("60s")
     Duration sessionPollInterval();
 
+    /**
+     * Health gate: how long the sessions that were Established before an apply (and that the change touched) may
+     * take to be Established again before the verdict. Confirmed as soon as they all are.
+     */
+    @WithDefault("10s")
+    Duration applySettleTime();
+
+    /** How often the health gate looks at the sessions while a change settles. */
+    @WithDefault("1s")
+    Duration applySettleCheckInterval();
+
+    /** A rollback needs the sessions still down at the deadline to belong to at least this many members ... */
+    @WithDefault("2")
+    int rollbackMinMembers();
+
+    /** ... and to be at least this share (percent) of the member sessions Established before the apply. */
+    @WithDefault("10")
+    int rollbackMinPercent();
+
+    /** An RTR server that has never been in sync this long after it was configured gets a warning Event. */
+    @WithDefault("60s")
+    Duration rpkiGraceTime();
+
+    /** How often a route server is observed while new members are held for RPKI (until an RTR server syncs). */
+    @WithDefault("5s")
+    Duration rpkiHoldPollInterval();
+
     @WithDefault("10s")
     Duration sshConnectTimeout();
 

@@ -38,8 +38,9 @@ record RouteServerProgress(List<RouteServerEntry> entries) {
         entry.name = routeServer.getMetadata().getName();
         List<PeerStatus> sessions = routeServer.getStatus() == null ? List.of()
                 : routeServer.getStatus().peers.stream().filter(p -> joinRequestName.equals(p.joinRequest)).toList();
-        // status.peers lists the sessions of the configuration BIRD runs (it changes only on a successful apply)
-        entry.configured = !sessions.isEmpty();
+        // status.peers lists the sessions of the configuration BIRD runs (it changes only on a successful apply);
+        // sessions held for RPKI are configured but disabled: the member is not served yet
+        entry.configured = !sessions.isEmpty() && sessions.stream().noneMatch(p -> Boolean.TRUE.equals(p.held));
         entry.sessions.addAll(sessions);
         entry.path = routeServer.getStatus() == null ? null : routeServer.getStatus().memberPaths.stream()
                 .filter(p -> joinRequestName.equals(p.joinRequest)).map(p -> p.path).findFirst().orElse(null);

@@ -1,33 +1,47 @@
 package io.ztix.operator.routeserver;
 
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.RolloutStatus;
+import io.ztix.api.routeserver.RolloutStatus.Phase;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.routeserver.gate.HealthGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Decides when a route server may be reconfigured:
+ * Decides when a route server may be reconfigured, and remembers what is in flight:
  * <ul>
  * <li>batching: a changed configuration waits a short quiet time, and two applies to one route server are
  * at least the apply interval apart, so a burst of JoinRequest changes becomes a few reconfigurations;</li>
- * <li>one at a time per network: route servers of one LAN are never reconfigured at the same moment;</li>
- * <li>canary: a configuration that one route server of the network rejected is not pushed to the others.</li>
+ * <li>one at a time per network: a route server takes the network's slot to apply and keeps it while its
+ * health check settles, so route servers of one LAN are never changed (or hurt) at the same time;</li>
+ * <li>canary: while one route server of a network had its configuration refused by BIRD or rolled back by the
+ * health check (status.rollout phase Refused, RolledBack or RollbackFailed), the others apply nothing new. The
+ * hold ends when that route server runs a healthy configuration again or an admin retries it.</li>
  * </ul>
- * State is in memory: only the leader reconciles, and after a restart the first apply simply runs.
+ * Holds are read from the RouteServers' status (so they survive a restart) and, for the moment before that status
+ * is written, from memory. Slots, pending health checks and the parts of the running configurations are in
+ * memory: only the leader reconciles; after a restart a settling check resumes from status.
  */
 @ApplicationScoped
 public class ApplyScheduler {
 
     private final Map<String, Instant> changeSeen = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastApply = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> networkLocks = new ConcurrentHashMap<>();
-    private final Map<String, Rejection> rejectedByNetwork = new ConcurrentHashMap<>();
+    private final Map<String, String> slots = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Map<String, RenderedConfig> running = new ConcurrentHashMap<>();
+    private final Map<String, PendingCheck> checks = new ConcurrentHashMap<>();
     private final OperatorConfig config;
     private final Clock clock;
 
@@ -36,12 +50,56 @@ public class ApplyScheduler {
         this.clock = clock;
     }
 
-    /** A configuration one route server of a network rejected. */
-    public record Rejection(String routeServer, String configHash, String reason) {
+    /** Why a route server does not apply its desired configuration now. */
+    public record Hold(String routeServer, Phase phase, String message, boolean own) {
     }
 
-    /** Empty when it may apply now (the caller then holds the network lock and must call {@link #finished}). */
-    Optional<Duration> waitBeforeApply(RouteServer routeServer, String desiredHash) {
+    /**
+     * A health check in progress: the gate, the sessions of the configuration it replaced and the applied
+     * configuration (both null when the check was resumed from status after a restart).
+     */
+    record PendingCheck(HealthGate gate, List<PeerStatus> previousPeers, RenderedConfig applied) {
+    }
+
+    /**
+     * The hold that keeps {@code routeServer} from applying: its own rolled-back configuration (same harm
+     * fingerprint), or another route server of the network that is held, settling or refused.
+     *
+     * @param siblings         the RouteServers of the same network (as cached)
+     * @param ownFingerprint   the harm fingerprint of the desired configuration, for comparison with a rollback
+     */
+    Optional<Hold> holdFor(RouteServer routeServer, Collection<RouteServer> siblings, String ownFingerprint) {
+        RolloutStatus own = routeServer.getStatus() == null ? null : routeServer.getStatus().rollout;
+        String name = routeServer.getMetadata().getName();
+        if (own != null && (own.phase == Phase.RolledBack || own.phase == Phase.RollbackFailed)
+                && own.harmFingerprint != null && own.harmFingerprint.equals(ownFingerprint)) {
+            return Optional.of(new Hold(name, own.phase, own.message, true));
+        }
+        Hold remembered = holds.get(networkKey(routeServer));
+        if (remembered != null && !remembered.routeServer().equals(name)) {
+            return Optional.of(remembered);
+        }
+        for (RouteServer sibling : siblings) {
+            RolloutStatus rollout = sibling.getStatus() == null ? null : sibling.getStatus().rollout;
+            if (sibling.getMetadata().getName().equals(name) || rollout == null || rollout.phase == null
+                    || rollout.phase == Phase.Confirmed) {
+                continue;
+            }
+            if (rollout.phase != Phase.Settling || !checks.containsKey(key(sibling))) {
+                // held, refused, or a health check a previous leader started and the sibling has not resumed yet
+                return Optional.of(new Hold(sibling.getMetadata().getName(), rollout.phase, rollout.message, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Empty when it may apply now: the caller then holds the network's slot and must {@link #release} it (or
+     * keep it for a health check it starts).
+     *
+     * @param existing "namespace/name" of the route servers that still exist (a deleted slot owner frees the slot)
+     */
+    Optional<Duration> waitBeforeApply(RouteServer routeServer, String desiredHash, Set<String> existing) {
         String key = key(routeServer);
         Instant now = Instant.now(clock);
         Instant seen = changeSeen.computeIfAbsent(key + "#" + desiredHash, k -> now);
@@ -53,39 +111,82 @@ public class ApplyScheduler {
         if (earliest.isAfter(now)) {
             return Optional.of(Duration.between(now, earliest));
         }
-        if (!networkLock(routeServer).tryLock()) {
+        String network = networkKey(routeServer);
+        slots.computeIfPresent(network, (n, owner) -> existing.contains(owner) ? owner : null);
+        String owner = slots.putIfAbsent(network, key);
+        if (owner != null && !owner.equals(key)) {
             return Optional.of(Duration.ofMillis(500));
         }
         return Optional.empty();
     }
 
-    Optional<Rejection> rejectedElsewhere(RouteServer routeServer, String desiredHash) {
-        Rejection rejection = rejectedByNetwork.get(networkKey(routeServer));
-        return rejection != null && rejection.configHash().equals(desiredHash)
-                && !rejection.routeServer().equals(routeServer.getMetadata().getName())
-                ? Optional.of(rejection) : Optional.empty();
+    /** Takes the slot for a health check resumed after a restart; false if another route server has it. */
+    boolean takeSlotForCheck(RouteServer routeServer) {
+        String owner = slots.putIfAbsent(networkKey(routeServer), key(routeServer));
+        return owner == null || owner.equals(key(routeServer));
     }
 
-    /** Releases the network lock after an apply attempt; a rejection by BIRD holds the config back on the others. */
-    void finished(RouteServer routeServer, String desiredHash, String rejectionReasonOrNull) {
+    /** An apply attempt ended (applied, unchanged or failed): the next one waits the apply interval. */
+    void attempted(RouteServer routeServer) {
         String key = key(routeServer);
         lastApply.put(key, Instant.now(clock));
         changeSeen.keySet().removeIf(k -> k.startsWith(key + "#"));
-        if (rejectionReasonOrNull != null) {
-            rejectedByNetwork.put(networkKey(routeServer),
-                    new Rejection(routeServer.getMetadata().getName(), desiredHash, rejectionReasonOrNull));
-        } else {
-            rejectedByNetwork.computeIfPresent(networkKey(routeServer),
-                    (k, r) -> r.routeServer().equals(routeServer.getMetadata().getName()) ? null : r);
+    }
+
+    /** Gives the network's slot back, if this route server holds it. */
+    void release(RouteServer routeServer) {
+        slots.remove(networkKey(routeServer), key(routeServer));
+    }
+
+    void startCheck(RouteServer routeServer, HealthGate gate, List<PeerStatus> previousPeers, RenderedConfig applied) {
+        checks.put(key(routeServer), new PendingCheck(gate, previousPeers == null ? null : List.copyOf(previousPeers), applied));
+    }
+
+    Optional<PendingCheck> pendingCheck(RouteServer routeServer) {
+        return Optional.ofNullable(checks.get(key(routeServer)));
+    }
+
+    /** The check ended: the slot is free again; a healthy result ends this route server's hold on the network. */
+    void checkEnded(RouteServer routeServer, boolean healthy) {
+        checks.remove(key(routeServer));
+        if (healthy) {
+            clearHold(routeServer);
         }
-        networkLock(routeServer).unlock();
+        release(routeServer);
     }
 
-    private ReentrantLock networkLock(RouteServer routeServer) {
-        return networkLocks.computeIfAbsent(networkKey(routeServer), k -> new ReentrantLock());
+    /** This route server's configuration was refused or rolled back: the others of the network wait. */
+    void hold(RouteServer routeServer, Phase phase, String message) {
+        holds.put(networkKey(routeServer), new Hold(routeServer.getMetadata().getName(), phase, message, false));
     }
 
-    private static String key(RouteServer routeServer) {
+    /** Ends the hold this route server put on its network (healthy again, or an admin retried it). */
+    void clearHold(RouteServer routeServer) {
+        holds.computeIfPresent(networkKey(routeServer),
+                (k, h) -> h.routeServer().equals(routeServer.getMetadata().getName()) ? null : h);
+    }
+
+    /** The configuration BIRD runs now (known parts let the health check watch only what a change touches). */
+    void running(RouteServer routeServer, RenderedConfig config) {
+        running.put(key(routeServer), config);
+    }
+
+    Optional<RenderedConfig> running(RouteServer routeServer, String hash) {
+        RenderedConfig config = running.get(key(routeServer));
+        return config != null && config.sha256().equals(hash) ? Optional.of(config) : Optional.empty();
+    }
+
+    /** Forgets a deleted route server. */
+    void forget(String namespacedName) {
+        running.remove(namespacedName);
+        checks.remove(namespacedName);
+        lastApply.remove(namespacedName);
+        slots.values().removeIf(namespacedName::equals);
+        holds.entrySet().removeIf(e -> (e.getKey().substring(0, e.getKey().indexOf('/')) + "/" + e.getValue().routeServer())
+                .equals(namespacedName));
+    }
+
+    static String key(RouteServer routeServer) {
         return routeServer.getMetadata().getNamespace() + "/" + routeServer.getMetadata().getName();
     }
 

@@ -1,46 +1,146 @@
 package io.ztix.operator.routeserver;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.api.routeserver.RtrServerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prometheus counters per route server: SSH sessions opened and configuration applies by outcome
- * ({@code ztix_routeserver_ssh_sessions_total}, {@code ztix_routeserver_applies_total}).
+ * Prometheus metrics per route server (labels {@code namespace}, {@code routeserver}):
+ * <ul>
+ * <li>{@code ztix_routeserver_ssh_sessions_total}; {@code ztix_routeserver_applies_total{outcome}} (applied,
+ * unchanged, failed); {@code ztix_routeserver_health_checks_total{result}} (confirmed, confirmed_with_losses,
+ * rolled_back, rollback_failed, skipped); {@code ztix_routeserver_observe_failures_total{reason}} (every failed
+ * attempt to reach the route server or read BIRD: unreachable, auth, host_key, command);</li>
+ * <li>gauges {@code ztix_routeserver_reachable} (1/0), {@code ztix_routeserver_last_observed_timestamp_seconds},
+ * {@code ztix_routeserver_rollout_held} (1 while a rollout hold keeps its desired configuration back),
+ * {@code ztix_routeserver_held_sessions} (sessions held for RPKI), and per RTR server (label {@code rtr}
+ * host:port) {@code ztix_routeserver_rpki_up} (1 in sync) and {@code ztix_routeserver_rpki_roas{family}}.</li>
+ * </ul>
+ * Gauges of deleted route servers and removed RTR servers are dropped ({@link #retain}).
  */
 @ApplicationScoped
 public class RouteServerMetrics {
 
     private final MeterRegistry registry;
+    private final Map<GaugeKey, AtomicLong> gauges = new ConcurrentHashMap<>();
 
     public RouteServerMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    private record GaugeKey(String name, String namespace, String routeServer, Tags extra) {
+    }
+
     void sessionOpened(RouteServer routeServer) {
-        counter("ztix.routeserver.ssh.sessions", routeServer).increment();
+        counter("ztix.routeserver.ssh.sessions", routeServer, Tags.empty()).increment();
     }
 
     void applied(RouteServer routeServer, String outcome) {
-        Counter.builder("ztix.routeserver.applies").tag("namespace", routeServer.getMetadata().getNamespace())
-                .tag("routeserver", routeServer.getMetadata().getName()).tag("outcome", outcome)
-                .register(registry).increment();
+        counter("ztix.routeserver.applies", routeServer, Tags.of("outcome", outcome)).increment();
+    }
+
+    void healthCheck(RouteServer routeServer, String result) {
+        counter("ztix.routeserver.health.checks", routeServer, Tags.of("result", result)).increment();
+    }
+
+    void observeFailed(RouteServer routeServer, String reason) {
+        counter("ztix.routeserver.observe.failures", routeServer, Tags.of("reason", reason)).increment();
+        gauge("ztix.routeserver.reachable", routeServer, Tags.empty()).set(0);
+    }
+
+    void observed(RouteServer routeServer, long epochSecond, List<RtrServerStatus> rpki, int heldSessions) {
+        gauge("ztix.routeserver.reachable", routeServer, Tags.empty()).set(1);
+        gauge("ztix.routeserver.last.observed.timestamp.seconds", routeServer, Tags.empty()).set(epochSecond);
+        gauge("ztix.routeserver.held.sessions", routeServer, Tags.empty()).set(heldSessions);
+        Set<String> current = new HashSet<>();
+        for (RtrServerStatus rtr : rpki) {
+            String name = rtr.host + ":" + rtr.port;
+            current.add(name);
+            gauge("ztix.routeserver.rpki.up", routeServer, Tags.of("rtr", name)).set(Boolean.TRUE.equals(rtr.inSync) ? 1 : 0);
+            gauge("ztix.routeserver.rpki.roas", routeServer, Tags.of("rtr", name, "family", "ipv4"))
+                    .set(rtr.roas4 == null ? 0 : rtr.roas4);
+            gauge("ztix.routeserver.rpki.roas", routeServer, Tags.of("rtr", name, "family", "ipv6"))
+                    .set(rtr.roas6 == null ? 0 : rtr.roas6);
+        }
+        gauges.keySet().stream()
+                .filter(k -> k.namespace.equals(routeServer.getMetadata().getNamespace())
+                        && k.routeServer.equals(routeServer.getMetadata().getName()) && k.name.startsWith("ztix.routeserver.rpki."))
+                .filter(k -> k.extra.stream().noneMatch(t -> t.getKey().equals("rtr") && current.contains(t.getValue())))
+                .toList().forEach(this::remove);
+    }
+
+    void rolloutHeld(RouteServer routeServer, boolean held) {
+        gauge("ztix.routeserver.rollout.held", routeServer, Tags.empty()).set(held ? 1 : 0);
+    }
+
+    /** Drops the gauges of route servers that no longer exist ("namespace/name" keys). */
+    void retain(Collection<String> routeServers) {
+        gauges.keySet().stream().filter(k -> !routeServers.contains(k.namespace + "/" + k.routeServer)).toList()
+                .forEach(this::remove);
     }
 
     public double sessions(String namespace, String name) {
-        Counter counter = registry.find("ztix.routeserver.ssh.sessions").tag("namespace", namespace).tag("routeserver", name).counter();
-        return counter == null ? 0 : counter.count();
+        return count("ztix.routeserver.ssh.sessions", namespace, name, Tags.empty());
     }
 
     public double applies(String namespace, String name, String outcome) {
-        Counter counter = registry.find("ztix.routeserver.applies").tag("namespace", namespace).tag("routeserver", name)
-                .tag("outcome", outcome).counter();
+        return count("ztix.routeserver.applies", namespace, name, Tags.of("outcome", outcome));
+    }
+
+    public double healthChecks(String namespace, String name, String result) {
+        return count("ztix.routeserver.health.checks", namespace, name, Tags.of("result", result));
+    }
+
+    public double observeFailures(String namespace, String name, String reason) {
+        return count("ztix.routeserver.observe.failures", namespace, name, Tags.of("reason", reason));
+    }
+
+    /** A gauge's value, or NaN when it does not exist. */
+    public double gaugeValue(String meter, String namespace, String name, String... extraTags) {
+        Gauge gauge = registry.find(meter).tag("namespace", namespace).tag("routeserver", name).tags(extraTags).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
+    }
+
+    private double count(String meter, String namespace, String name, Tags extra) {
+        Counter counter = registry.find(meter).tag("namespace", namespace).tag("routeserver", name).tags(extra).counter();
         return counter == null ? 0 : counter.count();
     }
 
-    private Counter counter(String name, RouteServer routeServer) {
-        return Counter.builder(name).tag("namespace", routeServer.getMetadata().getNamespace())
-                .tag("routeserver", routeServer.getMetadata().getName()).register(registry);
+    private Counter counter(String name, RouteServer routeServer, Tags extra) {
+        return Counter.builder(name).tags(base(routeServer)).tags(extra).register(registry);
+    }
+
+    private AtomicLong gauge(String name, RouteServer routeServer, Tags extra) {
+        GaugeKey key = new GaugeKey(name, routeServer.getMetadata().getNamespace(), routeServer.getMetadata().getName(), extra);
+        return gauges.computeIfAbsent(key, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(name, value, AtomicLong::get).tags(base(routeServer)).tags(extra).register(registry);
+            return value;
+        });
+    }
+
+    private void remove(GaugeKey key) {
+        if (gauges.remove(key) != null) {
+            Gauge gauge = registry.find(key.name).tag("namespace", key.namespace).tag("routeserver", key.routeServer)
+                    .tags(key.extra).gauge();
+            if (gauge != null) {
+                registry.remove(gauge);
+            }
+        }
+    }
+
+    private static Tags base(RouteServer routeServer) {
+        return Tags.of("namespace", routeServer.getMetadata().getNamespace(), "routeserver", routeServer.getMetadata().getName());
     }
 }

@@ -3,25 +3,40 @@ package io.ztix.operator.routeserver;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.RolloutStatus;
+import io.ztix.api.routeserver.RolloutStatus.Phase;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerStatus;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.ProtocolState;
+import io.ztix.operator.routeserver.gate.HealthGate;
+import io.ztix.operator.routeserver.gate.Verdict;
+import io.ztix.operator.routeserver.observe.BirdObservation;
+import io.ztix.operator.routeserver.rpki.RpkiReport;
 import io.ztix.operator.ssh.SshException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
-/** Every outcome of a RouteServer reconciliation, as status fields and conditions that agree. */
+/**
+ * Every outcome of a RouteServer reconciliation, as status fields and conditions that agree. Ready is computed
+ * last ({@link #finish()}) from the other conditions: reachable, running the desired configuration (confirmed by
+ * the health check) and RPKI in sync.
+ */
 final class RouteServerStatusRecorder {
+
+    static final int LISTED_SESSIONS = 50;
 
     private final RouteServer routeServer;
     private final RouteServerStatus status;
     private final Clock clock;
+    private String pending;
 
     RouteServerStatusRecorder(RouteServer routeServer, Clock clock) {
         this.routeServer = routeServer;
@@ -37,16 +52,23 @@ final class RouteServerStatusRecorder {
         return configHash.equals(status.appliedConfigHash);
     }
 
+    Optional<RolloutStatus> rollout() {
+        return Optional.ofNullable(status.rollout);
+    }
+
     void invalid(String message) {
         status.lastError = message;
         set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "InvalidConfiguration", message);
-        set(RouteServer.COND_READY, Condition.FALSE, "InvalidConfiguration", message);
     }
 
+    void secretUnavailable(String message) {
+        status.lastError = message;
+        set(RouteServer.COND_REACHABLE, Condition.UNKNOWN, "KeySecretUnavailable", message);
+    }
 
     /** A new configuration waits for its turn; the running one (and its peers) stays as it is. */
     void waiting(String message) {
-        set(RouteServer.COND_READY, Condition.FALSE, "ApplyPending", message);
+        pending = message;
     }
 
     /** @return true when this is news (the condition changed) */
@@ -57,46 +79,53 @@ final class RouteServerStatusRecorder {
         boolean news = !Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED)
                 .map(c -> "MemberRemovalHeld".equals(c.reason) && message.equals(c.message)).orElse(false);
         set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "MemberRemovalHeld", message);
-        set(RouteServer.COND_READY, Condition.FALSE, "MemberRemovalHeld", message);
         return news;
     }
 
-    void held(ApplyScheduler.Rejection rejection) {
-        String message = "Not applied: route server " + rejection.routeServer() + " of the same network rejected this "
-                + "configuration (" + rejection.reason() + ")";
+    void held(ApplyScheduler.Hold hold) {
+        String message = hold.own()
+                ? "Not applied: this configuration still contains what made the route server roll back (" + hold.message()
+                        + "). Fix the cause, or retry: kubectl annotate ztrs " + routeServer.getMetadata().getName()
+                        + " ztix.io/retry=\"$(date +%s)\" --overwrite"
+                : "Not applied: route server " + hold.routeServer() + " of the same network is " + hold.phase()
+                        + " (" + hold.message() + "); the rollout resumes when it runs a healthy configuration again";
         status.lastError = message;
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "HeldAfterRejectionElsewhere", message);
-        set(RouteServer.COND_READY, Condition.FALSE, "HeldAfterRejectionElsewhere", message);
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, hold.own() ? "HeldAfterRollback" : "HeldByRouteServer", message);
     }
 
-    void applied(String configHash, boolean changed, Map<String, PeerStatus> sessions) {
-        status.lastError = null;
-        status.appliedConfigHash = configHash;
-        if (changed || status.lastAppliedTime == null) {
-            status.lastAppliedTime = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    /**
+     * BIRD already runs the desired configuration: a hold or failure that ended without an apply (the change that was
+     * held was undone, a held removal's JoinRequest became readable again) no longer stands. A failed rollback does:
+     * BIRD still runs the configuration that hurt.
+     */
+    void desiredRuns() {
+        Optional<Condition> applied = Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED);
+        if (applied.isEmpty() || applied.get().isTrue() || "RollbackFailed".equals(applied.get().reason)
+                || status.appliedConfigHash == null) {
+            return;
         }
-        status.peers = new ArrayList<>(sessions.values());
-        status.peerCount = sessions.size();
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
+                + status.appliedConfigHash.substring(0, 12) + " with " + status.peerCount + " member sessions");
+    }
+
+    /** BIRD was read: sessions of the running configuration, RTR servers; the route server is reachable. */
+    void observed(BirdObservation observation, RpkiReport rpki) {
+        status.lastObservedTime = time(observation.observedAt());
+        status.unreachableSince = null;
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH and BIRD answered");
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration " + configHash.substring(0, 12)
-                + " with " + sessions.size() + " member sessions");
-        set(RouteServer.COND_READY, Condition.TRUE, "Ready", "The route server runs the desired configuration");
-    }
-
-    void sessionStates(Map<String, PeerStatus> sessions, List<ProtocolState> states) {
-        for (ProtocolState state : states) {
-            PeerStatus peer = sessions.get(state.name());
-            if (peer != null) {
-                peer.state = state.isBgp() ? state.bgpState() : state.state();
-                peer.since = state.since();
-                String info = state.isBgp() ? state.lastError() : state.info();
-                peer.info = info == null || info.isBlank() ? null : info;
-            }
+        for (PeerStatus peer : status.peers) {
+            observation.protocol(peer.protocol).ifPresentOrElse(state -> sessionState(peer, state), () -> {
+                peer.state = "NotConfigured";
+                peer.since = null;
+                peer.info = "BIRD has no protocol " + peer.protocol;
+            });
         }
-        status.peers = new ArrayList<>(sessions.values());
+        status.rpki = new ArrayList<>(rpki.servers());
+        set(RouteServer.COND_RPKI_READY, rpki.conditionStatus(), rpki.reason(), rpki.message());
     }
 
-    void sshFailed(SshException e) {
+    /** @return when the route server was reachable until now (a transition), else empty */
+    Optional<String> unreachable(SshException e) {
         status.lastError = e.getMessage();
         set(RouteServer.COND_REACHABLE, Condition.FALSE, switch (e.kind()) {
             case HOST_KEY -> "HostKeyMismatch";
@@ -104,26 +133,167 @@ final class RouteServerStatusRecorder {
             case CONNECT, CONNECT_TIMEOUT -> "Unreachable";
             default -> "CommandFailed";
         }, e.getMessage());
-        set(RouteServer.COND_READY, Condition.FALSE, "Unreachable", e.getMessage());
+        if (status.unreachableSince != null) {
+            return Optional.empty();
+        }
+        status.unreachableSince = time(Instant.now(clock));
+        return Optional.of(status.lastObservedTime == null ? "never observed" : "last observed " + status.lastObservedTime);
     }
 
-    void applyFailed(BirdApplyException e) {
+    /** BIRD runs {@code configHash} with these sessions (their states follow with the next observation). */
+    void runsConfiguration(String configHash, boolean changed, Collection<PeerStatus> sessions) {
+        status.lastError = null;
+        status.appliedConfigHash = configHash;
+        if (changed || status.lastAppliedTime == null) {
+            status.lastAppliedTime = time(Instant.now(clock));
+        }
+        status.peers = new ArrayList<>(sessions);
+        status.peerCount = sessions.size();
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration " + configHash.substring(0, 12)
+                + " with " + sessions.size() + " member sessions");
+    }
+
+    void settling(HealthGate gate, Verdict verdict) {
+        RolloutStatus rollout = rollout(Phase.Settling, gate);
+        rollout.deadlineTime = time(gate.deadline());
+        rollout.watchedSessions = new ArrayList<>(new TreeSet<>(gate.watched()));
+        listDropped(rollout, verdict);
+        rollout.message = "Waiting until " + rollout.deadlineTime + " for " + verdict.dropped().size() + " of "
+                + gate.watched().size() + " sessions the change touched to be Established again";
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Settling", rollout.message);
+    }
+
+    void confirmed(HealthGate gate, Verdict verdict, String message) {
+        RolloutStatus rollout = rollout(Phase.Confirmed, gate);
+        listDropped(rollout, verdict);
+        rollout.message = message;
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
+                + gate.configHash().substring(0, 12) + " with " + status.peerCount + " member sessions; " + message);
+    }
+
+    void rolledBack(HealthGate gate, Verdict verdict, String fingerprint, List<PeerStatus> previousPeers, String message) {
+        RolloutStatus rollout = rollout(Phase.RolledBack, gate);
+        listDropped(rollout, verdict);
+        rollout.harmFingerprint = fingerprint;
+        rollout.message = message;
+        status.lastError = message;
+        status.appliedConfigHash = gate.previousConfigHash();
+        status.peers = new ArrayList<>(previousPeers);
+        status.peerCount = previousPeers.size();
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "RolledBack", message);
+    }
+
+    /** A refused or rolled-back configuration is no longer desired: BIRD runs the desired one, the hold ends. */
+    void resolved(String message) {
+        RolloutStatus rollout = rollout(Phase.Confirmed, null);
+        rollout.configHash = status.appliedConfigHash;
+        rollout.message = message;
+        status.lastError = null;
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
+                + status.appliedConfigHash.substring(0, 12) + " with " + status.peerCount + " member sessions; " + message);
+    }
+
+    void rollbackFailed(HealthGate gate, Verdict verdict, String fingerprint, String message) {
+        RolloutStatus rollout = rollout(Phase.RollbackFailed, gate);
+        listDropped(rollout, verdict);
+        rollout.harmFingerprint = fingerprint;
+        rollout.message = message;
+        status.lastError = message;
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "RollbackFailed", message);
+    }
+
+    void applyFailed(BirdApplyException e, String configHash, boolean refused) {
         String message = "Apply failed at stage " + e.stage() + ": " + e.getMessage();
         status.lastError = message;
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH answered");
         set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "ApplyFailed" + stageName(e), message);
-        set(RouteServer.COND_READY, Condition.FALSE, "ApplyFailed", message);
+        if (refused) {
+            RolloutStatus rollout = rollout(Phase.Refused, null);
+            rollout.configHash = configHash;
+            rollout.previousConfigHash = status.appliedConfigHash;
+            rollout.message = message;
+        }
     }
 
-    void secretUnavailable(String message) {
-        status.lastError = message;
-        set(RouteServer.COND_REACHABLE, Condition.UNKNOWN, "KeySecretUnavailable", message);
-        set(RouteServer.COND_READY, Condition.FALSE, "KeySecretUnavailable", message);
+    /** An admin's retry / skip-health-gate annotation was acted on: the hold this route server had ends. */
+    void acknowledged(String retry, String skip, boolean skipNextGate, String message) {
+        RolloutStatus rollout = new RolloutStatus();
+        rollout.skipHealthGateOnNextApply = skipNextGate ? Boolean.TRUE : null;
+        rollout.acknowledgedRetry = retry;
+        rollout.acknowledgedSkipHealthGate = skip;
+        rollout.message = message;
+        rollout.finishedTime = time(Instant.now(clock));
+        status.rollout = rollout;
+    }
+
+    /** Sets Ready from the other conditions; call once, last. */
+    void finish() {
+        String[] order = {RouteServer.COND_REACHABLE, RouteServer.COND_CONFIG_APPLIED};
+        for (String type : order) {
+            Optional<Condition> condition = Conditions.find(status.conditions, type);
+            if (condition.isPresent() && !condition.get().isTrue()) {
+                set(RouteServer.COND_READY, Condition.FALSE, condition.get().reason, condition.get().message);
+                return;
+            }
+        }
+        Optional<Condition> applied = Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED);
+        if (pending != null || applied.isEmpty()) {
+            set(RouteServer.COND_READY, Condition.FALSE, "ApplyPending", pending == null ? "Nothing applied yet" : pending);
+        } else if ("Settling".equals(applied.get().reason)) {
+            set(RouteServer.COND_READY, Condition.FALSE, "Settling", applied.get().message);
+        } else if (!Conditions.isTrue(status.conditions, RouteServer.COND_RPKI_READY)) {
+            Optional<Condition> rpki = Conditions.find(status.conditions, RouteServer.COND_RPKI_READY);
+            set(RouteServer.COND_READY, Condition.FALSE, rpki.map(c -> "Rpki" + c.reason).orElse("RpkiNotObserved"),
+                    rpki.map(c -> c.message).orElse("RPKI state not observed yet"));
+        } else {
+            status.lastError = null;
+            set(RouteServer.COND_READY, Condition.TRUE, "Ready", "The route server runs the desired configuration, "
+                    + "its sessions passed the health check and RPKI is in sync");
+        }
+    }
+
+    private RolloutStatus rollout(Phase phase, HealthGate gate) {
+        RolloutStatus previous = status.rollout;
+        RolloutStatus rollout = new RolloutStatus();
+        if (previous != null) {
+            rollout.acknowledgedRetry = previous.acknowledgedRetry;
+            rollout.acknowledgedSkipHealthGate = previous.acknowledgedSkipHealthGate;
+        }
+        rollout.phase = phase;
+        if (gate != null) {
+            rollout.configHash = gate.configHash();
+            rollout.previousConfigHash = gate.previousConfigHash();
+            rollout.startedTime = time(gate.startedAt());
+            rollout.establishedBefore = gate.establishedBefore();
+        }
+        if (phase != Phase.Settling) {
+            rollout.finishedTime = time(Instant.now(clock));
+        }
+        status.rollout = rollout;
+        return rollout;
+    }
+
+    private static void listDropped(RolloutStatus rollout, Verdict verdict) {
+        rollout.droppedSessions = new ArrayList<>(verdict.dropped().subList(0, Math.min(LISTED_SESSIONS, verdict.dropped().size())));
+        rollout.droppedSessionCount = verdict.dropped().size();
+        rollout.droppedMembers = verdict.droppedMembers();
+    }
+
+    private static void sessionState(PeerStatus peer, ProtocolState state) {
+        peer.state = state.isBgp() ? state.bgpState() : state.state();
+        peer.since = state.since();
+        String info = state.isBgp() ? state.lastError() : state.info();
+        peer.info = Boolean.TRUE.equals(peer.held) ? "Held until an RTR server is in sync (RPKI)"
+                : info == null || info.isBlank() ? null : info;
     }
 
     private static String stageName(BirdApplyException e) {
         String stage = e.stage().name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
+    }
+
+    private String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private void set(String type, String conditionStatus, String reason, String message) {

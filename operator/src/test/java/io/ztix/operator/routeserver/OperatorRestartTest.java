@@ -199,8 +199,11 @@ class OperatorRestartTest {
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
         operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, config, clock));
-        operator.register(new RouteServerReconciler(connection, new ApplyScheduler(config, clock), routeServerMetrics,
-                events, unreadable, guard, config, clock));
+        ApplyScheduler scheduler = new ApplyScheduler(config, clock);
+        RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
+        RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);
+        operator.register(new RouteServerReconciler(new RouteServerCycle(connection, scheduler, routeServerMetrics, events,
+                config, observations, rollout, guard, clock), routeServerMetrics, unreadable));
         operator.start();
         return operator;
     }

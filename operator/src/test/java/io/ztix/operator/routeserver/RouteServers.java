@@ -14,6 +14,8 @@ import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
+import io.ztix.operator.testsupport.lab.RouteServerHost;
+import io.ztix.operator.testsupport.lab.Stayrtr;
 
 /** RouteServer resources pointing at the test's real sshd and lab BIRD. */
 final class RouteServers {
@@ -22,15 +24,22 @@ final class RouteServers {
     }
 
     static RouteServer labRouteServer(String namespace, String name, String network, OpenSshServer sshd, IxLab lab) {
+        return labRouteServer(namespace, name, network, sshd, lab.routeServer(), lab.stayrtr());
+    }
+
+    /** A RouteServer for one of the lab's route server hosts, with that host's StayRTR as its RTR server. */
+    static RouteServer labRouteServer(String namespace, String name, String network, OpenSshServer sshd,
+            RouteServerHost host, Stayrtr stayrtr) {
+        LanPeer self = host.peer();
         RouteServer rs = new RouteServer();
         rs.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         RouteServerSpec spec = new RouteServerSpec();
         spec.networkRef = network;
-        spec.asn = LanPeer.ROUTE_SERVER.asn();
-        spec.routerId = LanPeer.ROUTE_SERVER.routerId();
+        spec.asn = self.asn();
+        spec.routerId = self.routerId();
         spec.peeringAddresses = new PeeringAddresses();
-        spec.peeringAddresses.ipv4 = LanPeer.ROUTE_SERVER.ipv4();
-        spec.peeringAddresses.ipv6 = LanPeer.ROUTE_SERVER.ipv6();
+        spec.peeringAddresses.ipv4 = self.ipv4();
+        spec.peeringAddresses.ipv6 = self.ipv6();
         spec.ssh = new SshSpec();
         spec.ssh.host = sshd.host();
         spec.ssh.port = sshd.port();
@@ -38,14 +47,14 @@ final class RouteServers {
         spec.ssh.privateKeySecretRef = new SecretKeyRef("rs-ssh", "id_ed25519");
         spec.ssh.hostKey = sshd.hostPublicKey();
         spec.bird = new BirdSpec();
-        spec.bird.configDirectory = lab.routeServer().configDir().toString();
-        spec.bird.mainConfig = lab.routeServer().mainConfigFile().getFileName().toString();
-        spec.bird.includeFile = lab.routeServer().includeFile().getFileName().toString();
-        spec.bird.birdCommand = lab.routeServer().installation().birdExecutable().toString();
-        spec.bird.birdcCommand = lab.routeServer().installation().birdcExecutable().toString();
-        spec.bird.socket = lab.routeServer().socket().toString();
+        spec.bird.configDirectory = host.configDir().toString();
+        spec.bird.mainConfig = host.mainConfigFile().getFileName().toString();
+        spec.bird.includeFile = host.includeFile().getFileName().toString();
+        spec.bird.birdCommand = host.installation().birdExecutable().toString();
+        spec.bird.birdcCommand = host.installation().birdcExecutable().toString();
+        spec.bird.socket = host.socket().toString();
         spec.rpki = new RpkiSpec();
-        spec.rpki.servers.add(new RtrServer(lab.stayrtr().host(), lab.stayrtr().port()));
+        spec.rpki.servers.add(new RtrServer(stayrtr.host(), stayrtr.port()));
         rs.setSpec(spec);
         return rs;
     }
@@ -76,6 +85,8 @@ final class RouteServers {
         spec.bird.socket = bird.socket().toString();
         spec.rpki = new RpkiSpec();
         spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
+        // no RTR server runs here: without this, every new member would (rightly) be held until one is in sync
+        spec.rpki.newMembersWhileNotInSync = RpkiSpec.NewMembersPolicy.Configure;
         rs.setSpec(spec);
         return rs;
     }

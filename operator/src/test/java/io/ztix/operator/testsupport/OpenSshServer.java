@@ -138,6 +138,18 @@ public final class OpenSshServer implements AutoCloseable {
         return target(Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
+    /** Starts this sshd again after {@link #stop()}: same port, keys and configuration. */
+    public void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("sshd is running");
+        }
+        try {
+            launch(RealTools.require("sshd", "/usr/sbin/sshd"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart sshd", e);
+        }
+    }
+
     /** Kills this sshd (and the session processes it forked) by pid; the temporary directory stays until close(). */
     public void stop() {
         Processes.stop(process);

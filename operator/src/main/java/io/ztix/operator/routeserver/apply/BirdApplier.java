@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
  * the marker records the new hash.</li>
  * </ol>
  * Any failure from SWAP on moves {@code .previous} back and runs {@code birdc configure} again.
+ *
+ * <p>{@link #rollBack} undoes a successful apply later (the health gate's verdict), from the same {@code .previous}.
  */
 public final class BirdApplier {
 
@@ -62,6 +64,39 @@ public final class BirdApplier {
         recordConfirmed(ssh, commands, target, desired);
         LOG.infof("applied %s (sha256 %s, was %s): %s", target.includePath(), desired, live, reply);
         return new ApplyResult(ApplyResult.Outcome.APPLIED, desired, live, reply);
+    }
+
+    /**
+     * Puts back the file an earlier {@link #apply} replaced, after BIRD took the new one but it hurt: checks that the
+     * live file is still {@code appliedSha256} and {@code .previous} is {@code previousSha256} (null: there was no
+     * live file, so {@code .previous} is empty), moves {@code .previous} over the live file, {@code birdc configure}s
+     * and records the previous hash as confirmed.
+     *
+     * @throws BirdApplyException at stage ROLLBACK: NOT_NEEDED when nothing was changed (a file is not what it
+     *         should be), FAILED when BIRD did not take the restored file
+     */
+    public void rollBack(SshSession ssh, BirdTarget target, String appliedSha256, String previousSha256) {
+        BirdCommands commands = new BirdCommands(target);
+        String live = readHash(ssh, commands, target.includePath(), Stage.ROLLBACK);
+        if (!appliedSha256.equals(live)) {
+            throw failure(Stage.ROLLBACK, target.includePath() + " has sha256 " + live + ", not the applied "
+                    + appliedSha256 + ": it was changed since; not rolling back");
+        }
+        String expectedPrevious = previousSha256 == null ? sha256(new byte[0]) : previousSha256;
+        String previous = readHash(ssh, commands, target.previousPath(), Stage.ROLLBACK);
+        if (!expectedPrevious.equals(previous)) {
+            throw failure(Stage.ROLLBACK, target.previousPath() + " has sha256 " + previous + ", expected "
+                    + expectedPrevious + ": the previous file is gone; not rolling back");
+        }
+        beforeSwap(ssh, commands.remove(target.appliedMarkerPath()), Stage.ROLLBACK);
+        String problem = restorePrevious(ssh, commands, target);
+        if (problem != null) {
+            LOG.errorf("rollback of %s failed: %s", target.includePath(), problem);
+            throw new BirdApplyException(Stage.ROLLBACK, "restoring the previous file failed", Rollback.FAILED, problem,
+                    null);
+        }
+        recordConfirmed(ssh, commands, target, expectedPrevious);
+        LOG.warnf("rolled %s back from %s to %s", target.includePath(), appliedSha256, expectedPrevious);
     }
 
     /** Runs {@code birdc show protocols} and parses it. */

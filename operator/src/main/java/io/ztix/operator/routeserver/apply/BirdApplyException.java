@@ -19,7 +19,9 @@ public final class BirdApplyException extends RuntimeException {
         /** birdc configure failed or timed out. */
         CONFIGURE,
         /** birdc configure returned without confirming the reconfiguration. */
-        CONFIRM
+        CONFIRM,
+        /** Putting the previous file back after the health check found that the new one hurt. */
+        ROLLBACK
     }
 
     public enum Rollback {

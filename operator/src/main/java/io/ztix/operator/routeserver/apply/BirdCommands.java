@@ -8,12 +8,15 @@ import static io.ztix.operator.ssh.ShellQuoting.quote;
  * single-quoted; with {@code sudo} every program (test, sha256sum, cat, tee, cp, mv, rm, bird, birdc) runs under
  * {@code sudo -n}, so a sudoers entry for exactly those programs is enough.
  */
-final class BirdCommands {
+public final class BirdCommands {
+
+    /** Printed between the sections of {@link #observe()}. */
+    public static final String SECTION = "@@ztix-section@@";
 
     private final BirdTarget target;
     private final String sudo;
 
-    BirdCommands(BirdTarget target) {
+    public BirdCommands(BirdTarget target) {
         this.target = target;
         this.sudo = target.sudo() ? "sudo -n " : "";
     }
@@ -78,6 +81,24 @@ final class BirdCommands {
 
     String showProtocols() {
         return birdc() + " show protocols";
+    }
+
+    /**
+     * One round trip that reads everything the operator observes: {@code show protocols} (every session's state),
+     * then {@link #SECTION}, then {@code show protocols all "ztix_rpki*"} (RTR details; BIRD answers "No protocols
+     * match" before the first apply). Fails when the first birdc fails.
+     */
+    public String observe() {
+        return showProtocols() + " && { echo " + SECTION + "; " + birdc() + " show protocols all "
+                + quote("\"ztix_rpki*\"") + " 2>&1; true; }";
+    }
+
+    /** Prints "yes" when the route server can resolve {@code host} (getent ahosts), else "no". */
+    public String resolves(String host) {
+        if (!host.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a host name: " + host);
+        }
+        return "if getent ahosts " + quote(host) + " > /dev/null 2>&1; then echo yes; else echo no; fi";
     }
 
     private String birdc() {

@@ -15,16 +15,23 @@ public record ProtocolState(String name, String proto, String table, String stat
         return "up".equals(state);
     }
 
-    /** For BGP: the session state, the first word of info ("Established", "Active", "Connect", "Idle"...). */
+    /**
+     * For BGP: the session state, the first word of info ("Established", "Active", "Connect", "Idle"...); a
+     * disabled or stopped protocol has no info, then "Down".
+     */
     public String bgpState() {
         String trimmed = info.strip();
+        if (trimmed.isEmpty()) {
+            return "Down";
+        }
         int space = trimmed.indexOf(' ');
         return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     /** For BGP: what follows the session state in info (e.g. "Socket: Connection refused"), or "". */
     public String lastError() {
-        return info.strip().substring(bgpState().length()).strip();
+        String trimmed = info.strip();
+        return trimmed.isEmpty() ? "" : trimmed.substring(bgpState().length()).strip();
     }
 
     public boolean isEstablished() {

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * interface {@value #LAN_INTERFACE} and its {@link LanPeer} addresses. The route server starts with
  * an empty include file, StayRTR with no VRPs, the members announcing nothing.
  *
+ * <p>{@link #startWithTwoRouteServers()} adds namespace {@code rs2} with a second route server BIRD
+ * ({@link LanPeer#ROUTE_SERVER_2}) and its own StayRTR; the members peer with the first one only.
+ *
  * <p>Use one per test class ({@code @BeforeAll} / {@code @AfterAll}); {@link #close()} stops
  * every process and deletes every namespace and file it created, even after a failed start.
  */
@@ -29,6 +32,8 @@ public final class IxLab implements AutoCloseable {
     private final BirdInstallation routeServerBird;
     private RouteServerHost routeServer;
     private Stayrtr stayrtr;
+    private RouteServerHost routeServer2;
+    private Stayrtr stayrtr2;
     private MemberRouter memberA;
     private MemberRouter memberB;
 
@@ -48,6 +53,15 @@ public final class IxLab implements AutoCloseable {
      * CI) without root, ip, bird, birdc or stayrtr.
      */
     public static IxLab start(BirdInstallation routeServerBird) {
+        return start(routeServerBird, false);
+    }
+
+    /** Like {@link #start()}, with a second route server (and StayRTR) on the LAN. */
+    public static IxLab startWithTwoRouteServers() {
+        return start(BirdInstallation.HOST_2_0, true);
+    }
+
+    private static IxLab start(BirdInstallation routeServerBird, boolean twoRouteServers) {
         Netns netns = Netns.create();
         IxLab lab;
         try {
@@ -64,7 +78,7 @@ public final class IxLab implements AutoCloseable {
             throw e;
         }
         try {
-            lab.build();
+            lab.build(twoRouteServers);
             return lab;
         } catch (RuntimeException | Error e) {
             try {
@@ -76,7 +90,7 @@ public final class IxLab implements AutoCloseable {
         }
     }
 
-    private void build() {
+    private void build(boolean twoRouteServers) {
         String lan = netns.createNamespace("lan");
         netns.createBridge(lan, BRIDGE);
         String rs = attach(LanPeer.ROUTE_SERVER, lan);
@@ -90,6 +104,13 @@ public final class IxLab implements AutoCloseable {
         memberA.start();
         memberB = new MemberRouter(netns, b, LanPeer.MEMBER_B, LanPeer.ROUTE_SERVER, directory("b"));
         memberB.start();
+        if (twoRouteServers) {
+            String rs2 = attach(LanPeer.ROUTE_SERVER_2, lan);
+            stayrtr2 = new Stayrtr(netns, rs2, directory("rtr2"), routeServerBird);
+            stayrtr2.start(List.of());
+            routeServer2 = new RouteServerHost(netns, rs2, LanPeer.ROUTE_SERVER_2, directory("rs2"), routeServerBird);
+            routeServer2.start();
+        }
     }
 
     private String attach(LanPeer peer, String lan) {
@@ -120,6 +141,20 @@ public final class IxLab implements AutoCloseable {
 
     public Stayrtr stayrtr() {
         return stayrtr;
+    }
+
+    /** The second route server; only with {@link #startWithTwoRouteServers()}. */
+    public RouteServerHost routeServer2() {
+        if (routeServer2 == null) {
+            throw new IllegalStateException("this lab has one route server; use IxLab.startWithTwoRouteServers()");
+        }
+        return routeServer2;
+    }
+
+    /** The second route server's StayRTR (in its namespace, on its 127.0.0.1). */
+    public Stayrtr stayrtr2() {
+        routeServer2();
+        return stayrtr2;
     }
 
     public MemberRouter memberA() {

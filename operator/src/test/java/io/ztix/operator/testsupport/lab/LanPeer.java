@@ -10,6 +10,8 @@ public record LanPeer(String role, long asn, String ipv4, String ipv6) {
     public static final String LAN_V6_PREFIX = "2001:db8:ff::/64";
 
     public static final LanPeer ROUTE_SERVER = new LanPeer("rs", 64500, "203.0.113.1", "2001:db8:ff::1");
+    /** The second route server of {@link IxLab#startWithTwoRouteServers()}; the members do not peer with it. */
+    public static final LanPeer ROUTE_SERVER_2 = new LanPeer("rs2", 64500, "203.0.113.2", "2001:db8:ff::2");
     public static final LanPeer MEMBER_A = new LanPeer("a", 64501, "203.0.113.11", "2001:db8:ff:0:6:4501:0:1");
     public static final LanPeer MEMBER_B = new LanPeer("b", 64502, "203.0.113.12", "2001:db8:ff:0:6:4502:0:1");
 

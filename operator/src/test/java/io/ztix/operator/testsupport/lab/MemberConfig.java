@@ -18,6 +18,15 @@ final class MemberConfig {
     }
 
     static String render(LanPeer self, LanPeer routeServer, Path log, List<Announcement> announcements) {
+        return render(self, routeServer, log, announcements, false);
+    }
+
+    /**
+     * @param requireRole the member insists on the route server's BGP role (RFC 9234 strict mode: {@code local
+     *                    role rs_client; require roles on}); a route server without {@code local role rs_server}
+     *                    then gets no session
+     */
+    static String render(LanPeer self, LanPeer routeServer, Path log, List<Announcement> announcements, boolean requireRole) {
         List<Announcement> v4 = announcements.stream().filter(a -> !a.isIpv6()).toList();
         List<Announcement> v6 = announcements.stream().filter(Announcement::isIpv6).toList();
         StringBuilder conf = new StringBuilder();
@@ -34,6 +43,7 @@ final class MemberConfig {
                 .append("  enforce first as off;\n")
                 .append("  hold time 9; keepalive time 3; connect retry time 2;\n")
                 .append("  start delay time 1; error wait time 1, 5;\n")
+                .append(requireRole ? "  local role rs_client; require roles on;\n" : "")
                 .append("}\n\n");
         conf.append(session(SESSION_V4, "ipv4", self.ipv4(), routeServer.ipv4(), routeServer.asn(), "to_rs_v4"));
         conf.append(session(SESSION_V6, "ipv6", self.ipv6(), routeServer.ipv6(), routeServer.asn(), "to_rs_v6"));

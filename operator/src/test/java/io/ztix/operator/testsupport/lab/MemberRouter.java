@@ -20,6 +20,8 @@ public final class MemberRouter {
     private final LanPeer self;
     private final LanPeer routeServer;
     private final BirdDaemon bird;
+    private List<Announcement> announcements = List.of();
+    private boolean requireRole;
 
     /** A member router in {@code namespace}, its files in {@code dir} (which must exist). */
     public MemberRouter(Netns netns, String namespace, LanPeer self, LanPeer routeServer, Path dir) {
@@ -36,7 +38,21 @@ public final class MemberRouter {
 
     /** Replaces what this member announces (and with which attributes), and reconfigures BIRD. */
     public void announce(List<Announcement> announcements) {
-        bird.writeConfig(MemberConfig.render(self, routeServer, bird.logFile(), announcements));
+        this.announcements = List.copyOf(announcements);
+        reconfigure();
+    }
+
+    /**
+     * From now on this member's router insists on the route server's BGP role (RFC 9234 strict mode): its sessions
+     * restart now, and do not come up again with a route server that stops announcing {@code rs_server}.
+     */
+    public void requireRouteServerRole() {
+        this.requireRole = true;
+        reconfigure();
+    }
+
+    private void reconfigure() {
+        bird.writeConfig(MemberConfig.render(self, routeServer, bird.logFile(), announcements, requireRole));
         bird.checkConfig();
         bird.configure();
     }

@@ -49,6 +49,10 @@ public final class Stayrtr {
     /** Writes the VRP file, starts StayRTR and waits until it listens. */
     public void start(List<Vrp> vrps) {
         updateVrps(vrps);
+        launch();
+    }
+
+    private void launch() {
         pid = netns.start(namespace, logFile(), installation.stayrtr(
                 "-cache", vrpFile().toString(),
                 "-checktime=false",
@@ -62,6 +66,22 @@ public final class Stayrtr {
             }
             return !netns.exec(namespace, "ss", "-Hltn", "sport = :" + port).orThrow().output().isBlank();
         });
+    }
+
+    /** Stops StayRTR (by pid): BIRD loses its RTR session; {@link #restart()} brings it back on the same port. */
+    public void stop() {
+        if (pid > 0) {
+            netns.stop(pid);
+            pid = -1;
+        }
+    }
+
+    /** Starts StayRTR again with the VRPs it served before, on the same port. */
+    public void restart() {
+        if (pid > 0) {
+            throw new IllegalStateException("StayRTR is running");
+        }
+        launch();
     }
 
     /** Replaces the served VRPs (atomically); StayRTR serves them after its next refresh. */

@@ -1,0 +1,252 @@
+package io.ztix.operator.routeserver;
+
+import io.ztix.api.common.ApiGroup;
+import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.RolloutStatus;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.RenderedConfig;
+import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.RetryTracker;
+import io.ztix.operator.common.SecretReader.SecretUnavailableException;
+import io.ztix.operator.routeserver.apply.BirdApplyException;
+import io.ztix.operator.routeserver.apply.BirdTarget;
+import io.ztix.operator.routeserver.gate.HarmFingerprint;
+import io.ztix.operator.routeserver.rpki.NewMemberHold;
+import io.ztix.operator.ssh.SshException;
+import io.ztix.operator.ssh.SshSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * One reconciliation of a RouteServer: decide what it should run (members, RPKI hold), whether it may apply now
+ * (batching, one at a time per network, holds), then over one SSH session observe BIRD, and either go on with a
+ * pending health check, or apply and start one ({@link RouteServerRollout}), or just record the observation.
+ */
+@ApplicationScoped
+public class RouteServerCycle {
+
+    private static final Logger LOG = Logger.getLogger(RouteServerCycle.class);
+
+    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final RouteServerConnection connection;
+    private final ApplyScheduler scheduler;
+    private final RouteServerMetrics metrics;
+    private final EventRecorder events;
+    private final OperatorConfig config;
+    private final RouteServerObservations observations;
+    private final RouteServerRollout rollout;
+    private final RemovalGuard guard;
+    private final RetryTracker retries = new RetryTracker();
+    private final Map<String, Instant> lastObservation = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RouteServerCycle(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
+            EventRecorder events, OperatorConfig config, RouteServerObservations observations, RouteServerRollout rollout,
+            RemovalGuard guard, Clock clock) {
+        this.connection = connection;
+        this.scheduler = scheduler;
+        this.metrics = metrics;
+        this.events = events;
+        this.config = config;
+        this.observations = observations;
+        this.rollout = rollout;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** @return when to reconcile again; null: only on the next change */
+    Duration run(RouteServer routeServer, List<JoinRequest> requests, Collection<RouteServer> siblings, Set<String> existing) {
+        RouteServerStatusRecorder status = new RouteServerStatusRecorder(routeServer, clock);
+        String appliedBefore = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
+        try {
+            return act(routeServer, requests, siblings, existing, status);
+        } finally {
+            status.finish();
+            String appliedNow = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
+            if (appliedNow.startsWith("Held") && !appliedNow.equals(appliedBefore)) {
+                events.warning(routeServer, appliedNow, routeServer.getStatus().lastError);
+            }
+            metrics.rolloutHeld(routeServer, appliedNow.startsWith("Held"));
+        }
+    }
+
+    private Duration act(RouteServer routeServer, List<JoinRequest> requests, Collection<RouteServer> siblings,
+            Set<String> existing, RouteServerStatusRecorder status) {
+        acknowledgeAnnotations(routeServer, status);
+        Planned plan;
+        BirdTarget target;
+        try {
+            plan = plan(routeServer, requests);
+            target = RouteServerConnection.bird(routeServer);
+        } catch (IllegalArgumentException e) {
+            status.invalid("The configuration cannot be built: " + e.getMessage());
+            events.warning(routeServer, "InvalidConfiguration", e.getMessage());
+            return null;
+        }
+        Optional<ApplyScheduler.PendingCheck> check = rollout.pendingCheck(routeServer, status);
+        boolean change = check.isEmpty() && !status.runs(plan.rendered().sha256());
+        if (!change && check.isEmpty()) {
+            scheduler.running(routeServer, plan.rendered());
+            rollout.desiredIsRunning(routeServer, status);
+            status.desiredRuns();
+        }
+        Duration next = pollDelay(routeServer, plan);
+        boolean applyNow = false;
+        List<String> undecided = change ? guard.undecidedRemovals(routeServer, plan.desired(), requests) : List.of();
+        if (!undecided.isEmpty()) {
+            if (status.removalHeld(undecided)) {
+                events.warning(routeServer, "MemberRemovalHeld", "Not applied: the new configuration drops "
+                        + String.join(", ", undecided) + " although no decision removed them (being deleted, deleted, "
+                        + "rejected or approval withdrawn); the running configuration stays");
+            }
+            next = min(next, config.applyInterval());
+        } else if (change) {
+            RolloutStatus last = status.rollout().orElse(null);
+            String fingerprint = last == null ? null : HarmFingerprint.of(plan.rendered(), last.droppedSessions);
+            Optional<ApplyScheduler.Hold> hold = scheduler.holdFor(routeServer, siblings, fingerprint);
+            if (hold.isPresent()) {
+                LOG.debugf("%s: held %s", ApplyScheduler.key(routeServer), hold.get());
+                status.held(hold.get());
+                next = min(next, config.applyInterval());
+            } else {
+                Optional<Duration> wait = scheduler.waitBeforeApply(routeServer, plan.rendered().sha256(), existing);
+                LOG.debugf("%s: change to %s, wait %s", ApplyScheduler.key(routeServer), plan.rendered().sha256(), wait);
+                if (wait.isPresent()) {
+                    status.waiting("A new configuration with " + plan.sessions().size()
+                            + " member sessions is waiting to be applied");
+                    next = min(next, wait.get());
+                } else {
+                    applyNow = true;
+                }
+            }
+        }
+        if (!applyNow && check.isEmpty() && !observationDue(routeServer, plan)) {
+            return next;
+        }
+        boolean checkStarted = false;
+        try (SshSession session = connection.open(routeServer)) {
+            metrics.sessionOpened(routeServer);
+            var observation = observations.observe(routeServer, session, target, plan, status);
+            retries.succeeded(routeServer);
+            lastObservation.put(ApplyScheduler.key(routeServer), observation.observedAt());
+            if (check.isPresent()) {
+                return rollout.continueCheck(routeServer, session, target, check.get(), observation, plan, status)
+                        .orElse(pollDelay(routeServer, plan));
+            }
+            if (applyNow) {
+                Optional<Duration> settle = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
+                checkStarted = settle.isPresent();
+                return settle.orElse(pollDelay(routeServer, plan));
+            }
+            return next;
+        } catch (BirdApplyException e) {
+            rollout.applyFailed(routeServer, e, plan, status);
+        } catch (SshException e) {
+            observations.unreachable(routeServer, e, status);
+        } catch (SecretUnavailableException e) {
+            status.secretUnavailable(e.getMessage());
+            metrics.observeFailed(routeServer, "key_secret");
+        } finally {
+            if (applyNow && !checkStarted) {
+                scheduler.release(routeServer);
+            }
+        }
+        return retries.nextDelay(routeServer, config.backoff(), null);
+    }
+
+    /** The desired configuration: members of the network, new ones held while RPKI is not in sync. */
+    private Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
+        DesiredConfig desired = DesiredConfig.of(routeServer, requests);
+        Set<String> members = new TreeSet<>();
+        desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
+        Set<String> held = NewMemberHold.heldMembers(routeServer, members);
+        RenderedConfig rendered = renderer.renderParts(desired.model().withHeldMembers(held));
+        Map<String, PeerStatus> sessions = new LinkedHashMap<>(desired.sessionsByProtocol());
+        Map<String, String> memberOf = new LinkedHashMap<>();
+        sessions.forEach((protocol, peer) -> {
+            memberOf.put(protocol, peer.joinRequest);
+            if (held.contains(peer.joinRequest)) {
+                peer.held = true;
+            }
+        });
+        return new Planned(desired, rendered, sessions, memberOf, held);
+    }
+
+    /**
+     * Acts on a new value of ztix.io/retry (ends this route server's hold) or ztix.io/skip-health-gate (also makes
+     * the next apply skip the health check).
+     */
+    private void acknowledgeAnnotations(RouteServer routeServer, RouteServerStatusRecorder status) {
+        Map<String, String> annotations = routeServer.getMetadata().getAnnotations() == null ? Map.of()
+                : routeServer.getMetadata().getAnnotations();
+        String retry = annotations.get(ApiGroup.RETRY_ANNOTATION);
+        String skip = annotations.get(ApiGroup.SKIP_HEALTH_GATE_ANNOTATION);
+        RolloutStatus last = status.rollout().orElse(null);
+        String retried = last == null ? null : last.acknowledgedRetry;
+        String skipped = last == null ? null : last.acknowledgedSkipHealthGate;
+        boolean newRetry = retry != null && !retry.equals(retried);
+        boolean newSkip = skip != null && !skip.equals(skipped);
+        if (!newRetry && !newSkip) {
+            return;
+        }
+        String message = newSkip ? "Skip of the health gate requested (" + ApiGroup.SKIP_HEALTH_GATE_ANNOTATION + "="
+                + skip + "): the next apply is not health-checked" : "Retry requested (" + ApiGroup.RETRY_ANNOTATION + "="
+                + retry + "): the desired configuration is applied again, health-checked";
+        status.acknowledged(retry == null ? retried : retry, skip == null ? skipped : skip, newSkip, message);
+        scheduler.clearHold(routeServer);
+        events.normal(routeServer, newSkip ? "HealthGateSkipRequested" : "RetryRequested", message);
+    }
+
+    private boolean observationDue(RouteServer routeServer, Planned plan) {
+        Instant last = lastObservation.get(ApplyScheduler.key(routeServer));
+        return last == null || !Instant.now(clock).isBefore(last.plus(pollInterval(plan)));
+    }
+
+    private Duration pollDelay(RouteServer routeServer, Planned plan) {
+        Instant last = lastObservation.get(ApplyScheduler.key(routeServer));
+        if (last == null) {
+            return pollInterval(plan);
+        }
+        Duration remaining = Duration.between(Instant.now(clock), last.plus(pollInterval(plan)));
+        return remaining.isNegative() || remaining.isZero() ? Duration.ofMillis(100) : remaining;
+    }
+
+    /** Faster while members are held for RPKI or RPKI is not in sync, so they are released soon after it syncs. */
+    private Duration pollInterval(Planned plan) {
+        return plan.held().isEmpty() ? config.sessionPollInterval() : min(config.sessionPollInterval(), config.rpkiHoldPollInterval());
+    }
+
+    /** Forgets what was remembered about a deleted route server. */
+    void forget(String namespacedName) {
+        lastObservation.remove(namespacedName);
+        scheduler.forget(namespacedName);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String conditionReason(RouteServer routeServer, String type) {
+        return routeServer.getStatus() == null ? "" : Conditions.find(routeServer.getStatus().conditions, type)
+                .map(c -> c.reason).orElse("");
+    }
+
+    /** What one reconciliation wants the route server to run. */
+    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf, Set<String> held) {
+    }
+}

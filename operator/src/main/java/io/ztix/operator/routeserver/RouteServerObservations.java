@@ -1,0 +1,105 @@
+package io.ztix.operator.routeserver;
+
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.api.routeserver.RpkiSpec.NewMembersPolicy;
+import io.ztix.api.routeserver.RtrServerStatus;
+import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.routeserver.apply.BirdTarget;
+import io.ztix.operator.routeserver.observe.BirdObservation;
+import io.ztix.operator.routeserver.observe.BirdObserver;
+import io.ztix.operator.routeserver.rpki.RpkiHealth;
+import io.ztix.operator.routeserver.rpki.RpkiReport;
+import io.ztix.operator.ssh.SshException;
+import io.ztix.operator.ssh.SshSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The observe step: reads BIRD once ({@link BirdObserver}) and records it (session states, RTR servers,
+ * RpkiReady, last observed time), with Events and metrics for what changed: an RTR server out of or back in sync,
+ * the route server unreachable or reachable again.
+ */
+@ApplicationScoped
+public class RouteServerObservations {
+
+    private final BirdObserver observer;
+    private final RpkiHealth rpkiHealth;
+    private final RouteServerMetrics metrics;
+    private final EventRecorder events;
+
+    public RouteServerObservations(RouteServerMetrics metrics, EventRecorder events, OperatorConfig config, Clock clock) {
+        this.observer = new BirdObserver(clock);
+        this.rpkiHealth = new RpkiHealth(config.rpkiGraceTime());
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    /** Reads BIRD and records what it saw. */
+    BirdObservation observe(RouteServer routeServer, SshSession session, BirdTarget target, RouteServerCycle.Planned plan,
+            RouteServerStatusRecorder status) {
+        BirdObservation observation = read(session, target, plan);
+        record(routeServer, observation, plan, status);
+        return observation;
+    }
+
+    /** Reads BIRD without recording (the caller records once it knows which sessions BIRD runs). */
+    BirdObservation read(SshSession session, BirdTarget target, RouteServerCycle.Planned plan) {
+        Map<String, String> rtrHosts = new LinkedHashMap<>();
+        plan.rendered().rtrProtocols().forEach((protocol, endpoint) -> rtrHosts.put(protocol, endpoint.host()));
+        return observer.observe(session, target, rtrHosts);
+    }
+
+    /** Records an observation made in this reconciliation (again, e.g. after the peers list changed). */
+    void record(RouteServer routeServer, BirdObservation observation, RouteServerCycle.Planned plan,
+            RouteServerStatusRecorder status) {
+        String unreachableSince = routeServer.getStatus().unreachableSince;
+        String lastObserved = routeServer.getStatus().lastObservedTime;
+        List<RtrServerStatus> previous = List.copyOf(routeServer.getStatus().rpki);
+        boolean hold = routeServer.getSpec().rpki == null || routeServer.getSpec().rpki.newMembersWhileNotInSync != NewMembersPolicy.Configure;
+        RpkiReport rpki = rpkiHealth.report(plan.rendered().rtrProtocols(), observation, previous,
+                lastObserved == null ? null : Instant.parse(lastObserved), hold);
+        status.observed(observation, rpki);
+        for (RpkiReport.Notice notice : rpki.notices()) {
+            if (notice.warning()) {
+                events.warning(routeServer, notice.reason(), notice.message());
+            } else {
+                events.normal(routeServer, notice.reason(), notice.message());
+            }
+        }
+        if (unreachableSince != null) {
+            Duration down = Duration.between(Instant.parse(unreachableSince), observation.observedAt());
+            events.normal(routeServer, "Reachable", "The route server answers again after " + down.toSeconds()
+                    + " s (unreachable since " + unreachableSince + "); its sessions were left alone meanwhile");
+        }
+        long held = routeServer.getStatus().peers.stream().filter(p -> Boolean.TRUE.equals(p.held)).count();
+        metrics.observed(routeServer, observation.observedAt().getEpochSecond(), routeServer.getStatus().rpki, (int) held);
+    }
+
+    /** SSH or birdc failed: nothing is changed on the route server; the status says since when it is not observed. */
+    void unreachable(RouteServer routeServer, SshException e, RouteServerStatusRecorder status) {
+        Optional<String> transition = status.unreachable(e);
+        metrics.observeFailed(routeServer, switch (e.kind()) {
+            case HOST_KEY -> "host_key";
+            case AUTH -> "auth";
+            case CONNECT, CONNECT_TIMEOUT -> "unreachable";
+            default -> "command";
+        });
+        if (transition.isPresent()) {
+            events.warning(routeServer, "Unreachable", e.getMessage() + " (" + transition.get() + "); the running "
+                    + "configuration and its sessions are left alone, peers[] show the last observed states");
+        }
+    }
+
+    /** The sessions of {@code peers} that BIRD has, for a peers list rebuilt after a restart. */
+    static List<PeerStatus> present(List<PeerStatus> peers, BirdObservation observation) {
+        return peers.stream().filter(p -> observation.protocol(p.protocol).isPresent()).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.ztix.operator.routeserver.observe;
+
+import io.ztix.operator.routeserver.apply.ProtocolState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything read from a route server's BIRD in one observation: every protocol's state row, the details of the
+ * {@code protocol rpki} sessions, and for RTR servers given by name that are not in sync whether the route server
+ * can resolve the name.
+ */
+public record BirdObservation(Instant observedAt, List<ProtocolState> protocols, Map<String, RpkiState> rpki,
+        Map<String, Boolean> hostResolves) {
+
+    public BirdObservation {
+        protocols = List.copyOf(protocols);
+        rpki = Map.copyOf(rpki);
+        hostResolves = Map.copyOf(hostResolves);
+    }
+
+    public Optional<ProtocolState> protocol(String name) {
+        return protocols.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Names of the BGP protocols that are Established. */
+    public Set<String> established() {
+        return protocols.stream().filter(ProtocolState::isEstablished).map(ProtocolState::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean anyRtrInSync() {
+        return rpki.values().stream().anyMatch(RpkiState::inSync);
+    }
+}

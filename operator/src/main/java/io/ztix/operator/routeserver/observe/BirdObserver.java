@@ -1,0 +1,84 @@
+package io.ztix.operator.routeserver.observe;
+
+import io.ztix.operator.routeserver.apply.BirdCommands;
+import io.ztix.operator.routeserver.apply.BirdProtocols;
+import io.ztix.operator.routeserver.apply.BirdTarget;
+import io.ztix.operator.ssh.CommandResult;
+import io.ztix.operator.ssh.SshException;
+import io.ztix.operator.ssh.SshSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a route server's BIRD state in one SSH round trip ({@link BirdCommands#observe()}): the protocol table
+ * for the BGP sessions and {@code show protocols all} for the RPKI sessions. Only when an RTR server given by
+ * host name is not in sync does it ask the route server (one more command) whether the name resolves, so that
+ * the status can say why.
+ */
+public final class BirdObserver {
+
+    private final Clock clock;
+
+    public BirdObserver(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param rtrHostsByProtocol the RTR server host of each {@code protocol rpki} of the running configuration
+     * @throws SshException when the command cannot run or birdc cannot reach BIRD
+     */
+    public BirdObservation observe(SshSession ssh, BirdTarget target, Map<String, String> rtrHostsByProtocol) {
+        BirdCommands commands = new BirdCommands(target);
+        Instant at = Instant.now(clock);
+        CommandResult result = ssh.exec(commands.observe());
+        if (!result.succeeded()) {
+            throw new SshException(SshException.Kind.COMMAND_FAILED, "birdc show protocols failed: "
+                    + firstLines(result.output()));
+        }
+        String output = result.stdout();
+        int section = output.indexOf(BirdCommands.SECTION);
+        if (section < 0) {
+            throw new SshException(SshException.Kind.COMMAND_FAILED, "unexpected birdc output: " + firstLines(output));
+        }
+        Map<String, RpkiState> rpki;
+        try {
+            rpki = RpkiProtocols.parse(output.substring(section + BirdCommands.SECTION.length()));
+            return new BirdObservation(at, BirdProtocols.parse(output.substring(0, section)), rpki,
+                    resolution(ssh, commands, rpki, rtrHostsByProtocol));
+        } catch (IllegalArgumentException e) {
+            throw new SshException(SshException.Kind.COMMAND_FAILED, e.getMessage());
+        }
+    }
+
+    private static Map<String, Boolean> resolution(SshSession ssh, BirdCommands commands, Map<String, RpkiState> rpki,
+            Map<String, String> rtrHostsByProtocol) {
+        Map<String, Boolean> resolves = new LinkedHashMap<>();
+        for (Map.Entry<String, String> rtr : rtrHostsByProtocol.entrySet()) {
+            RpkiState state = rpki.get(rtr.getKey());
+            String host = rtr.getValue();
+            if (state == null || state.inSync() || isAddress(host) || resolves.containsKey(host)) {
+                continue;
+            }
+            try {
+                CommandResult answer = ssh.exec(commands.resolves(host));
+                if (answer.succeeded()) {
+                    resolves.put(host, answer.stdout().strip().equals("yes"));
+                }
+            } catch (SshException e) {
+                // only a hint for the status message; the observation itself stands
+            }
+        }
+        return resolves;
+    }
+
+    static boolean isAddress(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
+    }
+
+    private static String firstLines(String output) {
+        String stripped = output.strip();
+        return stripped.length() > 500 ? stripped.substring(0, 500) + "..." : stripped;
+    }
+}

@@ -1,0 +1,127 @@
+package io.ztix.operator.routeserver;
+
+import static io.ztix.operator.testsupport.Fixtures.approved;
+import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
+import static io.ztix.operator.testsupport.Fixtures.request;
+import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
+import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ztix.api.common.Condition;
+import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.routeserver.PeerStatus;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.api.routeserver.RouteServerStatus;
+import io.ztix.operator.testsupport.Cluster;
+import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.lab.LanPeer;
+import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One exchange on the lab, in its own test namespace: network {@code ix} on a fake self-hosted controller, the
+ * route server's SSH key Secret, and members approved one after the other so that the lab's members get their
+ * lab addresses (A .11, B .12: the never-reused IPv4 counter starts at 10, as for an IX migrating its members).
+ */
+record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
+
+    static final String NETWORK = "ix";
+    /** Applies over SSH take seconds each on a loaded machine; a new route server needs two (RPKI first). */
+    static final Duration WAIT = Duration.ofSeconds(120);
+
+    static LabExchange create(KubernetesClient client, String prefix, OpenSshServer sshd, SelfHostedFake controller,
+            String token) {
+        String namespace = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        LabExchange exchange = new LabExchange(client, namespace, new Cluster(client, namespace));
+        client.resource(tokenSecret(namespace, token)).create();
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("rs-ssh").endMetadata()
+                .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
+        client.resource(selfHostedNetwork(namespace, NETWORK, controller.url(), UUID.randomUUID().toString().substring(0, 6)))
+                .create();
+        exchange.cluster.awaitNetworkReady(NETWORK);
+        client.resources(ZtNetwork.class).inNamespace(namespace).withName(NETWORK).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
+        return exchange;
+    }
+
+    RouteServer create(RouteServer routeServer) {
+        return client.resource(routeServer).create();
+    }
+
+    /** Creates and approves a request for the lab member; waits until it has its addresses. */
+    String approve(LanPeer member, String nodeId) {
+        JoinRequest created = client.resource(request(namespace, NETWORK, member.asn(), nodeId,
+                peeringDbUser(member.asn(), true))).create();
+        String name = created.getMetadata().getName();
+        cluster.setApproval(name, approved("alice"));
+        await().atMost(Cluster.WAIT).untilAsserted(() -> {
+            JoinRequest seen = cluster.request(name);
+            assertThat(seen.getStatus()).isNotNull();
+            assertThat(seen.getStatus().assignedIps).isNotNull();
+            assertThat(seen.getStatus().assignedIps.ipv4).isEqualTo(member.ipv4());
+        });
+        return name;
+    }
+
+    JoinRequest awaitPhase(String name, Phase phase) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = cluster.request(name);
+            assertThat(seen.getStatus()).isNotNull();
+            assertThat(seen.getStatus().phase).as("phase of %s", name).isEqualTo(phase);
+        });
+        return cluster.request(name);
+    }
+
+    RouteServer routeServer(String name) {
+        return client.resources(RouteServer.class).inNamespace(namespace).withName(name).get();
+    }
+
+    RouteServerStatus status(String name) {
+        RouteServer rs = routeServer(name);
+        assertThat(rs.getStatus()).as("status of RouteServer %s", name).isNotNull();
+        return rs.getStatus();
+    }
+
+    Condition condition(String routeServer, String type) {
+        return Conditions.find(status(routeServer).conditions, type)
+                .orElseThrow(() -> new AssertionError("RouteServer " + routeServer + " has no condition " + type));
+    }
+
+    PeerStatus peer(String routeServer, String joinRequest, String family) {
+        return status(routeServer).peers.stream().filter(p -> p.joinRequest.equals(joinRequest) && p.family.equals(family))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + family + " session of " + joinRequest));
+    }
+
+    /** As {@code kubectl patch ztrs NAME --type=merge -p '{"spec": ...}'}. */
+    void patchSpec(String routeServer, Map<String, Object> spec) {
+        mergePatch(routeServer, Map.of("spec", spec));
+    }
+
+    /** As {@code kubectl annotate ztrs NAME key=value --overwrite}. */
+    void annotate(String routeServer, String key, String value) {
+        mergePatch(routeServer, Map.of("metadata", Map.of("annotations", Map.of(key, value))));
+    }
+
+    private void mergePatch(String routeServer, Object patch) {
+        client.resources(RouteServer.class).inNamespace(namespace).withName(routeServer)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
+    }
+
+    /** Deletes the exchange's RouteServers so that the operator stops driving the lab's BIRDs. */
+    void deleteRouteServers() {
+        client.resources(RouteServer.class).inNamespace(namespace).delete();
+        await().atMost(Cluster.WAIT).until(() -> client.resources(RouteServer.class).inNamespace(namespace).list()
+                .getItems().isEmpty());
+    }
+}
