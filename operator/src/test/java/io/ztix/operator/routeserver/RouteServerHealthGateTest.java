@@ -15,7 +15,6 @@ import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.BirdProtocol;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
-import io.ztix.operator.zerotier.fake.SelfHostedFake;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -36,9 +35,9 @@ class RouteServerHealthGateTest {
 
     private static final Duration LONG = LabExchange.WAIT;
 
+    private static LabParts parts;
     private static IxLab lab;
     private static OpenSshServer sshd;
-    private static SelfHostedFake controller;
     private LabExchange exchange;
 
     @Inject
@@ -49,22 +48,14 @@ class RouteServerHealthGateTest {
 
     @BeforeAll
     static void startLab() {
-        lab = IxLab.startWithTwoRouteServers();
-        sshd = OpenSshServer.start();
-        controller = SelfHostedFake.started("9a7e000001", "zt-token-gate");
+        parts = LabParts.startWithTwoRouteServers("9a7e000001", "zt-token-gate");
+        lab = parts.lab();
+        sshd = parts.sshd();
     }
 
     @AfterAll
     static void stopLab() {
-        if (controller != null) {
-            controller.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
-        if (lab != null) {
-            lab.close();
-        }
+        LabParts.closeIfStarted(parts);
     }
 
     @AfterEach
@@ -76,7 +67,7 @@ class RouteServerHealthGateTest {
 
     @Test
     void anApplyThatDropsEstablishedSessionsIsRolledBackAndHeldFromTheSecondRouteServer() throws Exception {
-        exchange = LabExchange.create(client, "gate", sshd, controller, "zt-token-gate");
+        exchange = parts.exchange(client, "gate");
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs2", LabExchange.NETWORK, sshd,
                 lab.routeServer2(), lab.stayrtr2()));
@@ -142,7 +133,7 @@ class RouteServerHealthGateTest {
 
     @Test
     void oneMemberWhoseSessionsDoNotComeBackIsNotTakenForABadConfiguration() throws Exception {
-        exchange = LabExchange.create(client, "flap", sshd, controller, "zt-token-gate");
+        exchange = parts.exchange(client, "flap");
         // member A's router insists on the route server's BGP role: once the route server stops announcing it,
         // A's sessions stay down for reasons of A's own router, while B's come back
         lab.memberA().requireRouteServerRole();

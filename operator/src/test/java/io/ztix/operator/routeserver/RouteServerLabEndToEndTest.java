@@ -1,32 +1,21 @@
 package io.ztix.operator.routeserver;
 
-import static io.ztix.operator.testsupport.Fixtures.approved;
-import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
-import static io.ztix.operator.testsupport.Fixtures.request;
-import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
-import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
-import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.Cluster;
-import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.Announcement;
 import io.ztix.operator.testsupport.lab.BirdProtocol;
 import io.ztix.operator.testsupport.lab.BirdRoute;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.testsupport.lab.Vrp;
-import io.ztix.operator.zerotier.fake.SelfHostedFake;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -53,62 +42,41 @@ class RouteServerLabEndToEndTest {
     private static final String TOO_SPECIFIC = "45.128.30.0/25";
     private static final String BAD_NEXT_HOP = "45.128.40.0/24";
 
+    private LabParts parts;
     private IxLab lab;
-    private OpenSshServer sshd;
-    private SelfHostedFake controller;
-    /** One Kubernetes namespace per BIRD line, so the runs cannot see each other's resources. */
-    private String ns;
 
     @Inject
     KubernetesClient client;
 
     @AfterEach
     void stopLab() {
-        if (controller != null) {
-            controller.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
-        if (lab != null) {
-            lab.close();
-        }
+        LabParts.closeIfStarted(parts);
+        parts = null;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
     void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther(BirdInstallation bird) {
-        ns = "e2e-" + bird.name().toLowerCase().replace('_', '-');
-        lab = IxLab.start(bird);
-        sshd = OpenSshServer.start();
-        controller = SelfHostedFake.started("e2e0000001", "zt-token-e2e");
-        Cluster cluster = new Cluster(client, ns);
+        // a new lab and namespace per BIRD line under test, so the runs cannot see each other's resources
+        parts = LabParts.start(bird, "e2e0000001", "zt-token-e2e");
+        lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
                 new Vrp("2a0c:9a40::/32", 48, 64501)));
-        client.resource(tokenSecret(ns, "zt-token-e2e")).create();
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs-ssh").endMetadata()
-                .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
-        client.resource(selfHostedNetwork(ns, "ix", controller.url(), "000e2e")).create();
-        cluster.awaitNetworkReady("ix");
-        // The lab's members sit at .11 and .12: start the never-reused IPv4 counter there, as an IX migrating
-        // its existing members would.
-        client.resources(io.ztix.api.network.ZtNetwork.class).inNamespace(ns).withName("ix").subresource("status")
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"allocation\":{\"lastIpv4Offset\":10}}}");
-        client.resource(routeServer()).create();
+        LabExchange exchange = parts.exchange(client, "e2e-" + bird.name().toLowerCase().replace('_', '-'));
+        Cluster cluster = exchange.cluster();
+        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
 
         // one after the other, so that A gets .11 and B .12 from the never-reused IPv4 counter
-        String a = approveMember(cluster, LanPeer.MEMBER_A, "aaaa000001");
-        await().atMost(Cluster.WAIT).until(() -> cluster.request(a).getStatus() != null
-                && cluster.request(a).getStatus().assignedIps != null);
-        String b = approveMember(cluster, LanPeer.MEMBER_B, "bbbb000002");
-        assertThat(cluster.awaitPhase(a, Phase.Active).getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_A.ipv4());
-        JoinRequest activeB = cluster.awaitPhase(b, Phase.Active);
+        String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
+        String b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
+        assertThat(exchange.awaitPhase(a, Phase.Active).getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_A.ipv4());
+        JoinRequest activeB = exchange.awaitPhase(b, Phase.Active);
         assertThat(activeB.getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_B.ipv4());
         assertThat(activeB.getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
 
         lab.memberA().awaitEstablished(BGP_WAIT);
         lab.memberB().awaitEstablished(BGP_WAIT);
-        await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(routeServerStatus().peers)
+        await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(exchange.status("rs1").peers)
                 .hasSize(4).allSatisfy(p -> assertThat(p.state).isEqualTo("Established")));
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(cluster.request(a).getStatus().routeServers)
                 .singleElement().satisfies(e -> assertThat(e.sessions).extracting(s -> s.state).containsOnly("Established")));
@@ -131,39 +99,17 @@ class RouteServerLabEndToEndTest {
         assertThat(lab.memberB().receivedRoute(TOO_SPECIFIC)).as("IPv4 /25").isEmpty();
         assertThat(lab.memberA().receivedRoute(BAD_NEXT_HOP)).as("route with a foreign NEXT_HOP").isEmpty();
 
-        BirdProtocol aSessionBefore = lab.routeServer().protocol(protocolOf(a, "ipv4"));
-        client.resources(JoinRequest.class).inNamespace(ns).withName(b).delete();
+        BirdProtocol aSessionBefore = lab.routeServer().protocol(exchange.peer("rs1", a, "ipv4").protocol);
+        client.resources(JoinRequest.class).inNamespace(exchange.namespace()).withName(b).delete();
 
         await().atMost(BGP_WAIT).untilAsserted(() -> {
-            assertThat(routeServerStatus().peers).extracting(p -> p.joinRequest).containsOnly(a);
+            assertThat(exchange.status("rs1").peers).extracting(p -> p.joinRequest).containsOnly(a);
             assertThat(lab.routeServer().protocols()).extracting(BirdProtocol::name)
                     .noneMatch(name -> name.startsWith("m_as64502_"));
         });
-        BirdProtocol aSessionAfter = lab.routeServer().protocol(protocolOf(a, "ipv4"));
+        BirdProtocol aSessionAfter = lab.routeServer().protocol(exchange.peer("rs1", a, "ipv4").protocol);
         assertThat(aSessionAfter.isEstablished()).isTrue();
         assertThat(aSessionAfter.since()).as("member A's session was not restarted").isEqualTo(aSessionBefore.since());
         await().atMost(Cluster.WAIT).until(() -> cluster.request(b) == null);
     }
-
-    private String approveMember(Cluster cluster, LanPeer member, String nodeId) {
-        JoinRequest created = client.resource(request(ns, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
-        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
-        return created.getMetadata().getName();
-    }
-
-    private io.ztix.api.routeserver.RouteServerStatus routeServerStatus() {
-        RouteServer rs = client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get();
-        assertThat(rs.getStatus()).isNotNull();
-        return rs.getStatus();
-    }
-
-    private String protocolOf(String joinRequest, String family) {
-        return routeServerStatus().peers.stream().filter(p -> p.joinRequest.equals(joinRequest) && p.family.equals(family))
-                .map(p -> p.protocol).findFirst().orElseThrow();
-    }
-
-    private RouteServer routeServer() {
-        return RouteServers.labRouteServer(ns, "rs1", "ix", sshd, lab);
-    }
-
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -97,16 +96,6 @@ public final class BirdApplier {
         }
         recordConfirmed(ssh, commands, target, expectedPrevious);
         LOG.warnf("rolled %s back from %s to %s", target.includePath(), appliedSha256, expectedPrevious);
-    }
-
-    /** Runs {@code birdc show protocols} and parses it. */
-    public List<ProtocolState> sessionStates(SshSession ssh, BirdTarget target) {
-        CommandResult result = ssh.exec(new BirdCommands(target).showProtocols());
-        if (!result.succeeded()) {
-            throw new SshException(SshException.Kind.COMMAND_FAILED,
-                    "birdc show protocols failed: " + BirdReplies.message(result.output()));
-        }
-        return BirdProtocols.parse(result.stdout());
     }
 
     private String readHash(SshSession ssh, BirdCommands commands, String file, Stage stage) {

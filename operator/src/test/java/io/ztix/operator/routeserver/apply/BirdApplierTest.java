@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ztix.operator.ssh.SshSession;
@@ -155,17 +156,39 @@ class BirdApplierTest {
     }
 
     @Test
-    void sessionStatesAreReadOverSsh() {
-        apply(STATIC_AND_PEER);
+    void rollingBackASuccessfulApplyPutsThePreviousFileBackAndBirdRunsItAgain() throws Exception {
+        ApplyResult first = apply(STATIC_ONLY);
+        ApplyResult second = apply(STATIC_AND_PEER);
+        assertNotNull(state(live(), "member_64501"));
 
-        List<ProtocolState> overSsh;
         try (SshSession ssh = SshSession.open(sshd.target())) {
-            overSsh = applier.sessionStates(ssh, target);
+            applier.rollBack(ssh, target, second.sha256(), second.previousSha256());
         }
 
-        assertEquals(List.of("device1", "s1", "member_64501"), overSsh.stream().map(ProtocolState::name).toList());
-        assertEquals(state(live(), "s1"), state(overSsh, "s1"));
-        assertEquals("BGP", state(overSsh, "member_64501").proto());
+        assertEquals(STATIC_ONLY, Files.readString(bird.includeFile()));
+        assertFalse(live().stream().anyMatch(p -> p.name().equals("member_64501")), "BIRD runs the previous file");
+        assertEquals(first.sha256() + "\n", Files.readString(bird.directory().resolve("ztix.conf.applied")));
+        assertEquals(ApplyResult.Outcome.UNCHANGED, apply(STATIC_ONLY).outcome(), "the restored file is confirmed");
+    }
+
+    @Test
+    void rollingBackRefusesWhenTheLiveFileWasChangedSinceAndTouchesNothing() throws Exception {
+        apply(STATIC_ONLY);
+        ApplyResult second = apply(STATIC_AND_PEER);
+        String changedByHand = STATIC_AND_PEER + "# edited by hand\n";
+        Files.writeString(bird.includeFile(), changedByHand);
+
+        BirdApplyException refused;
+        try (SshSession ssh = SshSession.open(sshd.target())) {
+            refused = assertThrows(BirdApplyException.class,
+                    () -> applier.rollBack(ssh, target, second.sha256(), second.previousSha256()));
+        }
+
+        assertEquals(BirdApplyException.Stage.ROLLBACK, refused.stage());
+        assertEquals(BirdApplyException.Rollback.NOT_NEEDED, refused.rollback());
+        assertTrue(refused.getMessage().contains("changed since"), refused.getMessage());
+        assertEquals(changedByHand, Files.readString(bird.includeFile()));
+        assertEquals(STATIC_ONLY, Files.readString(bird.directory().resolve("ztix.conf.previous")));
     }
 
     private ApplyResult apply(String config) {

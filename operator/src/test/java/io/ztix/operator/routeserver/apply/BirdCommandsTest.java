@@ -1,6 +1,7 @@
 package io.ztix.operator.routeserver.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,23 @@ class BirdCommandsTest {
     }
 
     @Test
+    void onlyAHostNameIsCheckedForResolutionAndItIsQuoted() {
+        BirdCommands commands = new BirdCommands(target(true));
+
+        assertEquals("if getent ahosts 'rtr.example.net' > /dev/null 2>&1; then echo yes; else echo no; fi",
+                commands.resolves("rtr.example.net"));
+        assertThrows(IllegalArgumentException.class, () -> commands.resolves("a;b"));
+    }
+
+    @Test
     void withSudoEveryProgramRunsUnderSudoN() {
         BirdCommands commands = new BirdCommands(target(true));
 
         assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols", commands.showProtocols());
         assertEquals("sudo -n mv -f '/a' '/b'", commands.move("/a", "/b"));
+        assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols && { echo @@ztix-section@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; true; }",
+                commands.observe());
         assertEquals("sudo -n tee '/a' > /dev/null", commands.write("/a"));
         assertEquals("if sudo -n test -e '/a'; then sudo -n sha256sum '/a'; fi", commands.sha256("/a"));
         assertEquals("if sudo -n test -e '/a'; then sudo -n cp -p '/a' '/b'; else sudo -n tee '/b' < /dev/null > /dev/null; fi",

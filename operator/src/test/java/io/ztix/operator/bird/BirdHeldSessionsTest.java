@@ -1,0 +1,43 @@
+package io.ztix.operator.bird;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Members held for RPKI are rendered with their sessions disabled; the parts say which block is whose. */
+class BirdHeldSessionsTest {
+
+    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+
+    @Test
+    void aHeldMembersSessionsAreDisabledAndBirdAcceptsTheFile() {
+        String held = renderer.render(BirdFixtures.threeMembers().withHeldMembers(Set.of("second-net")));
+
+        assertThat(block(held, "m_as64502_1122334455_v4")).contains("disabled;").contains("no RTR server is in sync");
+        assertThat(block(held, "m_as64502_1122334455_v6")).contains("disabled;");
+        assertThat(block(held, "m_as64501_0a1b2c3d4e_v4")).doesNotContain("disabled;");
+        assertThat(new BirdParser().parseWithExampleMain(held).ok()).isTrue();
+        assertThat(renderer.render(BirdFixtures.threeMembers())).doesNotContain("disabled;");
+    }
+
+    @Test
+    void holdingOneMemberChangesOnlyItsBlocksNotTheSharedPart() {
+        RenderedConfig plain = renderer.renderParts(BirdFixtures.threeMembers());
+        RenderedConfig held = renderer.renderParts(BirdFixtures.threeMembers().withHeldMembers(Set.of("second-net")));
+
+        assertThat(held.sharedSha256()).isEqualTo(plain.sharedSha256());
+        assertThat(held.sessionSha256().get("m_as64502_1122334455_v4")).isNotEqualTo(plain.sessionSha256().get("m_as64502_1122334455_v4"));
+        assertThat(held.sessionSha256().get("m_as64501_0a1b2c3d4e_v4")).isEqualTo(plain.sessionSha256().get("m_as64501_0a1b2c3d4e_v4"));
+        assertThat(held.sha256()).isEqualTo(BirdConfigRenderer.sha256(held.text())).isNotEqualTo(plain.sha256());
+        assertThat(plain.text()).isEqualTo(renderer.render(BirdFixtures.threeMembers()));
+        assertThat(plain.rtrProtocols()).containsExactly(Map.entry("ztix_rpki_1", new RtrEndpoint("127.0.0.1", 3323)));
+    }
+
+    private static String block(String config, String protocol) {
+        int start = config.indexOf("protocol bgp " + protocol + " {");
+        assertThat(start).as("protocol " + protocol).isNotNegative();
+        return config.substring(start, config.indexOf("\n}\n", start));
+    }
+}
