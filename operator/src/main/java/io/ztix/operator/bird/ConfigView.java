@@ -89,7 +89,7 @@ record ConfigView(
                 throw new IllegalArgumentException(who + ": ASN is the route server's own ASN");
             }
             MemberText text = MemberText.of(member);
-            boolean held = config.heldMembers().contains(member.joinRequestName());
+            boolean held = member.joinRequestName() != null && config.heldMembers().contains(member.joinRequestName());
             if (member.ipv4() != null) {
                 if (rsIpv4 == null) {
                     throw new IllegalArgumentException(who + " has an IPv4 address but the route server has none");

@@ -138,7 +138,6 @@ public class RouteServerCycle {
         if (!applyNow && check.isEmpty() && !observationDue(routeServer, plan)) {
             return next;
         }
-        boolean checkStarted = false;
         try (SshSession session = connection.open(routeServer)) {
             metrics.sessionOpened(routeServer);
             var observation = observations.observe(routeServer, session, target, plan, status);
@@ -149,9 +148,8 @@ public class RouteServerCycle {
                         .orElse(pollDelay(routeServer, plan));
             }
             if (applyNow) {
-                Optional<Duration> settle = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
-                checkStarted = settle.isPresent();
-                return settle.orElse(pollDelay(routeServer, plan));
+                return rollout.applyAndCheck(routeServer, session, target, observation, plan, status)
+                        .orElse(pollDelay(routeServer, plan));
             }
             return next;
         } catch (BirdApplyException e) {
@@ -162,8 +160,8 @@ public class RouteServerCycle {
             status.secretUnavailable(e.getMessage());
             metrics.observeFailed(routeServer, "key_secret");
         } finally {
-            if (applyNow && !checkStarted) {
-                scheduler.release(routeServer);
+            if (applyNow && scheduler.pendingCheck(routeServer).isEmpty()) {
+                scheduler.release(routeServer); // a started health check keeps the network's slot
             }
         }
         return retries.nextDelay(routeServer, config.backoff(), null);

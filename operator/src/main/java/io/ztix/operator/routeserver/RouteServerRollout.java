@@ -112,15 +112,17 @@ public class RouteServerRollout {
         }
         events.normal(routeServer, "ConfigApplied", "BIRD reconfigured with " + plan.sessions().size()
                 + " member sessions (configuration " + rendered.sha256().substring(0, 12) + ")" + heldNote(plan, previousPeers));
-        BirdObservation after = observations.observe(routeServer, session, target, plan, status);
-        Instant now = Instant.now(clock);
-        HealthGate gate = HealthGate.plan(rendered, result.previousSha256(), running, before.established(), now, settings);
+        HealthGate gate = HealthGate.plan(rendered, result.previousSha256(), running, before.established(),
+                Instant.now(clock), settings);
         if (skipGate) {
             conclude(routeServer, gate, new Verdict(Verdict.Outcome.CONFIRMED, List.of(), 0), rendered, status,
                     "health check skipped on request (ztix.io/skip-health-gate)", "skipped");
             return Optional.empty();
         }
+        // pending before the next look, so that a route server lost right now is still checked when it is back
         scheduler.startCheck(routeServer, gate, previousPeers, rendered);
+        status.settling(gate, new Verdict(Verdict.Outcome.WAIT, List.copyOf(gate.watched()), 0));
+        BirdObservation after = observations.observe(routeServer, session, target, plan, status);
         return continueCheck(routeServer, session, target, scheduler.pendingCheck(routeServer).orElseThrow(), after, plan, status);
     }
 

@@ -7,24 +7,16 @@ import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
 import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.ztix.api.common.SecretKeyRef;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
-import io.ztix.api.routeserver.BirdSpec;
-import io.ztix.api.routeserver.PeeringAddresses;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.api.routeserver.RouteServerSpec;
-import io.ztix.api.routeserver.RpkiSpec;
-import io.ztix.api.routeserver.RtrServer;
-import io.ztix.api.routeserver.SshSpec;
 import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
@@ -43,7 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Benchmark (not part of the normal run): 1,000 JoinRequests approved at once on one network with two route
- * servers (real sshd + real BIRD each), mock Kubernetes API, fake controller, production batching settings.
+ * servers (real sshd + real BIRD each), mock Kubernetes API, fake controller, production batching and
+ * health-gate settings.
  * Prints the time until all are Active, SSH sessions and {@code birdc configure} runs per route server, and
  * the JVM's peak RSS (operator, mock API server and fakes share it). Run with:
  * {@code ./mvnw -B -pl operator test -Dtest=BurstBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
@@ -62,6 +55,7 @@ class BurstBenchmark {
         public Map<String, String> getConfigOverrides() {
             return Map.of("ztix.operator.apply-debounce", "2s", "ztix.operator.apply-interval", "10s",
                     "ztix.operator.session-poll-interval", "60s", "ztix.operator.resync-interval", "5m",
+                    "ztix.operator.apply-settle-time", "10s", "ztix.operator.apply-settle-check-interval", "1s",
                     "quarkus.log.category.\"io.javaoperatorsdk\".level", "WARN");
         }
     }
