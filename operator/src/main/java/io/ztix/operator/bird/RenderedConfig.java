@@ -1,5 +1,7 @@
 package io.ztix.operator.bird;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ public record RenderedConfig(String text, String sha256, String sharedSha256, Ma
         Map<String, RtrEndpoint> rtrProtocols) {
 
     public RenderedConfig {
-        sessionSha256 = Map.copyOf(sessionSha256);
-        rtrProtocols = Map.copyOf(rtrProtocols);
+        sessionSha256 = Collections.unmodifiableMap(new LinkedHashMap<>(sessionSha256));
+        rtrProtocols = Collections.unmodifiableMap(new LinkedHashMap<>(rtrProtocols));
     }
 }

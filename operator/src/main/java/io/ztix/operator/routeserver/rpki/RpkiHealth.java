@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns BIRD's {@code protocol rpki} states into RouteServer status: per RTR server state, since, last error,
@@ -38,7 +39,7 @@ public final class RpkiHealth {
         Instant now = observation.observedAt();
         List<RtrServerStatus> servers = new ArrayList<>();
         List<RpkiReport.Notice> notices = new ArrayList<>();
-        for (Map.Entry<String, RtrEndpoint> entry : rtrProtocols.entrySet()) {
+        for (Map.Entry<String, RtrEndpoint> entry : new TreeMap<>(rtrProtocols).entrySet()) {
             RtrEndpoint endpoint = entry.getValue();
             RpkiState state = observation.rpki().get(entry.getKey());
             RtrServerStatus before = previous.stream().filter(p -> Objects.equals(p.host, endpoint.host())

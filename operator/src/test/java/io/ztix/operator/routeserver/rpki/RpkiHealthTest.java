@@ -66,6 +66,7 @@ class RpkiHealthTest {
         assertThat(report.conditionStatus()).isEqualTo(Condition.FALSE);
         assertThat(report.reason()).isEqualTo("NotInSync");
         assertThat(report.message()).contains("ROA tables are empty").contains("new members are held");
+        assertThat(report.servers()).extracting(s -> s.protocol).containsExactly("ztix_rpki_1", "ztix_rpki_2");
         assertThat(report.servers().get(0).lastError).startsWith("the host name rtr.example.net does not resolve");
     }
 
