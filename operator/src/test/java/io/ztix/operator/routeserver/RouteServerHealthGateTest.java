@@ -17,6 +17,7 @@ import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +165,42 @@ class RouteServerHealthGateTest {
         assertThat(metrics.healthChecks(exchange.namespace(), "rs1", "confirmed_with_losses")).isEqualTo(1);
         assertThat(metrics.healthChecks(exchange.namespace(), "rs1", "rolled_back")).isZero();
         assertThat(exchange.cluster().events()).anyMatch(e -> "HealthCheckPassedWithLosses".equals(e.getReason()));
+    }
+
+    @Test
+    void aConfigurationOneRouteServerRefusesHoldsTheOthersUntilItAppliesAgain() throws Exception {
+        exchange = parts.exchange(client, "refused");
+        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
+        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs2", LabExchange.NETWORK, sshd,
+                lab.routeServer2(), lab.stayrtr2()));
+        String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
+        exchange.awaitPhase(a, Phase.Active);
+        Path mainConfig = lab.routeServer().mainConfigFile();
+        String goodMain = Files.readString(mainConfig);
+        // someone edits rs1's bird.conf and drops ZT-IX's include line: every new configuration is refused there
+        Files.writeString(mainConfig, goodMain.replaceAll("(?m)^include .*$", "# include removed by hand"));
+        String b;
+        try {
+            exchange.patchSpec("rs1", Map.of("policy", Map.of("asPathMaxLength", 31)));
+            await().atMost(LONG).until(() -> rolloutPhase("rs1") == RolloutStatus.Phase.Refused);
+            assertThat(exchange.condition("rs1", RouteServer.COND_CONFIG_APPLIED).reason).isEqualTo("ApplyFailedCheck");
+
+            b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
+            await().atMost(LONG).untilAsserted(() ->
+                    assertThat(exchange.condition("rs2", RouteServer.COND_CONFIG_APPLIED).reason).isEqualTo("HeldByRouteServer"));
+            await().pollDelay(Duration.ofSeconds(3)).atMost(LONG).untilAsserted(() ->
+                    assertThat(exchange.condition("rs2", RouteServer.COND_CONFIG_APPLIED).reason).isEqualTo("HeldByRouteServer"));
+            assertThat(Files.readString(lab.routeServer2().includeFile())).doesNotContain("m_as64502");
+            assertThat(exchange.cluster().request(b).getStatus().phase).isNotEqualTo(Phase.Active);
+        } finally {
+            Files.writeString(mainConfig, goodMain);
+        }
+
+        await().atMost(LONG).untilAsserted(() -> {
+            assertThat(rolloutPhase("rs1")).isEqualTo(RolloutStatus.Phase.Confirmed);
+            assertThat(Files.readString(lab.routeServer2().includeFile())).contains("m_as64502");
+        });
+        exchange.awaitPhase(b, Phase.Active);
     }
 
     private RolloutStatus.Phase rolloutPhase(String routeServer) {
