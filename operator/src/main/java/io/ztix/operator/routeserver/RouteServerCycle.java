@@ -156,6 +156,8 @@ public class RouteServerCycle {
             rollout.applyFailed(routeServer, e, plan, status);
         } catch (SshException e) {
             observations.unreachable(routeServer, e, status);
+            // back off, but look at least every poll interval, so that recovery is seen (and reported) soon
+            return min(retries.nextDelay(routeServer, config.backoff(), null), pollInterval(plan));
         } catch (SecretUnavailableException e) {
             status.secretUnavailable(e.getMessage());
             metrics.observeFailed(routeServer, "key_secret");
