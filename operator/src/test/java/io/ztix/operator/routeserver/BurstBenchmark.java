@@ -117,6 +117,18 @@ class BurstBenchmark {
                         metrics.sessions(NS, rs) - sessionsBefore.get(rs), metrics.applies(NS, rs, "applied") - appliesBefore.get(rs),
                         metrics.applies(NS, rs, "failed"), birdc.configureCalls() - (rs.equals("rs1") ? configuresBefore1 : configuresBefore2));
             }
+            for (String rs : List.of("rs1", "rs2")) {
+                System.out.printf("BENCHMARK %s health checks: %.0f confirmed, %.0f confirmed with losses, %.0f rolled back%n", rs,
+                        metrics.healthChecks(NS, rs, "confirmed"), metrics.healthChecks(NS, rs, "confirmed_with_losses"),
+                        metrics.healthChecks(NS, rs, "rolled_back"));
+            }
+            // what the observe poll reads at this size, and what "show protocols all" would read instead
+            for (String[] command : List.of(new String[] {"show", "protocols"}, new String[] {"show", "protocols", "all"})) {
+                long t0 = System.nanoTime();
+                String out = bird1.birdc(command);
+                System.out.printf("BENCHMARK rs1 birdc %s: %d bytes, %d lines, %.0f ms%n", String.join(" ", command),
+                        out.length(), out.lines().count(), (System.nanoTime() - t0) / 1e6);
+            }
             System.out.printf("BENCHMARK JVM peak RSS (operator + mock API + fakes): %d MiB%n", peakRssKib() / 1024);
         }
     }
