@@ -5,21 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Members held for RPKI are rendered with their sessions disabled; the parts say which block is whose. */
 class BirdHeldSessionsTest {
 
     private final BirdConfigRenderer renderer = new BirdConfigRenderer();
 
-    @Test
-    void aHeldMembersSessionsAreDisabledAndBirdAcceptsTheFile() {
-        String held = renderer.render(BirdFixtures.threeMembers().withHeldMembers(Set.of("second-net")));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.ztix.operator.bird.BirdConfigGoldenTest#lines")
+    void aHeldMembersSessionsAreDisabledAndEachBirdLineAcceptsTheFile(BirdConfigGoldenTest.Line line) {
+        String held = renderer.render(BirdFixtures.threeMembers().withHeldMembers(Set.of("second-net")), line.version());
 
         assertThat(block(held, "m_as64502_1122334455_v4")).contains("disabled;").contains("no RTR server is in sync");
         assertThat(block(held, "m_as64502_1122334455_v6")).contains("disabled;");
         assertThat(block(held, "m_as64501_0a1b2c3d4e_v4")).doesNotContain("disabled;");
-        assertThat(new BirdParser().parseWithExampleMain(held).ok()).isTrue();
-        assertThat(renderer.render(BirdFixtures.threeMembers())).doesNotContain("disabled;");
+        BirdParser.Result parsed = new BirdParser(line.bird()).parseWithExampleMain(held);
+        assertThat(parsed.ok()).as(parsed.output()).isTrue();
+        assertThat(renderer.render(BirdFixtures.threeMembers(), line.version())).doesNotContain("disabled;");
     }
 
     @Test

@@ -92,6 +92,8 @@ class RouteServerUnreachableTest {
             await().pollDelay(Duration.ofSeconds(5)).atMost(LONG).untilAsserted(() ->
                     assertThat(metrics.observeFailures(exchange.namespace(), "rs1", "unreachable")).isGreaterThan(1));
             assertThat(exchange.status("rs1").lastObservedTime).isEqualTo(lastObserved);
+            assertThat(exchange.cluster().events()).as("one Unreachable event for the outage, not one per retry")
+                    .filteredOn(e -> "Unreachable".equals(e.getReason())).hasSize(1);
             assertThat(exchange.status("rs1").peers).allSatisfy(p -> assertThat(p.state).isEqualTo("Established"));
             assertThat(exchange.cluster().request(a).getStatus().phase).isEqualTo(Phase.Active);
             assertThat(lab.routeServer().protocol(aV4).isEstablished()).isTrue();
