@@ -113,19 +113,24 @@ class PeeringDbLoginTest {
     }
 
     @Test
-    void callbackWithAStateThatDoesNotMatchTheLoginIsRejected() throws Exception {
+    void callbackWithAValidCodeButAStateThatDoesNotMatchTheLoginIsRejected() throws Exception {
         try (Browser browser = new Browser(base)) {
+            HtmlPage authorize = browser.page("/auth/peeringdb");
+            assertThat(authorize.getUrl().getPath()).startsWith("/oauth2/authorize");
+            authorize.getForms().get(0).getInputByName("user").setValue("full");
             browser.client().getOptions().setRedirectEnabled(false);
-            Page start = browser.get("/auth/peeringdb");
-            String location = start.getWebResponse().getResponseHeaderValue("Location");
-            Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(location);
-            assertThat(state.find()).isTrue();
-            Page callback = browser.get("/auth/peeringdb?code=made-up-code&state=not" + state.group(1));
-            assertThat(callback.getWebResponse().getStatusCode()).isIn(302, 401);
-            if (callback.getWebResponse().getStatusCode() == 302) {
-                assertThat(callback.getWebResponse().getResponseHeaderValue("Location")).doesNotContain("/requests");
-            }
+            Page granted = authorize.getHtmlElementById("authorize").click();
+            String callback = granted.getWebResponse().getResponseHeaderValue("Location");
+            Matcher state = Pattern.compile("([?&]state=)([^&]+)").matcher(callback);
+            assertThat(state.find()).as("the provider granted a code: %s", callback).isTrue();
+            assertThat(callback).contains("code=");
+
+            Page refused = browser.get(state.replaceFirst("$1not" + state.group(2)));
             browser.client().getOptions().setRedirectEnabled(true);
+            assertThat(refused.getWebResponse().getStatusCode()).isIn(302, 401);
+            if (refused.getWebResponse().getStatusCode() == 302) {
+                assertThat(refused.getWebResponse().getResponseHeaderValue("Location")).doesNotContain("/requests");
+            }
             assertNotLoggedIn(browser);
         }
     }
