@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Builds an IX-F Member Export 1.0 document: one VLAN per ZtNetwork, one member per ASN with an Active
- * JoinRequest (one connection per request), and the route servers as members of type "ixp". No personal
+ * JoinRequest (one connection per request; a withdrawn request, still being removed, is left out), and the route servers as members of type "ixp". No personal
  * contact data is exported.
  */
 public final class MemberExport {
@@ -56,7 +56,7 @@ public final class MemberExport {
         Map<Long, List<JoinRequest>> byAsn = new TreeMap<>();
         for (JoinRequest r : requests) {
             if (r.getStatus() != null && r.getStatus().phase == Phase.Active && r.getSpec() != null
-                    && vlanIds.containsKey(r.getSpec().networkRef)) {
+                    && r.getMetadata().getDeletionTimestamp() == null && vlanIds.containsKey(r.getSpec().networkRef)) {
                 byAsn.computeIfAbsent(r.getSpec().asn, a -> new ArrayList<>()).add(r);
             }
         }
