@@ -32,6 +32,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +82,11 @@ class MemberExportTest {
     }
 
     private void activeMember(long asn, String nodeId, String ipv6, String ipv4) {
+        member(asn, nodeId, Phase.Active, ipv6, ipv4);
+    }
+
+    /** A request in this phase with addresses assigned (the operator assigns them before it is Active). */
+    private String member(long asn, String nodeId, Phase phase, String ipv6, String ipv4) {
         JoinRequest jr = new JoinRequest();
         String name = JoinRequest.nameFor("ixflan", asn, nodeId);
         jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Cluster.NAMESPACE).build());
@@ -95,9 +104,21 @@ class MemberExportTest {
         jr.setSpec(spec);
         cluster.create(jr);
         cluster.patchStatus(name, r -> {
-            r.getStatus().phase = Phase.Active;
+            r.getStatus().phase = phase;
             r.getStatus().assignedIps = new AssignedIps(ipv6, ipv4);
         });
+        return name;
+    }
+
+    private JsonNode exportedMember(long asn) throws Exception {
+        JsonNode found = null;
+        for (JsonNode m : new ObjectMapper().readTree(get("/ixf/member-export.json")).get("member_list")) {
+            if (m.get("asnum").asLong() == asn) {
+                assertThat(found).as("AS%d is listed once", asn).isNull();
+                found = m;
+            }
+        }
+        return found;
     }
 
     private String get(String path) throws Exception {
@@ -142,6 +163,61 @@ class MemberExportTest {
         String json = get("/participants.json");
         assertThat(json).contains("\"asnum\":64541").doesNotContain("Private Person")
                 .doesNotContain("private.person@example.net").doesNotContain("4242");
+    }
+
+    @Test
+    void requestsThatAreNotActiveStayOutOfTheExport() throws Exception {
+        long asn = 64550;
+        for (Phase phase : Phase.values()) {
+            if (phase != Phase.Active) {
+                member(asn++, "00000003a" + phase.ordinal(), phase, "2001:db8:ff::fc50:" + phase.ordinal(), null);
+            }
+        }
+        activeMember(64559, "00000003af", "2001:db8:ff::fc59:1", null);
+        String json = get("/ixf/member-export.json");
+        assertThat(json).contains("\"asnum\":64559");
+        for (long notActive = 64550; notActive < asn; notActive++) {
+            assertThat(exportedMember(notActive)).as("AS%d", notActive).isNull();
+        }
+        assertThat(json).doesNotContain("2001:db8:ff::fc50:");
+    }
+
+    @Test
+    void aWithdrawnRequestLeavesTheExportAtOnceEvenWhileTheOperatorIsStillRemovingIt() throws Exception {
+        String gone = member(64560, "00000003b1", Phase.Active, "2001:db8:ff::fc60:1", null);
+        String leaving = member(64561, "00000003b2", Phase.Active, "2001:db8:ff::fc61:1", null);
+        client.resources(JoinRequest.class).inNamespace(Cluster.NAMESPACE).withName(leaving)
+                .edit(r -> { r.getMetadata().setFinalizers(List.of("ztix.io/member-cleanup")); return r; });
+        assertThat(exportedMember(64560)).isNotNull();
+        assertThat(exportedMember(64561)).isNotNull();
+
+        client.resources(JoinRequest.class).inNamespace(Cluster.NAMESPACE).withName(gone).delete();
+        client.resources(JoinRequest.class).inNamespace(Cluster.NAMESPACE).withName(leaving).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.joinRequest(gone).isEmpty()
+                && cache.joinRequest(leaving).map(r -> r.getMetadata().getDeletionTimestamp() != null).orElse(false));
+
+        assertThat(exportedMember(64560)).as("deleted").isNull();
+        assertThat(exportedMember(64561)).as("withdrawn, finalizer still pending, status still Active").isNull();
+    }
+
+    @Test
+    void severalConnectionsOfOneAsnAreOneMemberWithOneConnectionEach() throws Exception {
+        activeMember(64570, "00000003c1", "2001:db8:ff::fc70:1/64", "203.0.113.70");
+        activeMember(64570, "00000003c2", "2001:db8:ff::fc70:2/64", "203.0.113.71");
+        member(64570, "00000003c3", Phase.Provisioning, "2001:db8:ff::fc70:3/64", "203.0.113.72");
+
+        JsonNode member = exportedMember(64570);
+        assertThat(member.get("member_type").asText()).isEqualTo("peering");
+        JsonNode connections = member.get("connection_list");
+        assertThat(connections).hasSize(2);
+        List<String> addresses = new java.util.ArrayList<>();
+        connections.forEach(c -> {
+            JsonNode vlan = c.get("vlan_list").get(0);
+            addresses.add(vlan.get("ipv6").get("address").asText() + " " + vlan.get("ipv4").get("address").asText());
+        });
+        assertThat(addresses).containsExactlyInAnyOrder("2001:db8:ff::fc70:1 203.0.113.70",
+                "2001:db8:ff::fc70:2 203.0.113.71");
+        assertThat(validate(get("/ixf/member-export.json"))).isEmpty();
     }
 
     @Test
