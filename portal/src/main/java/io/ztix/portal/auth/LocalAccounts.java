@@ -111,14 +111,23 @@ public final class LocalAccounts {
         }
     }
 
-    /** Counts a failed password; locks the account for {@code lockout} once {@code maxFailures} is reached. */
+    /**
+     * Counts a failed password; locks the account for {@code lockout} once {@code maxFailures} is reached. A lockout
+     * that has run out starts the count afresh: the account gets {@code maxFailures} attempts again, not one.
+     */
     public static boolean recordFailure(Connection c, long id, int maxFailures, Duration lockout) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update local_account set failed_attempts = failed_attempts + 1, "
-                + "locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end "
-                + "where id = ? returning locked_until")) {
-            ps.setInt(1, maxFailures);
-            ps.setTimestamp(2, Timestamp.from(Instant.now().plus(lockout)));
-            ps.setLong(3, id);
+        Instant now = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement("with counted as (select id, case when locked_until is not null "
+                + "and locked_until <= ? then 1 else failed_attempts + 1 end as failures from local_account where id = ?) "
+                + "update local_account a set failed_attempts = counted.failures, "
+                + "locked_until = case when counted.failures >= ? then ? "
+                + "when a.locked_until <= ? then null else a.locked_until end "
+                + "from counted where a.id = counted.id returning a.locked_until")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, id);
+            ps.setInt(3, maxFailures);
+            ps.setTimestamp(4, Timestamp.from(now.plus(lockout)));
+            ps.setTimestamp(5, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getTimestamp(1) != null && rs.getTimestamp(1).toInstant().isAfter(Instant.now());
             }
