@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Checks a local account's password from the login form: CSRF token, per-address throttle, disabled and
@@ -24,6 +25,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class LocalPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private static final Logger LOG = Logger.getLogger(LocalPasswordIdentityProvider.class);
 
     @Inject
     DataSource dataSource;
@@ -88,7 +91,14 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
             audit.record(actor(account), "login.success", username, "local account, from " + address);
             return PortalIdentities.forLocal(account);
         } catch (SQLException e) {
-            throw new AuthenticationFailedException("account store unavailable", e);
+            // Nothing was checked, so nothing is counted against the account; the audit log may still be writable.
+            LOG.errorf("local login of %s: the account store cannot be read: %s", username, e.getMessage());
+            try {
+                audit.record("local:" + username, "login.failure", username, "account store unavailable, from " + address);
+            } catch (RuntimeException auditDown) {
+                LOG.errorf("local login of %s: the audit log cannot be written either: %s", username, auditDown.getMessage());
+            }
+            throw failure("account store unavailable");
         }
     }
 
