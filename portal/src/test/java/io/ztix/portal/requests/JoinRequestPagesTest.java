@@ -31,9 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
-import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -356,21 +354,12 @@ class JoinRequestPagesTest {
     }
 
     static Page postWithCsrf(Browser browser, HtmlPage anyPage, String path, List<NameValuePair> fields) {
-        String token = anyPage.getFirstByXPath("//input[@name='csrf-token']/@value") instanceof org.htmlunit.html.DomAttr a
-                ? a.getValue() : null;
-        assertThat(token).isNotNull();
         List<NameValuePair> all = new java.util.ArrayList<>(fields);
-        all.add(new NameValuePair("csrf-token", token));
+        all.add(new NameValuePair("csrf-token", Browser.csrfToken(anyPage)));
         return post(browser, path, all);
     }
 
     static Page post(Browser browser, String path, List<NameValuePair> fields) {
-        try {
-            WebRequest request = new WebRequest(new URL(browser.url(path)), HttpMethod.POST);
-            request.setRequestParameters(fields);
-            return browser.client().getPage(request);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return browser.post(path, fields);
     }
 }

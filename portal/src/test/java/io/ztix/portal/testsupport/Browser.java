@@ -2,11 +2,16 @@ package io.ztix.portal.testsupport;
 
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.DomAttr;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
 
 /** An HtmlUnit browser (JavaScript off: the live-update script is covered by the Chromium test). */
 public final class Browser implements AutoCloseable {
@@ -69,6 +74,25 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Posts a form with exactly these fields (no CSRF token unless the caller adds one). */
+    public Page post(String path, List<NameValuePair> fields) {
+        try {
+            WebRequest request = new WebRequest(new URL(url(path)), HttpMethod.POST);
+            request.setRequestParameters(fields);
+            return client.getPage(request);
+        } catch (IOException | FailingHttpStatusCodeException e) {
+            throw new AssertionError("could not post to " + path, e);
+        }
+    }
+
+    /** The CSRF token a rendered page carries in its forms. */
+    public static String csrfToken(HtmlPage page) {
+        if (page.getFirstByXPath("//input[@name='csrf-token']/@value") instanceof DomAttr value) {
+            return value.getValue();
+        }
+        throw new AssertionError("no CSRF token on " + page.getUrl());
     }
 
     public HtmlPage loginLocal(String username, String password) {
