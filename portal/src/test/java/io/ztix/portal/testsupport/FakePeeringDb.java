@@ -179,6 +179,11 @@ public final class FakePeeringDb implements AutoCloseable {
                 person(c, 9001, "Ada Admin", "ada@example.net", true, true);
                 c.put("networks", List.of(network(25, "Admin Net", 64505, 15)));
             }
+            case "newcomer" -> {
+                person(c, 1007, "Nora Newcomer", "nora@example.net", true, true);
+                c.put("networks", List.of(network(28, "Newcomer Net", 64530, 15), network(29, "Unlisted Net", 64531, 15),
+                        network(30, "Outage Net", UNAVAILABLE_ASN, 15)));
+            }
             case "other" -> {
                 person(c, 1005, "Otto Other", "otto@example.net", true, true);
                 c.put("networks", List.of(network(26, "Other Net", 64510, 15)));
@@ -200,7 +205,10 @@ public final class FakePeeringDb implements AutoCloseable {
         c.put("email_verified", emailVerified);
     }
 
-    /** What /api/net answers per ASN; 64503 is deliberately unknown to PeeringDB. */
+    /** {@code /api/net?asn=} for this ASN answers 503, as PeeringDB does during an outage. */
+    public static final long UNAVAILABLE_ASN = 64532;
+
+    /** What /api/net answers per ASN; 64503 and 64531 are deliberately unknown to PeeringDB. */
     static Map<String, Object> netRecord(long asn) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("asn", asn);
@@ -214,6 +222,7 @@ public final class FakePeeringDb implements AutoCloseable {
             case 64502 -> n.put("name", "Read Only Net");
             case 64504 -> n.put("name", "Unverified Net");
             case 64506 -> n.put("name", "Update Net");
+            case 64530 -> n.put("name", "Newcomer Net");
             case 64505 -> {
                 n.put("name", "<script>alert('pdb')</script> Admin Net");
                 n.put("irr_as_set", "AS-ADMIN");
@@ -368,6 +377,10 @@ public final class FakePeeringDb implements AutoCloseable {
         String asnText = query(ex.getRequestURI().getRawQuery()).getOrDefault("asn", "");
         long asn = asnText.matches("\\d+") ? Long.parseLong(asnText) : -1;
         netHits.computeIfAbsent(asn, a -> new AtomicInteger()).incrementAndGet();
+        if (asn == UNAVAILABLE_ASN) {
+            send(ex, 503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+            return;
+        }
         Map<String, Object> record = directory.netRecord(asn);
         send(ex, 200, "application/json", Json.write(Map.of("meta", Map.of(),
                 "data", record == null ? List.of() : List.of(record))));
