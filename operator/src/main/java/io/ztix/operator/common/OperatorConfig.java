@@ -32,7 +32,10 @@ public interface OperatorConfig {
     @WithDefault("5m")
     Duration retryCap();
 
-    /** Quiet time after the first change before a route server is reconfigured, so a burst lands in one apply. */
+    /**
+     * Quiet time after the latest change before a route server is reconfigured, so a burst lands in one apply. A
+     * steady trickle of changes waits at most {@link #applyInterval()} after the first change not yet applied.
+     */
     @WithDefault("2s")
     Duration applyDebounce();
 

@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides when a route server may be reconfigured, and remembers what is in flight:
  * <ul>
- * <li>batching: a changed configuration waits a short quiet time, and two applies to one route server are
- * at least the apply interval apart, so a burst of JoinRequest changes becomes a few reconfigurations;</li>
+ * <li>batching: a changed configuration waits a short quiet time (apply-debounce after the latest change, but
+ * at most apply-interval after the first change not yet applied, so a steady trickle cannot postpone it), and two
+ * applies to one route server are at least the apply interval apart, so a burst of JoinRequest changes becomes a
+ * few reconfigurations;</li>
  * <li>one at a time per network: a route server takes the network's slot to apply and keeps it while its
  * health check settles, so route servers of one LAN are never changed (or hurt) at the same time;</li>
  * <li>canary: while one route server of a network had its configuration refused by BIRD or rolled back by the
@@ -36,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ApplyScheduler {
 
-    private final Map<String, Instant> changeSeen = new ConcurrentHashMap<>();
+    private final Map<String, PendingChange> changes = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastApply = new ConcurrentHashMap<>();
     private final Map<String, String> slots = new ConcurrentHashMap<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
@@ -102,8 +104,9 @@ public class ApplyScheduler {
     Optional<Duration> waitBeforeApply(RouteServer routeServer, String desiredHash, Set<String> existing) {
         String key = key(routeServer);
         Instant now = Instant.now(clock);
-        Instant seen = changeSeen.computeIfAbsent(key + "#" + desiredHash, k -> now);
-        Instant earliest = seen.plus(config.applyDebounce());
+        PendingChange change = changes.compute(key, (k, seen) -> seen == null ? new PendingChange(desiredHash, now, now)
+                : seen.hash().equals(desiredHash) ? seen : new PendingChange(desiredHash, seen.firstSeen(), now));
+        Instant earliest = change.earliestApply(config.applyDebounce(), maxDelay());
         Instant last = lastApply.get(key);
         if (last != null && last.plus(config.applyInterval()).isAfter(earliest)) {
             earliest = last.plus(config.applyInterval());
@@ -130,7 +133,7 @@ public class ApplyScheduler {
     void attempted(RouteServer routeServer) {
         String key = key(routeServer);
         lastApply.put(key, Instant.now(clock));
-        changeSeen.keySet().removeIf(k -> k.startsWith(key + "#"));
+        changes.remove(key);
     }
 
     /** Gives the network's slot back, if this route server holds it. */
@@ -184,6 +187,27 @@ public class ApplyScheduler {
         slots.values().removeIf(namespacedName::equals);
         holds.entrySet().removeIf(e -> (e.getKey().substring(0, e.getKey().indexOf('/')) + "/" + e.getValue().routeServer())
                 .equals(namespacedName));
+    }
+
+    /**
+     * The longest a change waits for quiet: a steady trickle of changes (every approval changes the desired
+     * configuration) must not postpone the apply forever, so the quiet time ends at the apply interval after the
+     * first change not yet applied, at the latest.
+     */
+    private Duration maxDelay() {
+        return config.applyInterval().compareTo(config.applyDebounce()) > 0 ? config.applyInterval() : config.applyDebounce();
+    }
+
+    /**
+     * The first change not yet applied and the latest one: the apply waits for {@code debounce} of quiet after the
+     * latest, but never longer than {@code maxDelay} after the first.
+     */
+    record PendingChange(String hash, Instant firstSeen, Instant lastChanged) {
+        Instant earliestApply(Duration debounce, Duration maxDelay) {
+            Instant quiet = lastChanged.plus(debounce);
+            Instant cap = firstSeen.plus(maxDelay);
+            return quiet.isBefore(cap) ? quiet : cap;
+        }
     }
 
     static String key(RouteServer routeServer) {

@@ -1,0 +1,112 @@
+package io.ztix.operator.routeserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.api.routeserver.RouteServerSpec;
+import io.ztix.operator.common.OperatorConfig;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The quiet time before an apply, with production settings (apply-debounce 2 s, apply-interval 10 s). */
+class ApplyDebounceTest {
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-12-01T15:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final ApplyScheduler scheduler = new ApplyScheduler(config(Duration.ofSeconds(2), Duration.ofSeconds(10)), clock);
+    private final RouteServer rs1 = routeServer("rs1");
+
+    @Test
+    void aBurstThatEndsIsAppliedAfterTwoSecondsOfQuiet() {
+        assertThat(waitFor("hash-1")).contains(Duration.ofSeconds(2));
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(waitFor("hash-2")).contains(Duration.ofSeconds(2));
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(waitFor("hash-2")).isEmpty();
+    }
+
+    @Test
+    void aChangeEverySecondIsAppliedTenSecondsAfterTheFirstNotPostponedForever() {
+        for (int second = 0; second < 10; second++) {
+            assertThat(waitFor("hash-" + second)).as("second %d", second).isPresent();
+            clock.now = clock.now.plusSeconds(1);
+        }
+        assertThat(waitFor("hash-10")).isEmpty();
+    }
+
+    @Test
+    void afterAnApplyTheNextChangeWaitsTheApplyIntervalAndItsOwnCap() {
+        clock.now = clock.now.plusSeconds(2);
+        waitFor("hash-1");
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(waitFor("hash-1")).isEmpty();
+
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(waitFor("hash-2")).contains(Duration.ofSeconds(9));
+        for (int second = 0; second < 9; second++) {
+            clock.now = clock.now.plusSeconds(1);
+            assertThat(waitFor("hash-2-" + second)).isPresent();
+        }
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(waitFor("hash-2-last")).isEmpty();
+    }
+
+    @Test
+    void goingBackToTheAppliedConfigurationStillWaitsForQuiet() {
+        assertThat(waitFor("hash-1")).isPresent();
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(waitFor("hash-0")).contains(Duration.ofSeconds(2));
+    }
+
+    private Optional<Duration> waitFor(String hash) {
+        Optional<Duration> wait = scheduler.waitBeforeApply(rs1, hash, Set.of(ApplyScheduler.key(rs1)));
+        if (wait.isEmpty()) {
+            scheduler.attempted(rs1);
+            scheduler.release(rs1);
+        }
+        return wait;
+    }
+
+    private static RouteServer routeServer(String name) {
+        RouteServer rs = new RouteServer();
+        rs.setMetadata(new ObjectMetaBuilder().withNamespace("ix").withName(name).build());
+        rs.setSpec(new RouteServerSpec());
+        rs.getSpec().networkRef = "ix";
+        return rs;
+    }
+
+    private static OperatorConfig config(Duration debounce, Duration interval) {
+        return (OperatorConfig) Proxy.newProxyInstance(OperatorConfig.class.getClassLoader(), new Class<?>[] {OperatorConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "applyDebounce" -> debounce;
+                    case "applyInterval" -> interval;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
