@@ -20,6 +20,11 @@ final class RecordingInterceptor implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
         ApiCall call = ApiCall.of(request.method(), request.uri());
-        (CallOrigin.ofCurrentThread() == CallOrigin.Origin.TEST ? testCalls : componentCalls).add(call);
+        if (CallOrigin.ofCurrentThread() == CallOrigin.Origin.TEST) {
+            testCalls.add(call);
+        } else {
+            componentCalls.add(call);
+            ApiCallCounts.count(call);
+        }
     }
 }

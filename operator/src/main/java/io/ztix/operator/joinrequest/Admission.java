@@ -89,16 +89,15 @@ final class Admission {
         }
         provisioner.ensureAddresses(request, network, reservedIpv4(routeServers), sameNetwork);
         status.addressesAssigned();
-        if (provisioner.authorize(request, network)) {
-            events.normal(request, "MemberAuthorized", MemberProvisioner.memberName(request) + " (node "
-                    + request.getSpec().nodeId + ") authorized on network " + network.getStatus().networkId);
-        }
+        provisioner.authorize(request, network);
         verifications.record(request, network, clock);
         status.memberAuthorized(network.getStatus().networkId);
         AdmittedMember record = AdmissionTerms.admit(request, clock);
         status.admitted(record);
-        events.normal(request, "Admitted", "AS" + record.asn + " node " + record.nodeId + " admitted with "
-                + record.ipv6 + (record.ipv4 == null ? "" : " and " + record.ipv4) + "; the route servers configure it");
+        // one event for the whole admission (the phase change to Provisioning), not one per step
+        events.normal(request, "Admitted", "AS" + record.asn + " node " + record.nodeId + " authorized on network "
+                + network.getStatus().networkId + " and admitted with " + record.ipv6
+                + (record.ipv4 == null ? "" : " and " + record.ipv4) + "; the route servers configure it");
         status.admittedMember(RouteServerProgress.of(request.getMetadata().getName(), routeServers), null);
     }
 

@@ -91,6 +91,8 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                 .withName(ROUTE_SERVERS)
                 .withSecondaryToPrimaryMapper(rs -> rs.getSpec() == null ? Set.of()
                         : requestsOf(context, rs.getMetadata().getNamespace(), rs.getSpec().networkRef))
+                // "waiting" messages, conditions and health mean nothing to a request; sessions and paths do
+                .withOnUpdateFilter(RouteServerChanges::mattersToRequests)
                 .build();
         var networkSource = new InformerEventSource<>(networks, context);
         var routeServerSource = new InformerEventSource<>(routeServers, context);
@@ -107,6 +109,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
         StatusSnapshot before = StatusSnapshot.of(request.getStatus());
         Phase phaseBefore = request.getStatus() == null ? null : request.getStatus().phase;
+        boolean admittedBefore = request.getStatus() != null && request.getStatus().admitted != null;
         JoinRequestStatusRecorder status = new JoinRequestStatusRecorder(request, clock);
         String degradedBefore = status.degradedReason();
         Duration next = null;
@@ -141,7 +144,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             }
         }
 
-        if (status.phase() != phaseBefore) {
+        if (status.phase() != phaseBefore && !(status.phase() == Phase.Provisioning && admittedNow(admittedBefore, request))) {
             announcePhase(request, status.phase());
         }
         announceDegradation(request, degradedBefore, status);
@@ -160,6 +163,11 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                     + migrated.asn + " node " + migrated.nodeId + " with " + migrated.ipv6
                     + (migrated.ipv4 == null ? "" : " and " + migrated.ipv4));
         }
+    }
+
+    /** This reconciliation admitted the request: its "Admitted" event already says it is being provisioned. */
+    private static boolean admittedNow(boolean admittedBefore, JoinRequest request) {
+        return !admittedBefore && request.getStatus().admitted != null;
     }
 
     private void announceDegradation(JoinRequest request, String before, JoinRequestStatusRecorder status) {

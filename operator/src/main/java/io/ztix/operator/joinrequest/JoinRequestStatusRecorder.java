@@ -130,6 +130,11 @@ final class JoinRequestStatusRecorder {
     }
 
     void routeServers(RouteServerProgress progress) {
+        if (partialProgressWhileProvisioning(progress)) {
+            // One status write per phase: route servers configuring the member one after the other (the health
+            // gate) do not rewrite every request of the network in between; each RouteServer's status shows it.
+            return;
+        }
         status.routeServers = new ArrayList<>(progress.entries());
         if (progress.none()) {
             set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, "NoRouteServers",
@@ -146,6 +151,13 @@ final class JoinRequestStatusRecorder {
         }
         status.phase = Phase.Active;
         set(JoinRequest.COND_READY, Condition.TRUE, "Active", "The member is authorized and configured on every route server");
+    }
+
+    private boolean partialProgressWhileProvisioning(RouteServerProgress progress) {
+        return status.phase == Phase.Provisioning && !progress.none() && !progress.allConfigured()
+                && status.routeServers != null && !status.routeServers.isEmpty()
+                && status.routeServers.stream().map(e -> e.name).toList()
+                        .equals(progress.entries().stream().map(e -> e.name).toList());
     }
 
     /** The member was authorized with its addresses: from now on the route servers configure this record. */
