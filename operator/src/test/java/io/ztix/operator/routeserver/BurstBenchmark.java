@@ -57,6 +57,7 @@ class BurstBenchmark {
             return Map.of("ztix.operator.apply-debounce", "2s", "ztix.operator.apply-interval", "10s",
                     "ztix.operator.session-poll-interval", "60s", "ztix.operator.resync-interval", "5m",
                     "ztix.operator.apply-settle-time", "10s", "ztix.operator.apply-settle-check-interval", "1s",
+                    "ztix.zerotier.token-cache-ttl", "30s",
                     "quarkus.log.category.\"io.javaoperatorsdk\".level", "WARN");
         }
     }
