@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.operator.caching.RouteServerViewOfRequests;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.common.StatusSnapshot;
 import io.ztix.operator.joinrequest.Membership;
@@ -57,6 +58,8 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
                                 .collect(Collectors.toSet()))
                 // only what the route servers render from matters: the admitted record and whether it stands
                 .withOnUpdateFilter((now, before) -> !Objects.equals(rendered(now), rendered(before)))
+                // one full copy of each request is the JoinRequest controller's; this one keeps what is rendered
+                .withItemStore(new RouteServerViewOfRequests())
                 .build();
         return List.of(new InformerEventSource<>(requests, context));
     }
