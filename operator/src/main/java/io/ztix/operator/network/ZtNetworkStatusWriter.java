@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -25,6 +26,7 @@ public class ZtNetworkStatusWriter {
     private static final int MAX_ATTEMPTS = 50;
 
     private final KubernetesClient client;
+    private final Map<String, ZtNetwork> lastWritten = new ConcurrentHashMap<>();
 
     public ZtNetworkStatusWriter(KubernetesClient client) {
         this.client = client;
@@ -38,8 +40,13 @@ public class ZtNetworkStatusWriter {
      * @return the change's result from the attempt that was stored
      */
     public <T> T update(String namespace, String name, Function<ZtNetworkStatus, T> change) {
+        String key = namespace + "/" + name;
         for (int attempt = 1; ; attempt++) {
-            ZtNetwork latest = client.resources(ZtNetwork.class).inNamespace(namespace).withName(name).get();
+            // the object this operator wrote last is the latest unless somebody else wrote since: then the guarded
+            // patch fails and the next attempt reads it (a burst of batches thus costs one write each, no read)
+            ZtNetwork remembered = attempt == 1 ? lastWritten.remove(key) : null;
+            ZtNetwork latest = remembered != null ? remembered
+                    : client.resources(ZtNetwork.class).inNamespace(namespace).withName(name).get();
             if (latest == null) {
                 throw new IllegalStateException("ZtNetwork '" + name + "' no longer exists in namespace '" + namespace + "'");
             }
@@ -49,11 +56,17 @@ public class ZtNetworkStatusWriter {
             String before = Serialization.asJson(latest.getStatus());
             T result = change.apply(latest.getStatus());
             if (before.equals(Serialization.asJson(latest.getStatus()))) {
-                return result; // nothing to store
+                if (remembered != null) {
+                    lastWritten.putIfAbsent(key, remembered);
+                }
+                return result; // nothing to store (a change that hands out numbers always stores, guarded)
             }
             try {
-                client.resources(ZtNetwork.class).inNamespace(namespace).withName(name).subresource("status")
+                ZtNetwork stored = client.resources(ZtNetwork.class).inNamespace(namespace).withName(name).subresource("status")
                         .patch(PatchContext.of(PatchType.JSON), guardedStatusPatch(latest));
+                if (stored != null && stored.getMetadata() != null && stored.getMetadata().getResourceVersion() != null) {
+                    lastWritten.put(key, stored);
+                }
                 return result;
             } catch (KubernetesClientException e) {
                 if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
