@@ -58,7 +58,9 @@ class BurstBenchmark {
                     "ztix.operator.session-poll-interval", "60s", "ztix.operator.resync-interval", "5m",
                     "ztix.operator.apply-settle-time", "10s", "ztix.operator.apply-settle-check-interval", "1s",
                     "ztix.zerotier.token-cache-ttl", "30s",
-                    "quarkus.log.category.\"io.javaoperatorsdk\".level", "WARN");
+                    "quarkus.log.category.\"io.javaoperatorsdk\".level", "WARN",
+                    // the mock API server logs every request it serves; that is the test harness, not the operator
+                    "quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
         }
     }
 
