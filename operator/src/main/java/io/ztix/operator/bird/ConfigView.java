@@ -196,7 +196,7 @@ record ConfigView(
             case "aspa" -> aspa != AspaPolicy.Off;
             case "aspaReject" -> aspa == AspaPolicy.Reject;
             case "aspaPolicy" -> aspa.name();
-            case "communities" -> RouteServerCommunity.TEMPLATE_VIEW;
+            case "communities" -> Communities.TEMPLATE_VIEW;
             default -> null;
         };
     }

@@ -75,7 +75,7 @@ class BirdConfigGoldenTest {
         for (BirdInstallation newer : List.of(BirdInstallation.TRIXIE_2_17, BirdInstallation.TRIXIE_3_1)) {
             BirdParser.Result result = new BirdParser(newer).parseWithExampleMain(oldest);
             assertTrue(result.ok(), newer + ": " + result.output());
-            assertTrue(result.output().contains("Inferring function ztix_path_ok return type"), newer + ": " + result.output());
+            assertTrue(result.output().contains("Inferring function ztix_filtered return type"), newer + ": " + result.output());
         }
     }
 
@@ -85,7 +85,7 @@ class BirdConfigGoldenTest {
         String typed = renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse("2.14.0"));
         String bird3 = renderer.render(BirdFixtures.threeMembers(), BirdVersion.parse("3.1.8"));
         assertFalse(oldest.contains("-> bool"), oldest);
-        assertTrue(typed.contains("function ztix_path_ok(int member_asn) -> bool"), typed);
+        assertTrue(typed.contains("function ztix_filtered() -> bool"), typed);
         assertTrue(bird3.contains("function ztix_announce_to(int peer_asn) -> bool"), bird3);
         assertFalse(bird3.contains("aspa"), "no ASPA unless the policy asks for it: " + bird3);
         String withAspa = renderer.render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),

@@ -3,6 +3,7 @@ package io.ztix.operator.bird;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.api.routeserver.RouteServerCommunity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The community table is defined once and documented where members and admins look. */
+/** The community table is defined once, rendered from it, and documented where members and admins look. */
 class RouteServerCommunityTest {
 
     @Test
@@ -30,8 +31,36 @@ class RouteServerCommunityTest {
     }
 
     @Test
+    void theTemplatesSetExactlyTheCommunitiesTheTableMarksAsRendered() {
+        String tagging = new BirdConfigRenderer().render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withAspa(AspaPolicy.Tag)), BirdVersion.parse("3.1.8"));
+        String rejecting = new BirdConfigRenderer().render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withAspa(AspaPolicy.Reject)), BirdVersion.parse("3.1.8"));
+        for (RouteServerCommunity community : RouteServerCommunity.values()) {
+            String added = "bgp_large_community.add(" + Communities.bird(community) + ")";
+            assertEquals(community.rendered(), tagging.contains(added) || rejecting.contains(added),
+                    community + (community.rendered() ? " is marked rendered but no template sets it"
+                            : " is set by a template but not marked rendered"));
+        }
+    }
+
+    @Test
+    void everyRejectReasonIsInTheFilteredFunctionAndEveryInformationOutsideIt() {
+        for (RouteServerCommunity community : RouteServerCommunity.values()) {
+            assertEquals(community.kind() == RouteServerCommunity.Kind.FILTERED,
+                    community.function() == RouteServerCommunity.FILTERED_FUNCTION, community.toString());
+        }
+    }
+
+    @Test
+    void communitiesAreReadBackByTheirNumbers() {
+        assertEquals(RouteServerCommunity.BOGON_PREFIX, RouteServerCommunity.of(1101, 3).orElseThrow());
+        assertTrue(RouteServerCommunity.of(1101, 999).isEmpty());
+    }
+
+    @Test
     void templatesNameCommunitiesRelativeToTheRouteServerAsn() {
-        assertEquals("(ZTIX_RS_ASN, 1101, 16)", RouteServerCommunity.TEMPLATE_VIEW.property("ASPA_INVALID"));
-        assertEquals(null, RouteServerCommunity.TEMPLATE_VIEW.property("NO_SUCH_COMMUNITY"));
+        assertEquals("(ZTIX_RS_ASN, 1101, 16)", Communities.TEMPLATE_VIEW.property("ASPA_INVALID"));
+        assertEquals(null, Communities.TEMPLATE_VIEW.property("NO_SUCH_COMMUNITY"));
     }
 }

@@ -1,0 +1,48 @@
+package io.ztix.portal.lookingglass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ztix.api.routeserver.RouteServerCommunity;
+import io.ztix.portal.i18n.AppMessages;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every reject reason and information community of the route-server table has a text in every portal language. */
+class CommunityTextTest {
+
+    @Test
+    void everyCommunityHasAnEnglishMessageUnderItsKey() {
+        Set<String> methods = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        for (RouteServerCommunity community : RouteServerCommunity.values()) {
+            assertThat(methods).as(community + " needs a message in AppMessages").contains(community.messageKey());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
+    void everyCommunityIsTranslatedAndNoTwoShareAText(String file) throws IOException {
+        Properties translated = new Properties();
+        try (Reader reader = new InputStreamReader(
+                CommunityTextTest.class.getResourceAsStream("/messages/" + file), StandardCharsets.UTF_8)) {
+            translated.load(reader);
+        }
+        Set<String> texts = new HashSet<>();
+        for (RouteServerCommunity community : RouteServerCommunity.values()) {
+            String text = translated.getProperty(community.messageKey());
+            assertThat(text).as(community + " is not translated in " + file).isNotBlank();
+            assertThat(texts.add(text)).as(community + " has the same text as another community in " + file).isTrue();
+        }
+    }
+}
