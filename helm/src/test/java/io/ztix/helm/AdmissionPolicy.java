@@ -13,6 +13,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import io.ztix.testing.kubeapi.cel.CelEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,32 +119,6 @@ final class AdmissionPolicy {
             return NullValue.NULL_VALUE;
         }
         JsonNode node = value instanceof JsonNode json ? json : JSON.valueToTree(value);
-        return fromJson(node);
-    }
-
-    private static Object fromJson(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return NullValue.NULL_VALUE;
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), fromJson(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(e -> list.add(fromJson(e)));
-            return list;
-        }
-        if (node.isIntegralNumber()) {
-            return node.asLong();
-        }
-        if (node.isNumber()) {
-            return node.asDouble();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        return node.asText();
+        return CelEngine.value(node);
     }
 }
