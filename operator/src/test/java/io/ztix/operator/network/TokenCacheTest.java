@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ztix.api.common.SecretKeyRef;
 import io.ztix.operator.common.SecretReader;
+import io.ztix.operator.testsupport.MovableClock;
 import io.ztix.operator.zerotier.TokenSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,27 +33,8 @@ class TokenCacheTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T14:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final CountingSecret secret = new CountingSecret();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T14:00:00Z"));
     private final TokenCache cache = new TokenCache(secret, Duration.ofSeconds(30), clock);
     private final SecretKeyRef ref = new SecretKeyRef("zt-token", "token");
 

@@ -6,12 +6,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.testsupport.MovableClock;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,26 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The quiet time before an apply, with production settings (apply-debounce 2 s, apply-interval 10 s). */
 class ApplyDebounceTest {
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T15:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T15:00:00Z"));
     private final ApplyScheduler scheduler = new ApplyScheduler(config(Duration.ofSeconds(2), Duration.ofSeconds(10)), clock);
     private final RouteServer rs1 = routeServer("rs1");
 
