@@ -14,6 +14,7 @@ import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
+import io.ztix.operator.testsupport.SameSince;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
