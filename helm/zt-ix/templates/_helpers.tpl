@@ -145,14 +145,10 @@ prometheus.io/path: /q/metrics
 {{- end -}}
 
 {{/*
-The portal's environment, in one place so that it is easy to adjust to the portal's configuration names.
-Secrets are only referenced (secretKeyRef), never rendered from values.
+The portal's database connection as the runtime role (QUARKUS_DATASOURCE_*); the migration init container uses it
+too (its user name is the role the migrations grant to). Secrets are only referenced (secretKeyRef).
 */}}
-{{- define "zt-ix.portal.env" -}}
-- name: ZTIX_PORTAL_NAMESPACE
-  value: {{ include "zt-ix.portal.resourceNamespace" . | quote }}
-- name: ZTIX_PORTAL_EXTERNAL_URL
-  value: {{ .Values.portal.externalUrl | quote }}
+{{- define "zt-ix.portal.databaseEnv" -}}
 - name: QUARKUS_DATASOURCE_JDBC_URL
   valueFrom:
     secretKeyRef:
@@ -163,21 +159,52 @@ Secrets are only referenced (secretKeyRef), never rendered from values.
     secretKeyRef:
       name: {{ .Values.portal.database.existingSecret }}
       key: {{ .Values.portal.database.usernameKey }}
+{{- end -}}
+
+{{/*
+The portal's environment, in one place. Every name is a configuration property of the portal: helm/src/test
+(ChartEnvironmentMatchesConfigTest) checks them against the properties the running portal knows. Secrets are
+only referenced (secretKeyRef), never rendered from values.
+*/}}
+{{- define "zt-ix.portal.env" -}}
+- name: ZTIX_PORTAL_NAMESPACE
+  value: {{ include "zt-ix.portal.resourceNamespace" . | quote }}
+- name: ZTIX_PORTAL_EXTERNAL_URL
+  value: {{ .Values.portal.externalUrl | quote }}
+{{ include "zt-ix.portal.databaseEnv" . }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ .Values.portal.database.existingSecret }}
       key: {{ .Values.portal.database.passwordKey }}
+{{- if .Values.portal.database.migration.existingSecret }}
+- name: QUARKUS_FLYWAY_MIGRATE_AT_START
+  value: "false"
+{{- end }}
+- name: ZTIX_SESSION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.sessionSecrets.existingSecret }}
+      key: {{ .Values.portal.sessionSecrets.sessionKey }}
+- name: ZTIX_OIDC_STATE_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.sessionSecrets.existingSecret }}
+      key: {{ .Values.portal.sessionSecrets.oidcStateKey }}
 - name: QUARKUS_OIDC_AUTH_SERVER_URL
   value: {{ .Values.portal.oidc.authServerUrl | quote }}
 - name: QUARKUS_OIDC_CLIENT_ID
   value: {{ .Values.portal.oidc.clientId | quote }}
 - name: QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME
   value: {{ hasPrefix "https://" .Values.portal.externalUrl | quote }}
+{{- with .Values.portal.trustedProxies }}
 - name: QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING
   value: "true"
 - name: QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED
   value: "true"
+- name: QUARKUS_HTTP_PROXY_TRUSTED_PROXIES
+  value: {{ join "," . | quote }}
+{{- end }}
 - name: QUARKUS_OIDC_CREDENTIALS_SECRET
   valueFrom:
     secretKeyRef:
@@ -200,14 +227,20 @@ Secrets are only referenced (secretKeyRef), never rendered from values.
   value: {{ .Values.portal.quota.perAsn | quote }}
 - name: ZTIX_PORTAL_QUOTA_PER_NETWORK
   value: {{ .Values.portal.quota.perNetwork | quote }}
-- name: ZTIX_PORTAL_ADMIN_PEERINGDB_USER_IDS
-  value: {{ join "," .Values.portal.adminPeeringDbUserIds | quote }}
-- name: ZTIX_PORTAL_BRANDING_IX_NAME
+{{- with .Values.portal.adminPeeringDbUserIds }}
+- name: ZTIX_PORTAL_ADMIN_PEERINGDB_IDS
+  value: {{ join "," . | quote }}
+{{- end }}
+- name: ZTIX_BRANDING_NAME
   value: {{ .Values.portal.branding.ixName | quote }}
-- name: ZTIX_PORTAL_BRANDING_LOGO_URL
-  value: {{ .Values.portal.branding.logoUrl | quote }}
-- name: ZTIX_PORTAL_BRANDING_SUPPORT_EMAIL
-  value: {{ .Values.portal.branding.supportEmail | quote }}
+{{- with .Values.portal.branding.logoUrl }}
+- name: ZTIX_BRANDING_LOGO_URL
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.portal.branding.supportEmail }}
+- name: ZTIX_BRANDING_SUPPORT_URL
+  value: {{ printf "mailto:%s" . | quote }}
+{{- end }}
 - name: QUARKUS_LOG_LEVEL
   value: {{ .Values.portal.logLevel | quote }}
 - name: JAVA_OPTS_APPEND

@@ -77,7 +77,9 @@ class ChartReferencesTest {
                 "QUARKUS_DATASOURCE_USERNAME=pg/username",
                 "QUARKUS_DATASOURCE_PASSWORD=pg/pw",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET=pdb-oauth/secret",
-                "ZTIX_PEERINGDB_API_KEY=pdb-api/api-key");
+                "ZTIX_PEERINGDB_API_KEY=pdb-api/api-key",
+                "ZTIX_SESSION_SECRET=zt-ix-portal-secrets/session",
+                "ZTIX_OIDC_STATE_SECRET=zt-ix-portal-secrets/oidc-state");
         assertThat(secretRefs(Chart.renderDefaults().deployment("portal")))
                 .as("without a PeeringDB API key Secret the variable is left out").noneMatch(r -> r.startsWith("ZTIX_PEERINGDB_API_KEY"));
         assertThat(secretRefs(manifests.deployment("operator"))).as("the operator reads its Secrets through the API").isEmpty();
@@ -92,14 +94,48 @@ class ChartReferencesTest {
         assertThat(env).containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "https://auth.peeringdb.com/oauth2")
                 .containsEntry("QUARKUS_OIDC_CLIENT_ID", "client-123")
                 .containsEntry("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME", "true")
-                .containsEntry("ZTIX_PORTAL_ADMIN_PEERINGDB_USER_IDS", "4242,17")
-                .containsEntry("ZTIX_PORTAL_BRANDING_IX_NAME", "Virtual IX")
-                .containsEntry("ZTIX_PORTAL_NAMESPACE", "ix-a");
+                .containsEntry("ZTIX_PORTAL_ADMIN_PEERINGDB_IDS", "4242,17")
+                .containsEntry("ZTIX_BRANDING_NAME", "Virtual IX")
+                .containsEntry("ZTIX_PORTAL_NAMESPACE", "ix-a")
+                .containsEntry("ZTIX_PORTAL_MIN_PERMS", "2")
+                .containsEntry("ZTIX_PORTAL_WITHDRAW_APPROVED_PERMS", "8");
+    }
+
+    @Test
+    void forwardedHeadersAreBelievedOnlyFromTheConfiguredProxies() {
+        Map<String, String> byDefault = ChartRendersTest.env(ChartRendersTest.container(Chart.renderDefaults().deployment("portal")));
+        assertThat(byDefault).as("nobody configured: forwarded headers are ignored")
+                .doesNotContainKeys("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED");
+        assertThat(Chart.notes(Map.of())).contains("WARNING: portal.trustedProxies is empty");
+
+        Map<String, String> behindIngress = ChartRendersTest.env(ChartRendersTest.container(Chart.render(sets(
+                "portal.trustedProxies", List.of("10.42.0.0/16", "fd00:42::/64"))).deployment("portal")));
+        assertThat(behindIngress).containsEntry("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "10.42.0.0/16,fd00:42::/64");
+    }
+
+    @Test
+    void withAnOwnerSecretAnInitContainerMigratesAsTheOwnerAndThePortalRunsWithoutIt() {
+        JsonNode pod = Chart.render(sets("portal.database.migration.existingSecret", "pg-owner")).deployment("portal")
+                .at("/spec/template/spec");
+        JsonNode migrate = elements(pod.path("initContainers")).get(0);
+        Map<String, String> migrateEnv = ChartRendersTest.env(migrate);
+        assertThat(migrateEnv).containsEntry("QUARKUS_INIT_AND_EXIT", "true").containsKeys("QUARKUS_FLYWAY_USERNAME",
+                "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME");
+        Map<String, String> portalEnv = ChartRendersTest.env(ChartRendersTest.container(
+                Chart.render(sets("portal.database.migration.existingSecret", "pg-owner")).deployment("portal")));
+        assertThat(portalEnv).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
+                .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        assertThat(Chart.notes(sets("portal.database.migration.existingSecret", "pg-owner")))
+                .contains("create secret generic pg-owner").doesNotContain("portal.database.migration.existingSecret is empty");
+        assertThat(Chart.renderDefaults().deployment("portal").at("/spec/template/spec/initContainers").isMissingNode()).isTrue();
     }
 
     @Test
     void notesTellHowToCreateEverySecretThePortalReads() {
-        Map<String, Object> values = sets("portal.peeringdbApiKey.existingSecret", "pdb-api", "portal.oidc.clientId", "client-123");
+        Map<String, Object> values = sets("portal.peeringdbApiKey.existingSecret", "pdb-api", "portal.oidc.clientId", "client-123",
+                "portal.trustedProxies", List.of("10.42.0.0/16"));
         String notes = Chart.notes(values);
 
         for (String ref : secretRefs(Chart.render(values).deployment("portal"))) {

@@ -40,7 +40,7 @@ class RbacCoversRecordedCallsTest {
         Set<ApiCall> calls = RecordedCalls.of("operator", "zt-ix-operator");
         assertThat(calls).as("the recording holds the operator's informers").contains(
                 ApiCall.resource("watch", "ztix.io", "joinrequests", null, null, null));
-        Rbac rbac = Rbac.of(Chart.renderDefaults(), Chart.NAMESPACE, OPERATOR_SA);
+        Rbac rbac = Rbac.of(Chart.render(namingTheRecordedSecrets(calls)), Chart.NAMESPACE, OPERATOR_SA);
 
         assertThat(refused(calls, rbac, call -> List.of(installNamespace(call, Chart.NAMESPACE, null)))).isEmpty();
     }
@@ -48,7 +48,9 @@ class RbacCoversRecordedCallsTest {
     @Test
     void everyCallOfTheOperatorIsAllowedInEachNamespaceItIsLimitedTo() {
         List<String> watched = List.of("ix-a", "ix-b");
-        Rbac rbac = Rbac.of(Chart.render(sets("operator.watchNamespaces", watched)), Chart.NAMESPACE, OPERATOR_SA);
+        Map<String, Object> values = namingTheRecordedSecrets(RecordedCalls.of("operator", "zt-ix-operator"));
+        values.put("operator.watchNamespaces", watched);
+        Rbac rbac = Rbac.of(Chart.render(values), Chart.NAMESPACE, OPERATOR_SA);
         // Limited to namespaces, the operator's informers list and watch in each of them instead of cluster-wide.
         List<ApiCall> calls = RecordedCalls.of("operator", "zt-ix-operator").stream()
                 .map(c -> c.isResourceRequest() && c.namespace() == null && !c.group().startsWith("authorization.")
@@ -92,7 +94,7 @@ class RbacCoversRecordedCallsTest {
     @Test
     void operatorReadsSecretsOnlyByNameInTheNamespacesItServes() {
         Manifests manifests = Chart.render(sets("operator.secretNamespaces", List.of("ix-a"),
-                "operator.secretNames", List.of("zt-controller-token", "rs1-ssh")));
+                "operator.secrets.zerotierTokens", List.of("zt-controller-token"), "operator.secrets.sshKeys", List.of("rs1-ssh")));
         Rbac rbac = Rbac.of(manifests, Chart.NAMESPACE, OPERATOR_SA);
 
         List<Rbac.Grant> secretGrants = rbac.grants().stream()
@@ -106,6 +108,24 @@ class RbacCoversRecordedCallsTest {
         assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, "ix-a", "other"), "ix-a")).isFalse();
         assertThat(rbac.allows(ApiCall.resource("list", "", "secrets", null, "ix-a", null), "ix-a")).isFalse();
         assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, "kube-system", "rs1-ssh"), "kube-system")).isFalse();
+    }
+
+    @Test
+    void byDefaultTheOperatorMayReadOnlyTheSecretsTheChartNamesNotEverySecretOfTheNamespace() {
+        Rbac rbac = Rbac.of(Chart.renderDefaults(), Chart.NAMESPACE, OPERATOR_SA);
+
+        assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "zt-controller-token"), Chart.NAMESPACE)).isTrue();
+        assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "rs1-ssh"), Chart.NAMESPACE)).isTrue();
+        assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "zt-ix-database"), Chart.NAMESPACE))
+                .as("the portal's database Secret lives in the same namespace").isFalse();
+        assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "zt-ix-peeringdb-oauth"), Chart.NAMESPACE))
+                .isFalse();
+
+        Rbac byLabel = Rbac.of(Chart.render(sets("operator.secrets.rbacByName", false)), Chart.NAMESPACE, OPERATOR_SA);
+        assertThat(byLabel.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "anything"), Chart.NAMESPACE))
+                .as("opted out: RBAC cannot select by label, the operator checks it").isTrue();
+        assertThatThrownBy(() -> Chart.render(sets("operator.secrets.zerotierTokens", List.of(), "operator.secrets.sshKeys", List.of())))
+                .hasMessageContaining("name the Secrets, or set rbacByName=false");
     }
 
     @Test
@@ -168,6 +188,14 @@ class RbacCoversRecordedCallsTest {
         assertThat(rbac.allows(ApiCall.resource("create", "ztix.io", "ztnetworks", null, "*", null), null)).isFalse();
         assertThat(rbac.allows(ApiCall.resource("update", "ztix.io", "ztnetworks", "status", "*", "ix"), null)).isFalse();
         assertThat(rbac.allows(ApiCall.resource("list", "", "pods", null, null, null), null)).isFalse();
+    }
+
+    /** Values that name every Secret the operator's tests read, as an installation names the Secrets its resources use. */
+    private static Map<String, Object> namingTheRecordedSecrets(Set<ApiCall> calls) {
+        List<String> names = calls.stream().filter(c -> c.isResourceRequest() && c.resource().equals("secrets") && c.name() != null)
+                .map(ApiCall::name).distinct().sorted().toList();
+        assertThat(names).as("the recording holds the Secrets the operator read").isNotEmpty();
+        return new java.util.LinkedHashMap<>(sets("operator.secrets.zerotierTokens", names));
     }
 
     /** Where a recorded namespaced call happens in the installation ("" = anywhere: needs a cluster-wide grant). */

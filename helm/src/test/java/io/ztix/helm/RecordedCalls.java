@@ -16,6 +16,11 @@ final class RecordedCalls {
         return Chart.repoRoot().resolve(module).resolve(ApiCallsFile.DEFAULT_DIR).resolve(component + ApiCallsFile.COMPONENT_SUFFIX);
     }
 
+    /** The configuration properties a component's tests recorded (see the config-recorder module). */
+    static Path configProperties(String module, String component) {
+        return Chart.repoRoot().resolve(module).resolve(io.ztix.testing.config.KnownProperties.DIR).resolve(component + ".txt");
+    }
+
     /** The distinct calls, with the test namespaces and object names folded away; a missing file fails. */
     static Set<ApiCall> of(String module, String component) {
         Set<ApiCall> calls = new LinkedHashSet<>();

@@ -29,6 +29,12 @@ class ValuesSchemaTest {
                 Arguments.of("approvalPolicy.validationActions[0]", "Block", "/approvalPolicy/validationActions/0"),
                 Arguments.of("approvalPolicy.approverGroups[0]", "it's", "/approvalPolicy/approverGroups/0"),
                 Arguments.of("metrics.serviceMonitor.interval", "often", "/metrics/serviceMonitor/interval"),
+                Arguments.of("portal.trustedProxies[0]", "ingress.example.net", "/portal/trustedProxies/0"),
+                Arguments.of("portal.minPerms", 0, "/portal/minPerms"),
+                Arguments.of("portal.quota.perAsn", -1, "/portal/quota/perAsn"),
+                Arguments.of("portal.sessionSecrets.existingSecret", "", "/portal/sessionSecrets/existingSecret"),
+                Arguments.of("operator.controllers.allowedHosts[0]", "http://zt.example.net", "/operator/controllers/allowedHosts/0"),
+                Arguments.of("operator.secrets.sshKeys[0]", "Not_A_Name", "/operator/secrets/sshKeys/0"),
                 Arguments.of("operator.replicas", 2, "replicas"));
     }
 

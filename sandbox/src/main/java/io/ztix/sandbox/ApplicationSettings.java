@@ -35,6 +35,9 @@ final class ApplicationSettings {
         p.put("ztix.operator.apply-interval", "2s");
         p.put("ztix.operator.session-poll-interval", "10s");
         p.put("ztix.operator.lease-namespace", namespace);
+        // the controller named with --zt-url is often plain http on the user's LAN; a real installation keeps
+        // plain http to cluster-local hosts (operator.controllers.allowPlainHttp)
+        p.put("ztix.zerotier.allow-plain-http", "true");
         return p;
     }
 

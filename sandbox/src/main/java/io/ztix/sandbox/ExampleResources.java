@@ -19,10 +19,14 @@ final class ExampleResources {
     private ExampleResources() {
     }
 
+    /** The operator uses a Secret only when it is labelled for the purpose (operator: common/SecretPurpose). */
+    private static final String SECRET_FOR = "ztix.io/secret-for";
+
     static void apply(KubernetesClient client, String namespace, String network, String controllerUrl,
             String controllerToken, Optional<LocalRouteServer> routeServer) {
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
-                .withName("zt-controller-token").endMetadata().addToStringData("token", controllerToken).build())
+                .withName("zt-controller-token").addToLabels(SECRET_FOR, "zerotier-token").endMetadata()
+                .addToStringData("token", controllerToken).build())
                 .create();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("controller", Map.of("provider", "SelfHosted", "url", controllerUrl,
@@ -39,7 +43,8 @@ final class ExampleResources {
     private static void applyRouteServer(KubernetesClient client, String namespace, String network,
             LocalRouteServer rs) {
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("rs1-ssh")
-                .endMetadata().addToStringData("id_ed25519", rs.operatorPrivateKey()).build()).create();
+                .addToLabels(SECRET_FOR, "ssh-key").endMetadata().addToStringData("id_ed25519", rs.operatorPrivateKey())
+                .build()).create();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("networkRef", network);
         spec.put("asn", 64500);

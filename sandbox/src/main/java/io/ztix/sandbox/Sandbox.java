@@ -112,7 +112,8 @@ public final class Sandbox implements AutoCloseable {
         portalUrl = "http://127.0.0.1:" + portalPort;
         portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
                 ApplicationSettings.portal(NAMESPACE, portalPort, postgres, peeringDb),
-                Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32)),
+                Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32),
+                        "ZTIX_OIDC_STATE_SECRET", randomHex(32)),
                 work.resolve("logs/portal.log")));
 
         operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);

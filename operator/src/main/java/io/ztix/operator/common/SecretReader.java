@@ -10,18 +10,21 @@ import java.util.Base64;
 
 /**
  * Reads one key of a Secret each time it is asked, so a rotated Secret is used from the next call on
- * without a restart. The value is never logged; errors name the Secret and key, never the content.
+ * without a restart, and only a Secret meant for the purpose (see {@link SecretPurpose}). The value is never
+ * logged; errors name the Secret and key, never the content.
  */
 @ApplicationScoped
 public class SecretReader {
 
     private final KubernetesClient client;
+    private final SecretsConfig config;
 
-    public SecretReader(KubernetesClient client) {
+    public SecretReader(KubernetesClient client, SecretsConfig config) {
         this.client = client;
+        this.config = config;
     }
 
-    public String read(String namespace, SecretKeyRef ref) {
+    public String read(String namespace, SecretKeyRef ref, SecretPurpose purpose) {
         if (ref == null || ref.name == null || ref.key == null) {
             throw new SecretUnavailableException("no Secret reference is set");
         }
@@ -34,6 +37,12 @@ public class SecretReader {
         }
         if (secret == null) {
             throw new SecretUnavailableException("Secret '" + ref.name + "' does not exist in namespace '" + namespace + "'");
+        }
+        if (!meantFor(secret, purpose)) {
+            throw new SecretUnavailableException("Secret '" + ref.name + "' in namespace '" + namespace + "' is not one the "
+                    + "operator may use as " + purpose.description() + ": label it (kubectl -n " + namespace
+                    + " label secret " + ref.name + " " + SecretPurpose.LABEL + "=" + purpose.label()
+                    + ") or name it in the chart's " + purpose.chartValue());
         }
         String value = null;
         if (secret.getData() != null && secret.getData().get(ref.key) != null) {
@@ -48,6 +57,12 @@ public class SecretReader {
             throw new SecretUnavailableException("key '" + ref.key + "' of Secret '" + ref.name + "' is empty");
         }
         return value.strip();
+    }
+
+    private boolean meantFor(Secret secret, SecretPurpose purpose) {
+        var labels = secret.getMetadata() == null ? null : secret.getMetadata().getLabels();
+        return (labels != null && purpose.label().equals(labels.get(SecretPurpose.LABEL)))
+                || config.names(purpose).contains(secret.getMetadata().getName());
     }
 
     /** The Secret or key is missing or unreadable; the message is safe to show in status and events. */

@@ -3,6 +3,8 @@ package io.ztix.operator.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** How the operator talks to ZeroTier controllers ({@code ztix.zerotier.*}). */
 @ConfigMapping(prefix = "ztix.zerotier")
@@ -27,4 +29,18 @@ public interface ZeroTierConfig {
      */
     @WithDefault("30s")
     Duration tokenCacheTtl();
+
+    /**
+     * Send the API token over plain http to any host. Without it, http is used only for loopback and
+     * cluster-local hosts (a Service name, *.svc, *.svc.&lt;cluster domain&gt;); everything else needs https.
+     */
+    @WithDefault("false")
+    boolean allowPlainHttp();
+
+    /** When set, the only controller hosts the operator talks to: exact names or {@code *.suffix} patterns. */
+    Optional<Set<String>> allowedHosts();
+
+    /** The cluster's DNS domain, for telling cluster-local Service names apart. */
+    @WithDefault("cluster.local")
+    String clusterDomain();
 }

@@ -1,6 +1,7 @@
 package io.ztix.operator.network;
 
 import io.ztix.api.common.SecretKeyRef;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.common.SecretReader;
 import io.ztix.operator.zerotier.TokenSource;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * each Secret once instead of for every request. It needs no more rights than reading the one named Secret
  * (no watch, no list): a rotation is seen when the kept token expires, or at once when the controller refuses
  * the kept token (the client then reads the Secret again and repeats the request). A Secret that cannot be
- * read is never kept, so its absence is reported on every attempt.
+ * read is never kept, so its absence is reported on every attempt. Only Secrets meant for a controller token
+ * ({@link SecretPurpose#ZEROTIER_TOKEN}) are read.
  */
 final class TokenCache {
 
@@ -39,7 +41,7 @@ final class TokenCache {
     /** The token now (from the cache while fresh), or the Secret's error. */
     String read(String namespace, SecretKeyRef ref) {
         if (ref == null || ref.name == null || ref.key == null || ttl.isZero()) {
-            return secrets.read(namespace, ref);
+            return secrets.read(namespace, ref, SecretPurpose.ZEROTIER_TOKEN);
         }
         Key key = new Key(namespace, ref.name, ref.key);
         Entry entry = entries.get(key);
@@ -47,7 +49,7 @@ final class TokenCache {
         if (entry != null && entry.readAt().plus(ttl).isAfter(now)) {
             return entry.token();
         }
-        String token = secrets.read(namespace, ref);
+        String token = secrets.read(namespace, ref, SecretPurpose.ZEROTIER_TOKEN);
         entries.put(key, new Entry(token, now));
         return token;
     }

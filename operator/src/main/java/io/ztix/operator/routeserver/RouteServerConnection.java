@@ -3,6 +3,7 @@ package io.ztix.operator.routeserver;
 import io.ztix.api.routeserver.BirdSpec;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.common.SecretReader;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.ssh.SshSession;
@@ -22,7 +23,8 @@ public class RouteServerConnection {
     }
 
     SshSession open(RouteServer routeServer) {
-        String key = secrets.read(routeServer.getMetadata().getNamespace(), routeServer.getSpec().ssh.privateKeySecretRef);
+        String key = secrets.read(routeServer.getMetadata().getNamespace(), routeServer.getSpec().ssh.privateKeySecretRef,
+                SecretPurpose.SSH_KEY);
         return SshSession.open(SshTarget.from(routeServer.getSpec().ssh, key, config.sshConnectTimeout(),
                 config.sshCommandTimeout()));
     }

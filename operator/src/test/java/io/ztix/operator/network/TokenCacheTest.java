@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ztix.api.common.SecretKeyRef;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.common.SecretReader;
 import io.ztix.operator.testsupport.MovableClock;
 import io.ztix.operator.zerotier.TokenSource;
@@ -20,11 +21,11 @@ class TokenCacheTest {
         final AtomicInteger reads = new AtomicInteger();
 
         CountingSecret() {
-            super(null);
+            super(null, null);
         }
 
         @Override
-        public String read(String namespace, SecretKeyRef ref) {
+        public String read(String namespace, SecretKeyRef ref, SecretPurpose purpose) {
             reads.incrementAndGet();
             if (value == null) {
                 throw new SecretUnavailableException("Secret '" + ref.name + "' does not exist in namespace '" + namespace + "'");

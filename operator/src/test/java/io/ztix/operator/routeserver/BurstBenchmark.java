@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
@@ -147,7 +148,8 @@ class BurstBenchmark {
     }
 
     private void keySecret(String routeServer, OpenSshServer sshd) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(routeServer + "-ssh").endMetadata()
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(routeServer + "-ssh")
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                 .addToStringData("key", sshd.clientPrivateKey()).build()).create();
     }
 

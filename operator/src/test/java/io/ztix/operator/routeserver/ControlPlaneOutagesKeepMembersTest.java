@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -94,7 +95,8 @@ class ControlPlaneOutagesKeepMembersTest {
         Cluster cluster = new Cluster(client, NS);
         if (a == null) {
             client.resource(tokenSecret(NS, TOKEN)).create();
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh").endMetadata()
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh")
+                    .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                     .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
             client.resource(selfHostedNetwork(NS, "ix", controller.url(), "00a7a6")).create();
             cluster.awaitNetworkReady("ix");

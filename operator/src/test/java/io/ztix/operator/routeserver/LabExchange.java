@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.ztix.operator.common.SecretPurpose;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -45,7 +46,8 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
         String namespace = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
         LabExchange exchange = new LabExchange(client, namespace, new Cluster(client, namespace));
         client.resource(tokenSecret(namespace, token)).create();
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("rs-ssh").endMetadata()
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("rs-ssh")
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                 .addToStringData("id_ed25519", sshd.clientPrivateKey()).build()).create();
         client.resource(selfHostedNetwork(namespace, NETWORK, controller.url(), UUID.randomUUID().toString().substring(0, 6)))
                 .create();

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.common.SecretKeyRef;
@@ -87,7 +88,8 @@ class RouteServerFailurePathsTest {
         KeyPair key = KeyPair.genKeyPair(new JSch(), KeyPair.ED25519);
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
         key.writeOpenSSHv1PrivateKey(pem, null);
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs-key").endMetadata()
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs-key")
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                 .addToStringData("id", pem.toString(StandardCharsets.UTF_8)).build()).create();
     }
 

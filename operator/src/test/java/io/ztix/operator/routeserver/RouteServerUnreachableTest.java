@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.ztix.operator.common.SecretPurpose;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -141,7 +142,7 @@ class RouteServerUnreachableTest {
 
         // a key the route server does not accept (e.g. rotated in the Secret before authorized_keys)
         client.resource(new SecretBuilder().withNewMetadata().withNamespace(exchange.namespace()).withName("rs-ssh")
-                .endMetadata().addToStringData("id_ed25519", otherPrivateKey()).build()).update();
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata().addToStringData("id_ed25519", otherPrivateKey()).build()).update();
 
         await().atMost(LONG).untilAsserted(() ->
                 assertThat(exchange.condition("rs1", RouteServer.COND_REACHABLE).reason).isEqualTo("AuthenticationFailed"));

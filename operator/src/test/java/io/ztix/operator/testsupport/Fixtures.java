@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.ztix.api.common.SecretKeyRef;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
@@ -51,8 +52,10 @@ public final class Fixtures {
         return network;
     }
 
+    /** The controller token Secret zt-token, labelled as meant for a ZeroTier API token. */
     public static Secret tokenSecret(String namespace, String token) {
-        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("zt-token").endMetadata()
+        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("zt-token")
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.ZEROTIER_TOKEN.label()).endMetadata()
                 .addToStringData("token", token).build();
     }
 

@@ -149,10 +149,11 @@ public final class AccountCli {
 
     private int list() throws SQLException {
         out.printf("%-24s %-6s %-9s %-8s %s%n", "USERNAME", "ADMIN", "DISABLED", "LOCKED", "GRANTS");
+        // LOCKED: from how many client addresses too many failed passwords lock the account out right now
         for (LocalAccount a : LocalAccounts.list(connection)) {
             String grants = a.grants().stream().map(AccountCli::describe).reduce((x, y) -> x + "," + y).orElse("-");
             out.printf("%-24s %-6s %-9s %-8s %s%n", a.username(), a.admin() ? "yes" : "no", a.disabled() ? "yes" : "no",
-                    a.lockedAt(java.time.OffsetDateTime.now()) ? "yes" : "no", grants);
+                    a.lockedSources() == 0 ? "no" : a.lockedSources() + " addr", grants);
         }
         return 0;
     }
@@ -163,7 +164,8 @@ public final class AccountCli {
             return 2;
         }
         LocalAccounts.setDisabled(connection, args[2], disabled);
-        AuditLog.insert(connection, actor, disabled ? "account.disabled" : "account.enabled", args[2], null);
+        AuditLog.insert(connection, actor, disabled ? "account.disabled" : "account.enabled", args[2],
+                disabled ? "sessions ended" : null);
         out.println((disabled ? "disabled " : "enabled ") + args[2]);
         return 0;
     }
@@ -174,7 +176,7 @@ public final class AccountCli {
             return 2;
         }
         LocalAccounts.resetPassword(connection, args[2], readPassword());
-        AuditLog.insert(connection, actor, "account.password-reset", args[2], "lockout lifted");
+        AuditLog.insert(connection, actor, "account.password-reset", args[2], "lockouts lifted, sessions ended");
         out.println("password reset for " + args[2]);
         return 0;
     }

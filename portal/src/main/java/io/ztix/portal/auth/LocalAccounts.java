@@ -38,6 +38,18 @@ public final class LocalAccounts {
         return password != null && hash != null && BcryptUtil.matches(password, hash);
     }
 
+    /**
+     * A bcrypt hash (same cost) of a random password nobody knows: checked against when the user name is unknown,
+     * so that a login for an unknown name takes as long as one with a wrong password.
+     */
+    public static String dummyHash() {
+        return DummyHash.VALUE;
+    }
+
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash(java.util.UUID.randomUUID() + "-" + System.nanoTime(), BCRYPT_COST);
+    }
+
     public static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("a username is 1-63 characters: lower-case letters, digits, '.', '_' "
@@ -86,64 +98,112 @@ public final class LocalAccounts {
         }
     }
 
+    /** Disables or enables an account; disabling ends its live sessions. */
     public static void setDisabled(Connection c, String username, boolean disabled) throws SQLException {
         update(c, username, "update local_account set disabled = ? where username = ?", ps -> ps.setBoolean(1, disabled));
+        if (disabled) {
+            endSessions(c, username);
+        }
     }
 
-    /** Sets a new password and lifts any lockout. */
+    /** Sets a new password, lifts every lockout and ends the account's live sessions. */
     public static void resetPassword(Connection c, String username, String password) throws SQLException {
         String hash = hash(password);
-        update(c, username, "update local_account set password_hash = ?, failed_attempts = 0, locked_until = null "
-                + "where username = ?", ps -> ps.setString(1, hash));
+        update(c, username, "update local_account set password_hash = ? where username = ?", ps -> ps.setString(1, hash));
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from login_failure where account_id = (select id from local_account where username = ?)")) {
+            ps.setString(1, username);
+            ps.executeUpdate();
+        }
+        endSessions(c, username);
+    }
+
+    private static void endSessions(Connection c, String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from portal_session where account_id = (select id from local_account where username = ?)")) {
+            ps.setString(1, username);
+            ps.executeUpdate();
+        }
     }
 
     public static Optional<LocalAccount> find(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " where username = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where a.username = ?")) {
             ps.setString(1, username);
             List<LocalAccount> found = read(c, ps);
             return found.stream().findFirst();
         }
     }
 
+    public static Optional<LocalAccount> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where a.id = ?")) {
+            ps.setLong(1, id);
+            return read(c, ps).stream().findFirst();
+        }
+    }
+
     public static List<LocalAccount> list(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " order by username")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " order by a.username")) {
             return read(c, ps);
         }
     }
 
     /**
-     * Counts a failed password; locks the account for {@code lockout} once {@code maxFailures} is reached. A lockout
-     * that has run out starts the count afresh: the account gets {@code maxFailures} attempts again, not one.
+     * Counts a failed password from {@code source}; locks the account for that source for {@code lockout} once
+     * {@code maxFailures} is reached. Failures older than the lockout are forgotten first, and a lockout that has
+     * run out starts the count afresh: the source gets {@code maxFailures} attempts again, not one.
+     *
+     * @return whether the account is now locked for that source
      */
-    public static boolean recordFailure(Connection c, long id, int maxFailures, Duration lockout) throws SQLException {
-        Instant now = Instant.now();
-        try (PreparedStatement ps = c.prepareStatement("with counted as (select id, case when locked_until is not null "
-                + "and locked_until <= ? then 1 else failed_attempts + 1 end as failures from local_account where id = ?) "
-                + "update local_account a set failed_attempts = counted.failures, "
-                + "locked_until = case when counted.failures >= ? then ? "
-                + "when a.locked_until <= ? then null else a.locked_until end "
-                + "from counted where a.id = counted.id returning a.locked_until")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, id);
-            ps.setInt(3, maxFailures);
-            ps.setTimestamp(4, Timestamp.from(now.plus(lockout)));
-            ps.setTimestamp(5, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getTimestamp(1) != null && rs.getTimestamp(1).toInstant().isAfter(Instant.now());
+    public static boolean recordFailure(Connection c, long id, String source, int maxFailures, Duration lockout)
+            throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("insert into login_failure as f (account_id, source, failures, "
+                + "last_failure) values (?, ?, 1, now()) on conflict (account_id, source) do update set "
+                + "failures = case when f.last_failure < now() - make_interval(secs => ?) or f.locked_until <= now() "
+                + "then 1 else f.failures + 1 end, "
+                + "locked_until = case when f.locked_until <= now() then null else f.locked_until end, "
+                + "last_failure = now()");
+                PreparedStatement lock = c.prepareStatement("update login_failure set locked_until = now() + "
+                        + "make_interval(secs => ?) where account_id = ? and source = ? and failures >= ? returning 1")) {
+            count.setLong(1, id);
+            count.setString(2, source);
+            count.setDouble(3, lockout.toSeconds());
+            count.executeUpdate();
+            lock.setDouble(1, lockout.toSeconds());
+            lock.setLong(2, id);
+            lock.setString(3, source);
+            lock.setInt(4, maxFailures);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next();
             }
         }
     }
 
-    public static void recordSuccess(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update local_account set failed_attempts = 0, "
-                + "locked_until = null, last_login = now() where id = ?")) {
+    /** Whether too many failures from {@code source} have locked the account for it. */
+    public static boolean lockedFor(Connection c, long id, String source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from login_failure where account_id = ? and source = ? and locked_until > now()")) {
             ps.setLong(1, id);
-            ps.executeUpdate();
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
-    private static final String SELECT = "select id, username, display_name, email, password_hash, admin, disabled, "
-            + "failed_attempts, locked_until, last_login from local_account";
+    public static void recordSuccess(Connection c, long id, String source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from login_failure where account_id = ? and source = ?");
+                PreparedStatement login = c.prepareStatement("update local_account set last_login = now() where id = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, source);
+            ps.executeUpdate();
+            login.setLong(1, id);
+            login.executeUpdate();
+        }
+    }
+
+    private static final String SELECT = "select a.id, a.username, a.display_name, a.email, a.password_hash, a.admin, "
+            + "a.disabled, (select count(*) from login_failure f where f.account_id = a.id and f.locked_until > now()), "
+            + "a.last_login from local_account a";
 
     private static List<LocalAccount> read(Connection c, PreparedStatement ps) throws SQLException {
         List<LocalAccount> result = new ArrayList<>();
@@ -152,7 +212,7 @@ public final class LocalAccounts {
                 long id = rs.getLong(1);
                 result.add(new LocalAccount(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8), time(rs.getTimestamp(9)),
-                        time(rs.getTimestamp(10)), grants(c, id, rs.getString(3))));
+                        grants(c, id, rs.getString(3))));
             }
         }
         return result;

@@ -9,19 +9,21 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.audit.FailureAggregator;
+import io.ztix.portal.proxy.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Checks a local account's password from the login form: CSRF token, per-address throttle, disabled and
- * locked accounts, bcrypt hash; counts failures and locks the account after too many.
+ * Checks a local account's password from the login form: CSRF token, per-address throttle, then always one
+ * bcrypt check (against a dummy hash for an unknown name, so timing does not tell which names exist), disabled
+ * accounts, and a lockout per (account, client address) after too many failures, so that nobody can lock a
+ * known user out from everywhere. Failures are audited aggregated; a success starts a server-side session.
  */
 @ApplicationScoped
 public class LocalPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -35,10 +37,19 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
     AuditLog audit;
 
     @Inject
+    FailureAggregator failures;
+
+    @Inject
     LoginThrottle throttle;
 
     @Inject
     PortalAccessConfig config;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Inject
+    SessionStore sessions;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -49,8 +60,7 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String address = http == null || http.request().remoteAddress() == null ? "unknown"
-                : http.request().remoteAddress().hostAddress();
+        String address = clientAddresses.of(http);
         String username = request.getUsername() == null ? "" : request.getUsername().trim().toLowerCase();
         String password = new String(request.getPassword().getPassword());
         if (!LoginFormCsrf.valid(http)) {
@@ -60,50 +70,51 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
     }
 
     private SecurityIdentity check(String username, String password, String address) {
+        boolean validName = LocalAccounts.USERNAME.matcher(username).matches();
+        String name = validName ? username : "(not a user name)";
+        String actor = "local:" + name;
         if (!throttle.tryAcquire(address)) {
-            audit.record("local:" + username, "login.failure", username, "too many attempts from " + address);
+            failures.failure(actor, "login.failure", name, "too many attempts from the address", address);
             throw failure("too many attempts");
         }
         try (Connection c = dataSource.getConnection()) {
-            Optional<LocalAccount> found = LocalAccounts.USERNAME.matcher(username).matches()
-                    ? LocalAccounts.find(c, username) : Optional.empty();
+            Optional<LocalAccount> found = validName ? LocalAccounts.find(c, username) : Optional.empty();
+            boolean passwordMatches = LocalAccounts.matches(password,
+                    found.map(LocalAccount::passwordHash).orElse(LocalAccounts.dummyHash()));
             if (found.isEmpty()) {
-                audit.record("local:" + username, "login.failure", username, "no such account, from " + address);
+                failures.failure(actor, "login.failure", name, "no such account", address);
                 throw failure("no such account");
             }
             LocalAccount account = found.get();
             if (account.disabled()) {
-                audit.record(actor(account), "login.failure", username, "account disabled, from " + address);
+                failures.failure(actor, "login.failure", name, "account disabled", address);
                 throw failure("account disabled");
             }
-            if (account.lockedAt(OffsetDateTime.now(ZoneOffset.UTC))) {
-                audit.record(actor(account), "login.failure", username, "account locked, from " + address);
-                throw failure("account locked");
+            if (LocalAccounts.lockedFor(c, account.id(), address)) {
+                failures.failure(actor, "login.failure", name, "account locked for the address", address);
+                throw failure("account locked for this address");
             }
-            if (!LocalAccounts.matches(password, account.passwordHash())) {
-                boolean locked = LocalAccounts.recordFailure(c, account.id(), config.login().maxFailures(),
+            if (!passwordMatches) {
+                boolean locked = LocalAccounts.recordFailure(c, account.id(), address, config.login().maxFailures(),
                         config.login().lockout());
-                audit.record(actor(account), "login.failure", username,
-                        "wrong password, from " + address + (locked ? "; account locked" : ""));
+                failures.failure(actor, "login.failure", name,
+                        locked ? "wrong password; account locked for the address" : "wrong password", address);
                 throw failure("wrong password");
             }
-            LocalAccounts.recordSuccess(c, account.id());
-            audit.record(actor(account), "login.success", username, "local account, from " + address);
-            return PortalIdentities.forLocal(account);
-        } catch (SQLException e) {
+            LocalAccounts.recordSuccess(c, account.id(), address);
+            String session = sessions.startLocal(account.id(), config.sessionMaxAge());
+            audit.record(actor, "login.success", username, "local account, from " + address);
+            return PortalIdentities.forLocal(account, session);
+        } catch (SQLException | IllegalStateException e) {
             // Nothing was checked, so nothing is counted against the account; the audit log may still be writable.
-            LOG.errorf("local login of %s: the account store cannot be read: %s", username, e.getMessage());
+            LOG.errorf("local login of %s: the account store cannot be read: %s", name, e.getMessage());
             try {
-                audit.record("local:" + username, "login.failure", username, "account store unavailable, from " + address);
+                failures.failure(actor, "login.failure", name, "account store unavailable", address);
             } catch (RuntimeException auditDown) {
-                LOG.errorf("local login of %s: the audit log cannot be written either: %s", username, auditDown.getMessage());
+                LOG.errorf("local login of %s: the audit log cannot be written either: %s", name, auditDown.getMessage());
             }
             throw failure("account store unavailable");
         }
-    }
-
-    private static String actor(LocalAccount account) {
-        return "local:" + account.username();
     }
 
     /** Marks failures of local logins, which this class has already written to the audit log. */

@@ -17,8 +17,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Restores a local user's identity from the encrypted session cookie on every request, re-reading the
- * account so that disabling it or changing its grants takes effect at once.
+ * Restores a local user's identity from the encrypted session cookie on every request: the cookie names a
+ * server-side session, which must still exist (logout, a password reset or disabling the account delete it),
+ * and the account is read again so that changing its grants takes effect at once.
  */
 @ApplicationScoped
 public class LocalSessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -29,6 +30,9 @@ public class LocalSessionIdentityProvider implements IdentityProvider<TrustedAut
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SessionStore sessions;
+
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
         return TrustedAuthenticationRequest.class;
@@ -38,19 +42,32 @@ public class LocalSessionIdentityProvider implements IdentityProvider<TrustedAut
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> {
+            String principal = request.getPrincipal();
+            String sessionId = principal != null && principal.startsWith(PortalIdentities.SESSION_PREFIX)
+                    ? principal.substring(PortalIdentities.SESSION_PREFIX.length()) : null;
             try (Connection c = dataSource.getConnection()) {
-                Optional<LocalAccount> account = LocalAccounts.find(c, request.getPrincipal()).filter(a -> !a.disabled());
+                Optional<LocalAccount> account = Optional.ofNullable(sessionId).flatMap(sessions::find)
+                        .map(SessionStore.Session::accountId)
+                        .flatMap(id -> find(c, id)).filter(a -> !a.disabled());
                 if (account.isEmpty()) {
                     if (http != null) {
                         // drop the session cookie, or the login page itself would fail authentication again
                         http.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0));
                     }
-                    throw new AuthenticationFailedException("account gone or disabled");
+                    throw new AuthenticationFailedException("session ended, or account gone or disabled");
                 }
-                return PortalIdentities.forLocal(account.get());
+                return PortalIdentities.forLocal(account.get(), sessionId);
             } catch (SQLException e) {
                 throw new AuthenticationFailedException("account store unavailable", e);
             }
         });
+    }
+
+    private static Optional<LocalAccount> find(Connection c, long id) {
+        try {
+            return LocalAccounts.find(c, id);
+        } catch (SQLException e) {
+            throw new AuthenticationFailedException("account store unavailable", e);
+        }
     }
 }

@@ -2,7 +2,11 @@ package io.ztix.portal.auth;
 
 import io.quarkus.oidc.SecurityEvent;
 import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.vertx.ext.web.RoutingContext;
 import io.ztix.portal.audit.AuditLog;
+import io.ztix.portal.audit.FailureAggregator;
+import io.ztix.portal.proxy.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -12,7 +16,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
-/** Records PeeringDB logins (user row + audit) and failed logins that no other code audited. */
+/** Records PeeringDB logins (user row + audit) and failed PeeringDB logins (aggregated). */
 @ApplicationScoped
 public class LoginEvents {
 
@@ -23,6 +27,12 @@ public class LoginEvents {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FailureAggregator failures;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     void onOidc(@ObservesAsync SecurityEvent event) {
         if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN || event.getSecurityIdentity() == null) {
@@ -46,14 +56,33 @@ public class LoginEvents {
                 "PeeringDB; verified=" + user.verified() + "; eligible ASNs=" + user.asns());
     }
 
+    /**
+     * Audits failed PeeringDB logins, aggregated. Not every failure event is one: the redirect to PeeringDB is
+     * signalled as an {@link AuthenticationRedirectException}, and a session cookie that does not decrypt or has
+     * expired is not a login attempt (anyone can send one with every request). Only a callback from the provider
+     * (code, state or error on /auth/peeringdb) that fails is a failed login. Local logins audit themselves.
+     */
     void onFailure(@ObservesAsync AuthenticationFailureEvent event) {
         Throwable failure = event.getAuthenticationFailure();
-        if (failure != null && failure.getMessage() != null
-                && failure.getMessage().startsWith(LocalPasswordIdentityProvider.FAILURE_PREFIX)) {
+        if (failure instanceof AuthenticationRedirectException || (failure != null && failure.getMessage() != null
+                && failure.getMessage().startsWith(LocalPasswordIdentityProvider.FAILURE_PREFIX))) {
             return;
         }
-        String message = failure == null ? "unknown" : failure.getClass().getSimpleName()
+        RoutingContext http = event.getEventProperties() == null ? null
+                : (RoutingContext) event.getEventProperties().get(RoutingContext.class.getName());
+        if (!isPeeringDbCallback(http)) {
+            LOG.debugf("authentication failed outside a login (e.g. a stale or forged session cookie): %s",
+                    failure == null ? "unknown" : failure.getClass().getSimpleName());
+            return;
+        }
+        String reason = failure == null ? "unknown" : failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        audit.record("anonymous", "login.failure", "peeringdb", message.length() > 500 ? message.substring(0, 500) : message);
+        failures.failure("anonymous", "login.failure", "peeringdb", reason, clientAddresses.of(http));
+    }
+
+    static boolean isPeeringDbCallback(RoutingContext http) {
+        return http != null && http.request() != null && "/auth/peeringdb".equals(http.request().path())
+                && (http.request().getParam("code") != null || http.request().getParam("state") != null
+                        || http.request().getParam("error") != null);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.web.Views;
@@ -27,6 +28,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Blocking
 public class LoginResource {
 
+    /** The OIDC session cookie of the default tenant (its value is the server-side session id). */
+    static final String OIDC_SESSION_COOKIE = "q_session";
+
     @Inject
     CurrentUser currentUser;
 
@@ -38,6 +42,9 @@ public class LoginResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SessionStore sessions;
 
     @Inject
     RoutingContext routingContext;
@@ -81,9 +88,13 @@ public class LoginResource {
             audit.record(user.actor(), "logout", user.isLocal() ? user.localUser() : String.valueOf(user.peeringdbId()), null);
         }
         if (identity.getPrincipal() instanceof JsonWebToken && oidcSession.isResolvable()) {
+            // end the server-side session first: a copy of the cookie must not outlive the logout
+            Cookie session = routingContext.request().getCookie(OIDC_SESSION_COOKIE);
+            sessions.end(session == null ? null : session.getValue());
             oidcSession.get().logout().await().indefinitely();
         }
         if (user != null && user.isLocal()) {
+            sessions.end(PortalIdentities.localSessionId(identity));
             FormAuthenticationMechanism.logout(routingContext);
         }
         return Response.seeOther(URI.create("/login?loggedOut=true")).build();

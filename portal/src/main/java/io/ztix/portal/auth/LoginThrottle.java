@@ -2,50 +2,72 @@ package io.ztix.portal.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
-/** Limits password attempts per client address to a number per sliding minute. */
+/**
+ * Limits password attempts per client address: a token bucket per address holding {@code per-ip-per-minute}
+ * attempts and refilling at that rate. The addresses are kept in a map of fixed size in least-recently-used
+ * order, so an attempt costs O(1) whatever arrives and memory stays bounded: beyond {@code tracked-addresses}
+ * the address not seen for longest is forgotten (an attacker would need that many addresses of their own to
+ * make the portal forget one).
+ */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final long WINDOW_MILLIS = 60_000;
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    private static final double MINUTE_MILLIS = 60_000.0;
 
-    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private static final class Bucket {
+        double tokens;
+        long refilledAt;
 
-    @Inject
-    PortalAccessConfig config;
-
-    /** Counts one attempt from {@code address}; false when the address is over its limit. */
-    public boolean tryAcquire(String address) {
-        long now = clock.millis();
-        if (attempts.size() > MAX_TRACKED_ADDRESSES) {
-            forgetQuietAddresses(now);
-        }
-        Deque<Long> times = attempts.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
-                times.pollFirst();
-            }
-            if (times.size() >= config.login().perIpPerMinute()) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.refilledAt = now;
         }
     }
 
-    private void forgetQuietAddresses(long now) {
-        attempts.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Long last = e.getValue().peekLast();
-                return last == null || last <= now - WINDOW_MILLIS;
+    private final int perMinute;
+    private final LongSupplier clock;
+    private final Map<String, Bucket> buckets;
+
+    @Inject
+    LoginThrottle(PortalAccessConfig config) {
+        this(config.login().perIpPerMinute(), config.login().trackedAddresses(), System::currentTimeMillis);
+    }
+
+    LoginThrottle(int perMinute, int trackedAddresses, LongSupplier clock) {
+        this.perMinute = perMinute;
+        this.clock = clock;
+        this.buckets = new LinkedHashMap<>(Math.min(trackedAddresses, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > trackedAddresses;
             }
-        });
+        };
+    }
+
+    /** Counts one attempt from {@code address}; false when the address is over its limit. */
+    public synchronized boolean tryAcquire(String address) {
+        long now = clock.getAsLong();
+        Bucket bucket = buckets.get(address);
+        if (bucket == null) {
+            bucket = new Bucket(perMinute, now);
+            buckets.put(address, bucket);
+        } else {
+            bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.refilledAt) * perMinute / MINUTE_MILLIS);
+            bucket.refilledAt = now;
+        }
+        if (bucket.tokens < 1) {
+            return false;
+        }
+        bucket.tokens -= 1;
+        return true;
+    }
+
+    /** How many addresses are remembered now. */
+    synchronized int trackedAddresses() {
+        return buckets.size();
     }
 }

@@ -27,10 +27,25 @@ public interface PortalAccessConfig {
     @WithDefault("8")
     int withdrawApprovedPerms();
 
+    /** The portal's public https URL (checked at start in production; PeeringDB redirects back to it). */
+    Optional<String> externalUrl();
+
     /** Kubernetes namespace of the ZT-IX resources; default: the client's namespace. */
     Optional<String> namespace();
 
     Login login();
+
+    Audit audit();
+
+    interface Audit {
+        /** Failed logins of one kind are written once per window, then summed up (see FailureAggregator). */
+        @WithDefault("PT1M")
+        Duration failureWindow();
+    }
+
+    /** How long a login lasts at most (server-side; the local cookie also ends after its idle timeout). */
+    @WithDefault("PT12H")
+    java.time.Duration sessionMaxAge();
 
     interface Login {
         @WithDefault("5")
@@ -41,5 +56,9 @@ public interface PortalAccessConfig {
 
         @WithDefault("20")
         int perIpPerMinute();
+
+        /** How many client addresses the per-address throttle remembers (least recently seen ones go first). */
+        @WithDefault("10000")
+        int trackedAddresses();
     }
 }

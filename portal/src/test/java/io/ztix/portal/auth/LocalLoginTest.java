@@ -143,6 +143,58 @@ class LocalLoginTest {
     }
 
     @Test
+    void failuresFromOneAddressLockTheAccountOnlyForThatAddress() throws Exception {
+        account("lotta", 64532, false);
+        try (Browser attacker = new Browser(base).fromAddress("203.0.113.66")) {
+            for (int i = 0; i < 5; i++) {
+                attacker.loginLocal("lotta", "guess " + i);
+            }
+            assertThat(attacker.loginLocal("lotta", PASSWORD).getUrl().toString()).as("locked for the attacker's address")
+                    .endsWith("/login?error=true");
+        }
+        try (Browser owner = new Browser(base).fromAddress("198.51.100.23")) {
+            assertThat(owner.loginLocal("lotta", PASSWORD).getUrl().getPath()).as("the owner, elsewhere").isEqualTo("/requests");
+        }
+        assertThat(audit.find(new AuditFilter("local:lotta", "login.failure", null, null, 10)))
+                .anyMatch(e -> e.details().contains("locked for the address") && e.details().contains("203.0.113.66"));
+    }
+
+    @Test
+    void theAuditNamesTheClientTheTrustedProxySawNotTheAddressTheClientWroteItself() throws Exception {
+        account("fiona", 64533, false);
+        try (Browser browser = new Browser(base).fromAddress("192.0.2.250, 198.51.100.77")) {
+            assertThat(browser.loginLocal("fiona", PASSWORD).getUrl().getPath()).isEqualTo("/requests");
+        }
+        assertThat(audit.find(new AuditFilter("local:fiona", "login.success", null, null, 5))).singleElement()
+                .satisfies(e -> assertThat(e.details()).contains("from 198.51.100.77").doesNotContain("192.0.2.250"));
+    }
+
+    @Test
+    void anUnknownUserNameCostsTheSamePasswordCheckAsAWrongPassword() throws Exception {
+        account("timed", 64534, false);
+        try (Browser browser = new Browser(base)) {
+            browser.loginLocal("warm-up", "warm up the dummy hash");
+            long unknown = medianMillis(() -> browser.loginLocal("nobody-by-this-name", "some password"));
+            long wrong = medianMillis(() -> browser.loginLocal("timed", "some password"));
+            // a bcrypt check (cost 12) takes a few hundred ms; without it an unknown name answers in a few ms.
+            // Both include the same page loads, so the ratio stays near 1 however loaded the machine is.
+            assertThat((double) unknown / wrong).as("unknown %d ms vs wrong password %d ms", unknown, wrong)
+                    .isGreaterThan(0.4);
+        }
+    }
+
+    private static long medianMillis(Runnable attempt) {
+        long[] times = new long[5];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            attempt.run();
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
+    @Test
     void disablingAnAccountEndsItsSessionAtTheNextRequest() throws Exception {
         account("dora", 64524, false);
         try (Browser browser = new Browser(base)) {

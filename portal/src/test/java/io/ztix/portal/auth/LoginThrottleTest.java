@@ -2,75 +2,42 @@ package io.ztix.portal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.ztix.portal.audit.AuditFilter;
-import io.ztix.portal.audit.AuditLog;
-import io.ztix.portal.testsupport.Browser;
-import io.ztix.portal.testsupport.PortalTestResources;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.sql.Connection;
-import java.util.Map;
-import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/**
- * The per-address password throttle, with a limit a test can reach (the shared test profile sets 1000 a minute so
- * that the other classes never meet it).
- */
-@QuarkusTest
-@WithKubernetesTestServer(crud = true)
-@QuarkusTestResource(PortalTestResources.class)
-@TestProfile(LoginThrottleTest.FourAttemptsAMinute.class)
 class LoginThrottleTest {
 
-    public static class FourAttemptsAMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ztix.portal.login.per-ip-per-minute", "4", "ztix.portal.login.max-failures", "100");
+    @Test
+    void anAddressGetsItsAttemptsPerMinuteAndThenWaits() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        LoginThrottle throttle = new LoginThrottle(5, 100, now::get);
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.tryAcquire("198.51.100.7")).isTrue();
         }
+        assertThat(throttle.tryAcquire("198.51.100.7")).isFalse();
+        assertThat(throttle.tryAcquire("198.51.100.8")).as("another address").isTrue();
+        now.addAndGet(12_000);
+        assertThat(throttle.tryAcquire("198.51.100.7")).as("one attempt back after a fifth of a minute").isTrue();
+        assertThat(throttle.tryAcquire("198.51.100.7")).isFalse();
     }
 
-    static final String PASSWORD = "correct horse battery staple";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    AuditLog audit;
+    @Test
+    void theNumberOfRememberedAddressesHasAHardBoundEvenWhenAllAreBusy() {
+        LoginThrottle throttle = new LoginThrottle(20, 1000, () -> 5_000_000L);
+        for (int i = 0; i < 50_000; i++) {
+            throttle.tryAcquire("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+        }
+        assertThat(throttle.trackedAddresses()).isEqualTo(1000);
+    }
 
     @Test
-    void anAddressThatUsedUpItsAttemptsIsRefusedEvenWithTheRightPasswordOfAnotherAccount() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            LocalAccounts.create(c, "guesser", "Local guesser", "guesser@example.net", PASSWORD, false);
-            LocalAccounts.grant(c, "guesser", 64536, null);
-            LocalAccounts.create(c, "bystander", "Local bystander", "bystander@example.net", PASSWORD, false);
-            LocalAccounts.grant(c, "bystander", 64537, null);
-        }
-        try (Browser browser = new Browser(base)) {
-            assertThat(browser.loginLocal("bystander", PASSWORD).getUrl().getPath()).as("attempt 1").isEqualTo("/requests");
-            browser.logout(browser.page("/requests"));
-            for (int i = 2; i <= 4; i++) {
-                assertThat(browser.loginLocal("guesser", "guess " + i).getUrl().toString()).as("attempt %d", i)
-                        .endsWith("/login?error=true");
-            }
-            assertThat(browser.loginLocal("bystander", PASSWORD).getUrl().toString()).as("attempt 5, over the limit")
-                    .endsWith("/login?error=true");
-            assertThat(browser.page("/requests").getUrl().getPath()).isEqualTo("/login");
-        }
-        assertThat(audit.find(new AuditFilter("local:bystander", "login.failure", null, null, 5)))
-                .anyMatch(e -> e.details().startsWith("too many attempts from "));
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(LocalAccounts.find(c, "bystander").orElseThrow().lockedAt(java.time.OffsetDateTime.now()))
-                    .as("the throttle locks out the address, not the account").isFalse();
-        }
+    void theLeastRecentlySeenAddressIsForgottenFirst() {
+        LoginThrottle throttle = new LoginThrottle(1, 2, () -> 0L);
+        assertThat(throttle.tryAcquire("a")).isTrue();
+        assertThat(throttle.tryAcquire("b")).isTrue();
+        assertThat(throttle.tryAcquire("a")).as("a is over its limit, and now the most recent").isFalse();
+        throttle.tryAcquire("c");
+        assertThat(throttle.tryAcquire("a")).as("still remembered: b was forgotten").isFalse();
+        assertThat(throttle.tryAcquire("b")).as("forgotten, so it starts afresh").isTrue();
     }
 }

