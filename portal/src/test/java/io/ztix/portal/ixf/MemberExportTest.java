@@ -225,4 +225,31 @@ class MemberExportTest {
         String json = get("/ixf/member-export.json").replace("\"ixf_id\"", "\"not_ixf_id\"");
         assertThat(validate(json)).isNotEmpty();
     }
+
+    @Test
+    void theExportIsBuiltOncePerClusterStateServedWithAnEtagAndRebuiltWhenAMemberChanges() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI export = URI.create(base.toString().replaceAll("/$", "") + "/ixf/member-export.json");
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(export).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1100); // the document's timestamp has one-second resolution
+        HttpResponse<String> second = http.send(HttpRequest.newBuilder(export).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(second.body()).as("nothing changed: the same document, not a new one with a new timestamp")
+                .isEqualTo(first.body());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(second.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("max-age=60");
+
+        HttpResponse<String> unchanged = http.send(HttpRequest.newBuilder(export)
+                .header("If-None-Match", "\"some-other-version\", W/" + etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        activeMember(64542, "00000002c3", "2001:db8:ff::fc42:1", null);
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(export).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"asnum\":64542");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
 }
