@@ -20,6 +20,7 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
 import io.ztix.operator.joinrequest.MemberProvisioner;
 import io.ztix.operator.joinrequest.MembershipMetrics;
@@ -98,7 +99,8 @@ class OperatorRestartTest {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
             Cluster cluster = new Cluster(client, NS);
             client.resource(tokenSecret(NS, "restart-token")).create();
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs1-ssh").endMetadata()
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs1-ssh")
+                    .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                     .addToStringData("key", sshd.clientPrivateKey()).build()).create();
             ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0e57a7");
             network.getSpec().peeringLan.ipv4 = null;
@@ -138,7 +140,8 @@ class OperatorRestartTest {
             String ns = "guard";
             Cluster cluster = new Cluster(client, ns);
             client.resource(tokenSecret(ns, "guard-token")).create();
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs1-ssh").endMetadata()
+            client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs1-ssh")
+                    .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                     .addToStringData("key", sshd.clientPrivateKey()).build()).create();
             client.resource(selfHostedNetwork(ns, "ix", controller.url(), "0e57a8")).create();
             client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",

@@ -49,12 +49,8 @@ class PeeringDbLoginTest {
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualToIgnoringCase("lax");
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select name, email from portal_user where peeringdb_id = 1001");
-                ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("Alice Operator");
-        }
+        // the login is recorded by an asynchronous observer: wait for it rather than racing it
+        org.awaitility.Awaitility.await().until(() -> "Alice Operator".equals(portalUserName(1001)));
         org.awaitility.Awaitility.await().until(() -> audit.find(new AuditFilter("peeringdb:1001", "login.success", null, null, 5))
                 .size() > 0);
     }
@@ -148,5 +144,15 @@ class PeeringDbLoginTest {
     private static void assertNotLoggedIn(Browser browser) {
         HtmlPage requests = browser.page("/requests");
         assertThat(requests.getUrl().getPath()).isEqualTo("/login");
+    }
+
+    private String portalUserName(long peeringDbId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select name from portal_user where peeringdb_id = ?")) {
+            ps.setLong(1, peeringDbId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }
