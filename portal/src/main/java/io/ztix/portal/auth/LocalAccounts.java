@@ -150,7 +150,9 @@ public final class LocalAccounts {
     /**
      * Counts a failed password from {@code source}; locks the account for that source for {@code lockout} once
      * {@code maxFailures} is reached. Failures older than the lockout are forgotten first, and a lockout that has
-     * run out starts the count afresh: the source gets {@code maxFailures} attempts again, not one.
+     * run out starts the count afresh: the source gets {@code maxFailures} attempts again, not one. Rows that no
+     * longer count (old failures, ended locks) of any account are deleted, so the table does not grow with every
+     * address that ever failed.
      *
      * @return whether the account is now locked for that source
      */
@@ -172,9 +174,21 @@ public final class LocalAccounts {
             lock.setLong(2, id);
             lock.setString(3, source);
             lock.setInt(4, maxFailures);
+            boolean locked;
             try (ResultSet rs = lock.executeQuery()) {
-                return rs.next();
+                locked = rs.next();
             }
+            forgetOldFailures(c, lockout);
+            return locked;
+        }
+    }
+
+    /** Rows whose failures are past the counting window and whose lock has ended count for nothing: delete them. */
+    private static void forgetOldFailures(Connection c, Duration lockout) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from login_failure where last_failure < now() - "
+                + "make_interval(secs => ?) and (locked_until is null or locked_until < now())")) {
+            ps.setDouble(1, lockout.toSeconds());
+            ps.executeUpdate();
         }
     }
 

@@ -73,6 +73,8 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
         boolean validName = LocalAccounts.USERNAME.matcher(username).matches();
         String name = validName ? username : "(not a user name)";
         String actor = "local:" + name;
+        // lockouts hold per (account, source) where an IPv6 source is its /64, as for the throttle
+        String source = LoginThrottle.bucketOf(address);
         if (!throttle.tryAcquire(address)) {
             failures.failure(actor, "login.failure", name, "too many attempts from the address", address);
             throw failure("too many attempts");
@@ -90,18 +92,18 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
                 failures.failure(actor, "login.failure", name, "account disabled", address);
                 throw failure("account disabled");
             }
-            if (LocalAccounts.lockedFor(c, account.id(), address)) {
+            if (LocalAccounts.lockedFor(c, account.id(), source)) {
                 failures.failure(actor, "login.failure", name, "account locked for the address", address);
                 throw failure("account locked for this address");
             }
             if (!passwordMatches) {
-                boolean locked = LocalAccounts.recordFailure(c, account.id(), address, config.login().maxFailures(),
+                boolean locked = LocalAccounts.recordFailure(c, account.id(), source, config.login().maxFailures(),
                         config.login().lockout());
                 failures.failure(actor, "login.failure", name,
                         locked ? "wrong password; account locked for the address" : "wrong password", address);
                 throw failure("wrong password");
             }
-            LocalAccounts.recordSuccess(c, account.id(), address);
+            LocalAccounts.recordSuccess(c, account.id(), source);
             String session = sessions.startLocal(account.id(), config.sessionMaxAge());
             audit.record(actor, "login.success", username, "local account, from " + address);
             return PortalIdentities.forLocal(account, session);

@@ -2,6 +2,10 @@ package io.ztix.portal.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -11,7 +15,8 @@ import java.util.function.LongSupplier;
  * attempts and refilling at that rate. The addresses are kept in a map of fixed size in least-recently-used
  * order, so an attempt costs O(1) whatever arrives and memory stays bounded: beyond {@code tracked-addresses}
  * the address not seen for longest is forgotten (an attacker would need that many addresses of their own to
- * make the portal forget one).
+ * make the portal forget one). An IPv6 client counts by its /64, the smallest block a site is given: a
+ * host that picks a new address from its /64 for every attempt still draws from one bucket.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -50,6 +55,7 @@ public class LoginThrottle {
 
     /** Counts one attempt from {@code address}; false when the address is over its limit. */
     public synchronized boolean tryAcquire(String address) {
+        address = bucketOf(address);
         long now = clock.getAsLong();
         Bucket bucket = buckets.get(address);
         if (bucket == null) {
@@ -64,6 +70,23 @@ public class LoginThrottle {
         }
         bucket.tokens -= 1;
         return true;
+    }
+
+    /** The bucket an address draws from: an IPv4 address itself, an IPv6 address its /64. */
+    public static String bucketOf(String address) {
+        if (address == null || address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]{2,45}")) {
+            return address;
+        }
+        try {
+            // a literal with ':' is parsed, never looked up in DNS
+            InetAddress parsed = InetAddress.getByName(address);
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress();
+            }
+            return HexFormat.of().formatHex(parsed.getAddress(), 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** How many addresses are remembered now. */

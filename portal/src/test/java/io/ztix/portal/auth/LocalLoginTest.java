@@ -160,6 +160,53 @@ class LocalLoginTest {
     }
 
     @Test
+    void failuresFromAddressesOfOneIpv6Slash64LockTheAccountForThatBlockOnly() throws Exception {
+        account("ivo", 64535, false);
+        for (int i = 1; i <= 3; i++) {
+            try (Browser attacker = new Browser(base).fromAddress("2001:db8:66:1::" + i)) {
+                attacker.loginLocal("ivo", "guess " + i);
+            }
+        }
+        try (Browser attacker = new Browser(base).fromAddress("2001:db8:66:1:abcd::99")) {
+            assertThat(attacker.loginLocal("ivo", PASSWORD).getUrl().toString())
+                    .as("a fresh address of the same /64 is still locked").endsWith("/login?error=true");
+        }
+        try (Browser owner = new Browser(base).fromAddress("2001:db8:66:2::1")) {
+            assertThat(owner.loginLocal("ivo", PASSWORD).getUrl().getPath()).as("the owner, in another /64")
+                    .isEqualTo("/requests");
+        }
+    }
+
+    @Test
+    void failureRowsThatNoLongerCountAreDeletedSoTheTableDoesNotGrowWithEveryAddress() throws Exception {
+        account("olga", 64536, false);
+        try (Connection c = dataSource.getConnection(); PreparedStatement old = c.prepareStatement(
+                "insert into login_failure (account_id, source, failures, last_failure, locked_until) select id, ?, 3, "
+                        + "now() - interval '2 days', now() - interval '1 day' from local_account where username = 'olga'")) {
+            old.setString(1, "192.0.2.44");
+            old.executeUpdate();
+        }
+        try (Browser browser = new Browser(base).fromAddress("198.51.100.45")) {
+            browser.loginLocal("olga", "a wrong password");
+        }
+        assertThat(failureSources("olga")).containsExactly("198.51.100.45");
+    }
+
+    private List<String> failureSources(String username) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select f.source from "
+                + "login_failure f join local_account a on a.id = f.account_id where a.username = ? order by f.source")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> sources = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    sources.add(rs.getString(1));
+                }
+                return sources;
+            }
+        }
+    }
+
+    @Test
     void theAuditNamesTheClientTheTrustedProxySawNotTheAddressTheClientWroteItself() throws Exception {
         account("fiona", 64533, false);
         try (Browser browser = new Browser(base).fromAddress("192.0.2.250, 198.51.100.77")) {

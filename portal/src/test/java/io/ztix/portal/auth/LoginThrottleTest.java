@@ -40,4 +40,18 @@ class LoginThrottleTest {
         assertThat(throttle.tryAcquire("a")).as("still remembered: b was forgotten").isFalse();
         assertThat(throttle.tryAcquire("b")).as("forgotten, so it starts afresh").isTrue();
     }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64SoANewAddressPerAttemptDoesNotEscapeTheLimit() {
+        LoginThrottle throttle = new LoginThrottle(3, 100, () -> 0L);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(throttle.tryAcquire("2001:db8:1:2::" + Integer.toHexString(i))).isTrue();
+        }
+        assertThat(throttle.tryAcquire("2001:db8:1:2:dead:beef:0:9")).as("same /64").isFalse();
+        assertThat(throttle.tryAcquire("2001:0db8:0001:0002:0000:0000:0000:0042")).as("same /64, written out").isFalse();
+        assertThat(throttle.tryAcquire("2001:db8:1:3::1")).as("another /64").isTrue();
+        assertThat(throttle.tryAcquire("::ffff:198.51.100.7")).as("an IPv4-mapped address is its IPv4 address").isTrue();
+        assertThat(LoginThrottle.bucketOf("::ffff:198.51.100.7")).isEqualTo("198.51.100.7");
+        assertThat(LoginThrottle.bucketOf("unknown")).isEqualTo("unknown");
+    }
 }
