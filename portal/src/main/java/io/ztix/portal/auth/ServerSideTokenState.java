@@ -7,6 +7,7 @@ import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TokenStateManager;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -20,6 +21,11 @@ import java.util.Map;
  * Keeps a PeeringDB login's OIDC tokens in the database instead of in the session cookie: the cookie holds
  * only a random session id. Logging out deletes the row, so a copied cookie is worth nothing afterwards (with
  * tokens in the cookie it would stay valid until the tokens expire).
+ *
+ * <p>The database calls run on this application's {@link BlockingSecurityExecutor}, not on the request context
+ * Quarkus passes in: for {@code deleteTokens} that is a static one of quarkus-oidc ({@code OidcUtils}) that keeps
+ * the executor of the first application started in the JVM, so after a restart (tests, dev mode) ending a session
+ * failed with "event executor terminated" and the ended session's request got a 500 instead of a new login.
  */
 @ApplicationScoped
 @Alternative
@@ -34,6 +40,9 @@ public class ServerSideTokenState implements TokenStateManager {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    BlockingSecurityExecutor blocking;
 
     @Override
     public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig oidcConfig, AuthorizationCodeTokens tokens,
@@ -50,13 +59,13 @@ public class ServerSideTokenState implements TokenStateManager {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException(e));
         }
-        return requestContext.runBlocking(() -> sessions.startPeeringDb(json, config.sessionMaxAge()));
+        return blocking.executeBlocking(() -> sessions.startPeeringDb(json, config.sessionMaxAge()));
     }
 
     @Override
     public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig oidcConfig, String state,
             OidcRequestContext<AuthorizationCodeTokens> requestContext) {
-        return requestContext.runBlocking(() -> {
+        return blocking.executeBlocking(() -> {
             SessionStore.Session session = sessions.find(state).filter(s -> s.accountId() == null && s.tokens() != null)
                     .orElseThrow(() -> new AuthenticationFailedException("the PeeringDB session has ended"));
             try {
@@ -74,7 +83,7 @@ public class ServerSideTokenState implements TokenStateManager {
     @Override
     public Uni<Void> deleteTokens(RoutingContext context, OidcTenantConfig oidcConfig, String state,
             OidcRequestContext<Void> requestContext) {
-        return requestContext.runBlocking(() -> {
+        return blocking.executeBlocking(() -> {
             sessions.end(state);
             return null;
         });
