@@ -50,11 +50,13 @@ final class Chart {
         return sets;
     }
 
-    /** Lists become indexed keys (key[0]=a, key[1]=b): helm-java passes each value as a single string. */
+    /** Lists become indexed keys (key[0]=a, key[1]=b), an empty list {}: helm-java passes each value as a single string. */
     private static Map<String, Object> expand(Map<String, Object> sets) {
         Map<String, Object> expanded = new LinkedHashMap<>();
         sets.forEach((key, value) -> {
-            if (value instanceof java.util.List<?> list) {
+            if (value instanceof java.util.List<?> list && list.isEmpty()) {
+                expanded.put(key, "{}"); // --set key={} is an empty list; no indexed keys would leave the default
+            } else if (value instanceof java.util.List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     expanded.put(key + "[" + i + "]", list.get(i));
                 }
