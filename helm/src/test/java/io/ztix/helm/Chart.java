@@ -38,6 +38,12 @@ final class Chart {
         return Manifests.parse(template.call());
     }
 
+    /** Renders the chart with a values file on top of the defaults (what --set cannot say, e.g. an empty list). */
+    static Manifests renderWithValuesFile(Path valuesFile) {
+        return Manifests.parse(new Helm(directory()).template().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION).withValuesFile(valuesFile).call());
+    }
+
     static Manifests renderDefaults() {
         return render(Map.of());
     }
@@ -50,13 +56,11 @@ final class Chart {
         return sets;
     }
 
-    /** Lists become indexed keys (key[0]=a, key[1]=b), an empty list {}: helm-java passes each value as a single string. */
+    /** Lists become indexed keys (key[0]=a, key[1]=b): helm-java passes each value as a single string. */
     private static Map<String, Object> expand(Map<String, Object> sets) {
         Map<String, Object> expanded = new LinkedHashMap<>();
         sets.forEach((key, value) -> {
-            if (value instanceof java.util.List<?> list && list.isEmpty()) {
-                expanded.put(key, "{}"); // --set key={} is an empty list; no indexed keys would leave the default
-            } else if (value instanceof java.util.List<?> list) {
+            if (value instanceof java.util.List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     expanded.put(key + "[" + i + "]", list.get(i));
                 }

@@ -111,7 +111,7 @@ class RbacCoversRecordedCallsTest {
     }
 
     @Test
-    void byDefaultTheOperatorMayReadOnlyTheSecretsTheChartNamesNotEverySecretOfTheNamespace() {
+    void byDefaultTheOperatorMayReadOnlyTheSecretsTheChartNamesNotEverySecretOfTheNamespace() throws Exception {
         Rbac rbac = Rbac.of(Chart.renderDefaults(), Chart.NAMESPACE, OPERATOR_SA);
 
         assertThat(rbac.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "zt-controller-token"), Chart.NAMESPACE)).isTrue();
@@ -124,8 +124,15 @@ class RbacCoversRecordedCallsTest {
         Rbac byLabel = Rbac.of(Chart.render(sets("operator.secrets.rbacByName", false)), Chart.NAMESPACE, OPERATOR_SA);
         assertThat(byLabel.allows(ApiCall.resource("get", "", "secrets", null, Chart.NAMESPACE, "anything"), Chart.NAMESPACE))
                 .as("opted out: RBAC cannot select by label, the operator checks it").isTrue();
-        assertThatThrownBy(() -> Chart.render(sets("operator.secrets.zerotierTokens", List.of(), "operator.secrets.sshKeys", List.of())))
-                .hasMessageContaining("name the Secrets, or set rbacByName=false");
+        // --set cannot say "an empty list" through helm-java (it would pass the text "{}"): use a values file
+        java.nio.file.Path noNames = java.nio.file.Files.createTempFile("ztix-no-secret-names", ".yaml");
+        try {
+            java.nio.file.Files.writeString(noNames, "operator:\n  secrets:\n    zerotierTokens: []\n    sshKeys: []\n");
+            assertThatThrownBy(() -> Chart.renderWithValuesFile(noNames))
+                    .hasMessageContaining("name the Secrets, or set rbacByName=false");
+        } finally {
+            java.nio.file.Files.deleteIfExists(noNames);
+        }
     }
 
     @Test
