@@ -30,6 +30,17 @@ public class PeerStatus {
     @JsonPropertyDescription("BIRD's extra information, e.g. the last error.")
     public String info;
 
+    @JsonPropertyDescription("Routes BIRD accepted from the member on this session (BIRD's 'imported'), as of the "
+            + "route server's lastObservedTime; absent while the session is down (BIRD shows no figures then).")
+    public Integer imported;
+
+    @JsonPropertyDescription("Routes the member sent on this session that the import filter refused (kept as filtered, "
+            + "with their reject-reason communities; see the looking glass).")
+    public Integer filtered;
+
+    @JsonPropertyDescription("Routes the route server sends the member on this session.")
+    public Integer exported;
+
     @JsonPropertyDescription("True while the session is configured but held down (BIRD 'disabled'), because no RTR "
             + "server is in sync and spec.rpki.newMembersWhileNotInSync is Hold: the member is not yet served.")
     public Boolean held;

@@ -2,6 +2,7 @@ package io.ztix.api.routeserver;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -45,4 +46,12 @@ public class RouteServerSpec {
 
     @JsonPropertyDescription("Route-server policy knobs.")
     public PolicySpec policy = new PolicySpec();
+
+    @Default("zerotier-cli")
+    @Pattern("^[A-Za-z0-9._/-]+$")
+    @JsonPropertyDescription("The route server's zerotier-cli. The session poll runs '<command> -j peers' in its SSH "
+            + "session (the SSH user needs the node's auth token, e.g. in ~/.zeroTierOneAuthToken) to report how "
+            + "the route server's ZeroTier node reaches each member (status.memberPaths). Without it every path is "
+            + "Unknown; nothing else changes.")
+    public String zeroTierCliCommand = "zerotier-cli";
 }

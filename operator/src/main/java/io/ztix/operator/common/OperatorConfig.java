@@ -80,6 +80,14 @@ public interface OperatorConfig {
     @WithDefault("60s")
     Duration sshCommandTimeout();
 
+    /**
+     * Gauges of each member's route counters per route server ({@code ztix_routeserver_member_routes}, labels asn,
+     * family, kind): 6 series per member ASN and route server, e.g. 120,000 for 10,000 members on two route
+     * servers. Off: only the route servers' totals ({@code ztix_routeserver_routes}).
+     */
+    @WithDefault("true")
+    boolean memberRouteMetrics();
+
     default Backoff backoff() {
         return new Backoff(retryBase(), retryCap());
     }

@@ -135,23 +135,28 @@ public class RouteServerCycle {
                 }
             }
         }
-        if (!applyNow && check.isEmpty() && !observationDue(routeServer, plan)) {
+        boolean pollDue = observationDue(routeServer, plan);
+        if (!applyNow && check.isEmpty() && !pollDue) {
             return next;
         }
         try (SshSession session = connection.open(routeServer)) {
             metrics.sessionOpened(routeServer);
-            var observation = observations.observe(routeServer, session, target, plan, status);
+            // route counters and members' paths at the poll's cadence, not on every look of a health check
+            var observation = observations.observe(routeServer, session, target, plan, status, pollDue);
             retries.succeeded(routeServer);
-            lastObservation.put(ApplyScheduler.key(routeServer), observation.observedAt());
+            if (pollDue) {
+                lastObservation.put(ApplyScheduler.key(routeServer), observation.observedAt());
+            }
+            Optional<Duration> after = Optional.of(next);
             if (check.isPresent()) {
-                return rollout.continueCheck(routeServer, session, target, check.get(), observation, plan, status)
-                        .orElse(pollDelay(routeServer, plan));
+                after = rollout.continueCheck(routeServer, session, target, check.get(), observation, plan, status);
+            } else if (applyNow) {
+                after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
             }
-            if (applyNow) {
-                return rollout.applyAndCheck(routeServer, session, target, observation, plan, status)
-                        .orElse(pollDelay(routeServer, plan));
+            if (pollDue) {
+                observations.paths(routeServer, session, plan.desired().model().members(), status);
             }
-            return next;
+            return after.orElse(pollDelay(routeServer, plan));
         } catch (BirdApplyException e) {
             rollout.applyFailed(routeServer, e, plan, status);
         } catch (SshException e) {

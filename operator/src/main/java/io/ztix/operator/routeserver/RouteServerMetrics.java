@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RtrServerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>gauges {@code ztix_routeserver_reachable} (1/0), {@code ztix_routeserver_last_observed_timestamp_seconds},
  * {@code ztix_routeserver_rollout_held} (1 while a rollout hold keeps its desired configuration back),
  * {@code ztix_routeserver_held_sessions} (sessions held for RPKI), and per RTR server (label {@code rtr}
- * host:port) {@code ztix_routeserver_rpki_up} (1 in sync) and {@code ztix_routeserver_rpki_roas{family}}.</li>
+ * host:port) {@code ztix_routeserver_rpki_up} (1 in sync) and {@code ztix_routeserver_rpki_roas{family}};</li>
+ * <li>route counters of the member sessions ({@link #routes}).</li>
  * </ul>
  * Gauges of deleted route servers and removed RTR servers are dropped ({@link #retain}).
  */
 @ApplicationScoped
 public class RouteServerMetrics {
+
+    static final String ROUTES = "ztix.routeserver.routes";
+    static final String MEMBER_ROUTES = "ztix.routeserver.member.routes";
 
     private final MeterRegistry registry;
     private final Map<GaugeKey, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -74,9 +80,40 @@ public class RouteServerMetrics {
                     .set(rtr.roas6 == null ? 0 : rtr.roas6);
         }
         gauges.keySet().stream()
-                .filter(k -> k.namespace.equals(routeServer.getMetadata().getNamespace())
-                        && k.routeServer.equals(routeServer.getMetadata().getName()) && k.name.startsWith("ztix.routeserver.rpki."))
+                .filter(k -> of(k, routeServer) && k.name.startsWith("ztix.routeserver.rpki."))
                 .filter(k -> k.extra.stream().noneMatch(t -> t.getKey().equals("rtr") && current.contains(t.getValue())))
+                .toList().forEach(this::remove);
+    }
+
+    /**
+     * Route counters of the member sessions: the route server's totals per family ({@code ztix_routeserver_routes
+     * {family, kind}}, kind imported or filtered) and, if {@code perMember}, per member ASN and family
+     * ({@code ztix_routeserver_member_routes{asn, family, kind}}, kind imported, filtered or exported; the sum over
+     * the ASN's sessions; 0 while a session is down). Series of ASNs that left are dropped.
+     */
+    void routes(RouteServer routeServer, List<PeerStatus> peers, boolean perMember) {
+        Map<Tags, Long> totals = new HashMap<>();
+        Map<Tags, Long> members = new HashMap<>();
+        for (String family : List.of("ipv4", "ipv6")) {
+            totals.put(Tags.of("family", family, "kind", "imported"), 0L);
+            totals.put(Tags.of("family", family, "kind", "filtered"), 0L);
+        }
+        for (PeerStatus peer : peers) {
+            long imported = peer.imported == null ? 0 : peer.imported;
+            long filtered = peer.filtered == null ? 0 : peer.filtered;
+            long exported = peer.exported == null ? 0 : peer.exported;
+            totals.merge(Tags.of("family", peer.family, "kind", "imported"), imported, Long::sum);
+            totals.merge(Tags.of("family", peer.family, "kind", "filtered"), filtered, Long::sum);
+            if (perMember) {
+                Tags member = Tags.of("asn", String.valueOf(peer.asn), "family", peer.family);
+                members.merge(member.and("kind", "imported"), imported, Long::sum);
+                members.merge(member.and("kind", "filtered"), filtered, Long::sum);
+                members.merge(member.and("kind", "exported"), exported, Long::sum);
+            }
+        }
+        totals.forEach((tags, value) -> gauge(ROUTES, routeServer, tags).set(value));
+        members.forEach((tags, value) -> gauge(MEMBER_ROUTES, routeServer, tags).set(value));
+        gauges.keySet().stream().filter(k -> k.name.equals(MEMBER_ROUTES) && of(k, routeServer) && !members.containsKey(k.extra))
                 .toList().forEach(this::remove);
     }
 
@@ -138,6 +175,11 @@ public class RouteServerMetrics {
                 registry.remove(gauge);
             }
         }
+    }
+
+    private static boolean of(GaugeKey key, RouteServer routeServer) {
+        return key.namespace.equals(routeServer.getMetadata().getNamespace())
+                && key.routeServer.equals(routeServer.getMetadata().getName());
     }
 
     private static Tags base(RouteServer routeServer) {

@@ -5,14 +5,18 @@ import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RpkiSpec.NewMembersPolicy;
 import io.ztix.api.routeserver.RtrServerStatus;
 import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.bird.Member;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.routeserver.observe.BirdObservation;
 import io.ztix.operator.routeserver.observe.BirdObserver;
 import io.ztix.operator.routeserver.rpki.RpkiHealth;
 import io.ztix.operator.routeserver.rpki.RpkiReport;
+import io.ztix.operator.ssh.ShellQuoting;
 import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
+import io.ztix.operator.zerotier.peers.MemberPaths;
+import io.ztix.operator.zerotier.peers.PathProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +38,10 @@ public class RouteServerObservations {
     private final RpkiHealth rpkiHealth;
     private final RouteServerMetrics metrics;
     private final EventRecorder events;
+    private final boolean memberRouteMetrics;
 
     public RouteServerObservations(RouteServerMetrics metrics, EventRecorder events, OperatorConfig config, Clock clock) {
+        this.memberRouteMetrics = config.memberRouteMetrics();
         this.observer = new BirdObserver(clock);
         this.rpkiHealth = new RpkiHealth(config.rpkiGraceTime());
         this.metrics = metrics;
@@ -45,16 +51,26 @@ public class RouteServerObservations {
     /** Reads BIRD and records what it saw. */
     BirdObservation observe(RouteServer routeServer, SshSession session, BirdTarget target, RouteServerCycle.Planned plan,
             RouteServerStatusRecorder status) {
-        BirdObservation observation = read(session, target, plan);
+        return observe(routeServer, session, target, plan, status, false);
+    }
+
+    /** @param routeCounts also read the sessions' route counters (the session poll) */
+    BirdObservation observe(RouteServer routeServer, SshSession session, BirdTarget target, RouteServerCycle.Planned plan,
+            RouteServerStatusRecorder status, boolean routeCounts) {
+        BirdObservation observation = read(session, target, plan, routeCounts);
         record(routeServer, observation, plan, status);
         return observation;
     }
 
     /** Reads BIRD without recording (the caller records once it knows which sessions BIRD runs). */
     BirdObservation read(SshSession session, BirdTarget target, RouteServerCycle.Planned plan) {
+        return read(session, target, plan, false);
+    }
+
+    private BirdObservation read(SshSession session, BirdTarget target, RouteServerCycle.Planned plan, boolean routeCounts) {
         Map<String, String> rtrHosts = new LinkedHashMap<>();
         plan.rendered().rtrProtocols().forEach((protocol, endpoint) -> rtrHosts.put(protocol, endpoint.host()));
-        return observer.observe(session, target, rtrHosts);
+        return observer.observe(session, target, rtrHosts, routeCounts);
     }
 
     /** Records an observation made in this reconciliation (again, e.g. after the peers list changed). */
@@ -81,6 +97,35 @@ public class RouteServerObservations {
         }
         long held = routeServer.getStatus().peers.stream().filter(p -> Boolean.TRUE.equals(p.held)).count();
         metrics.observed(routeServer, observation.observedAt().getEpochSecond(), routeServer.getStatus().rpki, (int) held);
+        if (observation.routesRead()) {
+            metrics.routes(routeServer, routeServer.getStatus().peers, memberRouteMetrics);
+        }
+    }
+
+    /**
+     * The members' ZeroTier paths as the route server's node sees them ({@code zerotier-cli -j peers} in the same SSH
+     * session; see {@link PathProbe}). It never fails the poll: without zerotier-cli every path is Unknown with the
+     * reason; when the SSH session fails the previous paths stay (health, not membership).
+     */
+    void paths(RouteServer routeServer, SshSession session, List<Member> members, RouteServerStatusRecorder status) {
+        String command = pathCommand(routeServer);
+        PathProbe.Observation seen = command == null
+                ? PathProbe.Observation.unavailable("spec.zeroTierCliCommand is not a command name")
+                : new PathProbe(command).read(session);
+        if (seen.sshFailed()) {
+            return;
+        }
+        Map<String, String> nodes = new LinkedHashMap<>();
+        members.forEach(m -> nodes.put(m.nodeId(), m.joinRequestName()));
+        status.memberPaths(MemberPaths.of(seen, nodes, routeServer.getStatus().memberPaths));
+    }
+
+    static String pathCommand(RouteServer routeServer) {
+        String cli = routeServer.getSpec().zeroTierCliCommand == null ? "zerotier-cli" : routeServer.getSpec().zeroTierCliCommand;
+        if (!cli.matches("[A-Za-z0-9._/-]+")) {
+            return null; // the CRD refuses it; a hand-made object must not reach the shell
+        }
+        return ShellQuoting.quote(cli) + " -j peers";
     }
 
     /** SSH or birdc failed: nothing is changed on the route server; the status says since when it is not observed. */

@@ -2,6 +2,7 @@ package io.ztix.operator.routeserver;
 
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.routeserver.MemberPath;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RolloutStatus.Phase;
@@ -12,6 +13,7 @@ import io.ztix.operator.routeserver.apply.ProtocolState;
 import io.ztix.operator.routeserver.gate.HealthGate;
 import io.ztix.operator.routeserver.gate.Verdict;
 import io.ztix.operator.routeserver.observe.BirdObservation;
+import io.ztix.operator.routeserver.observe.RouteCounts;
 import io.ztix.operator.routeserver.rpki.RpkiReport;
 import io.ztix.operator.ssh.SshException;
 import java.time.Clock;
@@ -19,8 +21,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -119,9 +123,17 @@ final class RouteServerStatusRecorder {
                 peer.since = null;
                 peer.info = "BIRD has no protocol " + peer.protocol;
             });
+            if (observation.routesRead()) {
+                routeCounts(peer, observation.routes().get(peer.protocol));
+            }
         }
         status.rpki = new ArrayList<>(rpki.servers());
         set(RouteServer.COND_RPKI_READY, rpki.conditionStatus(), rpki.reason(), rpki.message());
+    }
+
+    /** How the route server's ZeroTier node reaches each member's node. */
+    void memberPaths(List<MemberPath> paths) {
+        status.memberPaths = new ArrayList<>(paths);
     }
 
     /** @return when the route server was reachable until now (a transition), else empty */
@@ -147,6 +159,14 @@ final class RouteServerStatusRecorder {
         if (changed || status.lastAppliedTime == null) {
             status.lastAppliedTime = time(Instant.now(clock));
         }
+        // a session that stays keeps its counters until the next poll reads them again
+        Map<String, PeerStatus> before = new HashMap<>();
+        status.peers.forEach(p -> before.put(p.protocol, p));
+        sessions.forEach(p -> Optional.ofNullable(before.get(p.protocol)).ifPresent(b -> {
+            p.imported = b.imported;
+            p.filtered = b.filtered;
+            p.exported = b.exported;
+        }));
         status.peers = new ArrayList<>(sessions);
         status.peerCount = sessions.size();
         set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration " + configHash.substring(0, 12)
@@ -285,6 +305,12 @@ final class RouteServerStatusRecorder {
         String info = state.isBgp() ? state.lastError() : state.info();
         peer.info = Boolean.TRUE.equals(peer.held) ? "Held until an RTR server is in sync (RPKI)"
                 : info == null || info.isBlank() ? null : info;
+    }
+
+    private static void routeCounts(PeerStatus peer, RouteCounts counts) {
+        peer.imported = counts == null ? null : counts.imported();
+        peer.filtered = counts == null ? null : counts.filtered();
+        peer.exported = counts == null ? null : counts.exported();
     }
 
     private static String stageName(BirdApplyException e) {

@@ -48,4 +48,16 @@ class RouteServerChangesTest {
         assertThat(RouteServerChanges.mattersToRequests(sessions, before)).isTrue();
         assertThat(RouteServerChanges.mattersToRequests(spec, before)).isTrue();
     }
+
+    @Test
+    void routeCountersThatMoveReconcileNoJoinRequest() {
+        RouteServer before = routeServer();
+        before.getStatus().peers.get(0).imported = 10;
+        RouteServer now = copy(before);
+        now.getStatus().peers.get(0).imported = 11;
+        now.getStatus().peers.get(0).filtered = 2;
+        now.getStatus().peers.get(0).exported = 4500;
+
+        assertThat(RouteServerChanges.mattersToRequests(now, before)).isFalse();
+    }
 }

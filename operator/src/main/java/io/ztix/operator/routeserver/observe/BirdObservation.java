@@ -11,15 +11,27 @@ import java.util.stream.Collectors;
 /**
  * Everything read from a route server's BIRD in one observation: every protocol's state row, the details of the
  * {@code protocol rpki} sessions, and for RTR servers given by name that are not in sync whether the route server
- * can resolve the name.
+ * can resolve the name; at the session-poll cadence also the member sessions' route counters ({@code routes}, null
+ * when they were not read this time: a session absent from a read map has no counters, its channel is down).
  */
 public record BirdObservation(Instant observedAt, List<ProtocolState> protocols, Map<String, RpkiState> rpki,
-        Map<String, Boolean> hostResolves) {
+        Map<String, Boolean> hostResolves, Map<String, RouteCounts> routes) {
 
     public BirdObservation {
         protocols = List.copyOf(protocols);
         rpki = Map.copyOf(rpki);
         hostResolves = Map.copyOf(hostResolves);
+        routes = routes == null ? null : Map.copyOf(routes);
+    }
+
+    /** An observation without route counters. */
+    public BirdObservation(Instant observedAt, List<ProtocolState> protocols, Map<String, RpkiState> rpki,
+            Map<String, Boolean> hostResolves) {
+        this(observedAt, protocols, rpki, hostResolves, null);
+    }
+
+    public boolean routesRead() {
+        return routes != null;
     }
 
     public Optional<ProtocolState> protocol(String name) {

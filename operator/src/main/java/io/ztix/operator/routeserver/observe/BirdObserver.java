@@ -30,9 +30,18 @@ public final class BirdObserver {
      * @throws SshException when the command cannot run or birdc cannot reach BIRD
      */
     public BirdObservation observe(SshSession ssh, BirdTarget target, Map<String, String> rtrHostsByProtocol) {
+        return observe(ssh, target, rtrHostsByProtocol, false);
+    }
+
+    /**
+     * @param routeCounts also read the member sessions' route counters (same round trip); left out of the
+     *        frequent health-check looks, since {@code show protocols all} costs BIRD more than the table
+     */
+    public BirdObservation observe(SshSession ssh, BirdTarget target, Map<String, String> rtrHostsByProtocol,
+            boolean routeCounts) {
         BirdCommands commands = new BirdCommands(target);
         Instant at = Instant.now(clock);
-        CommandResult result = ssh.exec(commands.observe());
+        CommandResult result = ssh.exec(commands.observe(routeCounts));
         if (!result.succeeded()) {
             throw new SshException(SshException.Kind.COMMAND_FAILED, "birdc show protocols failed: "
                     + firstLines(result.output()));
@@ -42,11 +51,15 @@ public final class BirdObserver {
         if (section < 0) {
             throw new SshException(SshException.Kind.COMMAND_FAILED, "unexpected birdc output: " + firstLines(output));
         }
+        int routesSection = routeCounts ? output.indexOf(BirdCommands.ROUTES_SECTION, section) : -1;
+        String rpkiPart = output.substring(section + BirdCommands.SECTION.length(), routesSection < 0 ? output.length() : routesSection);
+        Map<String, RouteCounts> routes = routesSection < 0 ? null : SessionRoutes.parse(
+                output.substring(routesSection + BirdCommands.ROUTES_SECTION.length())).orElse(null);
         Map<String, RpkiState> rpki;
         try {
-            rpki = RpkiProtocols.parse(output.substring(section + BirdCommands.SECTION.length()));
+            rpki = RpkiProtocols.parse(rpkiPart);
             return new BirdObservation(at, BirdProtocols.parse(output.substring(0, section)), rpki,
-                    resolution(ssh, commands, rpki, rtrHostsByProtocol));
+                    resolution(ssh, commands, rpki, rtrHostsByProtocol), routes);
         } catch (IllegalArgumentException e) {
             throw new SshException(SshException.Kind.COMMAND_FAILED, e.getMessage());
         }

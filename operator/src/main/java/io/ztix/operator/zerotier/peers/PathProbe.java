@@ -34,7 +34,7 @@ public final class PathProbe {
         try {
             result = session.exec(command, TIMEOUT);
         } catch (SshException e) {
-            return Observation.unavailable("could not run " + COMMAND + " on the route server: " + e.getMessage());
+            return new Observation(Map.of(), "could not run " + COMMAND + " on the route server: " + e.getMessage(), true);
         }
         if (result.exitCode() == COMMAND_NOT_FOUND) {
             return Observation.unavailable("zerotier-cli is not installed on the route server (or not on the PATH "
@@ -57,10 +57,16 @@ public final class PathProbe {
     }
 
     /**
-     * @param peers   the route server's peers by node ID, when they could be read
-     * @param problem why not, else null
+     * @param peers      the route server's peers by node ID, when they could be read
+     * @param problem    why not, else null
+     * @param sshFailed  the SSH session itself failed (not the tool): nothing was learnt about the paths, the
+     *                   previous ones stand
      */
-    public record Observation(Map<String, Peer> peers, String problem) {
+    public record Observation(Map<String, Peer> peers, String problem, boolean sshFailed) {
+
+        public Observation(Map<String, Peer> peers, String problem) {
+            this(peers, problem, false);
+        }
 
         public static Observation unavailable(String problem) {
             return new Observation(Map.of(), problem);

@@ -44,6 +44,10 @@ class BirdCommandsTest {
         assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols && { echo @@ztix-section@@; "
                 + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; true; }",
                 commands.observe());
+        assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols && { echo @@ztix-section@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; echo @@ztix-routes@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"m_as*\"' 2>&1 | grep -E '^[^ ]|^ +Routes: '; "
+                + "true; }", commands.observe(true));
         assertEquals("sudo -n tee '/a' > /dev/null", commands.write("/a"));
         assertEquals("if sudo -n test -e '/a'; then sudo -n sha256sum '/a'; fi", commands.sha256("/a"));
         assertEquals("if sudo -n test -e '/a'; then sudo -n cp -p '/a' '/b'; else sudo -n tee '/b' < /dev/null > /dev/null; fi",

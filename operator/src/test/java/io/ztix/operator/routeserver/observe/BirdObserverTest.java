@@ -69,6 +69,22 @@ class BirdObserverTest {
     }
 
     @Test
+    void thePollAlsoReadsRouteCountersAndADownSessionHasNone() {
+        bird = BirdDaemon.start("protocol bgp m_as64501_aaaa000001_v6 { local 2001:db8::1 as 64500; neighbor 2001:db8::2 "
+                + "as 64501; ipv6 { import keep filtered on; import all; export none; }; disabled; }\n");
+
+        try (SshSession ssh = SshSession.open(sshd.target())) {
+            BirdObservation poll = observer.observe(ssh, bird.target(), Map.of(), true);
+            BirdObservation look = observer.observe(ssh, bird.target(), Map.of(), false);
+
+            assertThat(poll.routesRead()).isTrue();
+            assertThat(poll.routes()).isEmpty();
+            assertThat(poll.protocol("m_as64501_aaaa000001_v6")).isPresent();
+            assertThat(look.routesRead()).isFalse();
+        }
+    }
+
+    @Test
     void beforeTheFirstApplyThereAreNoRtrSessions() {
         bird = BirdDaemon.start();
 
