@@ -217,6 +217,17 @@ only referenced (secretKeyRef), never rendered from values.
       name: {{ .Values.portal.peeringdbApiKey.existingSecret }}
       key: {{ .Values.portal.peeringdbApiKey.key }}
 {{- end }}
+{{- if .Values.lookingGlass.enabled }}
+- name: ZTIX_PORTAL_LOOKING_GLASS_URL
+  value: {{ printf "http://%s-lookingglass.%s.svc:%v" (include "zt-ix.operator.fullname" .) .Release.Namespace .Values.lookingGlass.port | quote }}
+{{- with .Values.lookingGlass.token.existingSecret }}
+- name: ZTIX_PORTAL_LOOKING_GLASS_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.lookingGlass.token.key }}
+{{- end }}
+{{- end }}
 - name: ZTIX_PORTAL_MIN_PERMS
   value: {{ .Values.portal.minPerms | quote }}
 - name: ZTIX_PORTAL_WITHDRAW_APPROVED_PERMS

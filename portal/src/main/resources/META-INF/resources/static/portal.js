@@ -54,7 +54,36 @@
       .catch(function () { /* try again at the next tick */ });
   }
 
+  // the routes of a session: loaded into the page, its page links stay there, refreshed while it is open
+  function loadRoutes(url, target) {
+    fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) { return; }
+        target.innerHTML = html;
+        target.setAttribute('data-routes-url', url);
+        Array.prototype.forEach.call(target.querySelectorAll('a[data-routes-page]'), function (link) {
+          link.addEventListener('click', function (event) {
+            event.preventDefault();
+            loadRoutes(link.getAttribute('href'), target);
+          });
+        });
+      })
+      .catch(function () { /* try again at the next refresh */ });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('a[data-routes-target]'), function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        loadRoutes(link.getAttribute('href'), document.getElementById(link.getAttribute('data-routes-target')));
+      });
+    });
+    setInterval(function () {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-routes-url]'), function (target) {
+        loadRoutes(target.getAttribute('data-routes-url'), target);
+      });
+    }, 60000);
     Array.prototype.forEach.call(document.querySelectorAll('[data-live-url]'), function (container) {
       setInterval(function () { poll(container); }, 2000);
     });

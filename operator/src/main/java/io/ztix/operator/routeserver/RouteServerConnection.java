@@ -22,14 +22,14 @@ public class RouteServerConnection {
         this.config = config;
     }
 
-    SshSession open(RouteServer routeServer) {
+    public SshSession open(RouteServer routeServer) {
         String key = secrets.read(routeServer.getMetadata().getNamespace(), routeServer.getSpec().ssh.privateKeySecretRef,
                 SecretPurpose.SSH_KEY);
         return SshSession.open(SshTarget.from(routeServer.getSpec().ssh, key, config.sshConnectTimeout(),
                 config.sshCommandTimeout()));
     }
 
-    static BirdTarget bird(RouteServer routeServer) {
+    public static BirdTarget bird(RouteServer routeServer) {
         return BirdTarget.from(routeServer.getSpec().bird == null ? new BirdSpec()
                 : routeServer.getSpec().bird);
     }

