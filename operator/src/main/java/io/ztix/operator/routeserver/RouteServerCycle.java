@@ -7,6 +7,7 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
@@ -153,8 +154,11 @@ public class RouteServerCycle {
             } else if (applyNow) {
                 after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
             }
-            if (pollDue) {
-                observations.paths(routeServer, session, plan.desired().model().members(), status);
+            // also when the configuration now has members without a path (an apply added them): their sessions
+            // and paths then reach the JoinRequests in one RouteServer status write, not one write each
+            List<Member> members = plan.desired().model().members();
+            if (pollDue || observations.pathsMissing(routeServer, members)) {
+                observations.paths(routeServer, session, members, status);
             }
             return after.orElse(pollDelay(routeServer, plan));
         } catch (BirdApplyException e) {

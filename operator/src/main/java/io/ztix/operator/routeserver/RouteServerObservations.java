@@ -21,10 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The observe step: reads BIRD once ({@link BirdObserver}) and records it (session states, RTR servers,
@@ -118,6 +121,13 @@ public class RouteServerObservations {
         Map<String, String> nodes = new LinkedHashMap<>();
         members.forEach(m -> nodes.put(m.nodeId(), m.joinRequestName()));
         status.memberPaths(MemberPaths.of(seen, nodes, routeServer.getStatus().memberPaths));
+    }
+
+    /** @return whether a member of the configuration has no path recorded yet (e.g. one an apply just added) */
+    boolean pathsMissing(RouteServer routeServer, List<Member> members) {
+        Set<String> known = new HashSet<>();
+        routeServer.getStatus().memberPaths.forEach(p -> known.add(p.nodeId));
+        return members.stream().anyMatch(m -> !known.contains(m.nodeId().toLowerCase(Locale.ROOT)));
     }
 
     static String pathCommand(RouteServer routeServer) {

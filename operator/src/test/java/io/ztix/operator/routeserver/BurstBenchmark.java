@@ -5,6 +5,7 @@ import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
 import static io.ztix.operator.testsupport.Fixtures.request;
 import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
 import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -144,6 +145,10 @@ class BurstBenchmark {
             System.out.printf("BENCHMARK controller: %d requests, %d worker stalls, at most %d of 8 workers held%n",
                     controller.requestCount(), controller.workerStalls(), controller.peakWorkersHeld());
             System.out.printf("BENCHMARK JVM peak RSS (operator + mock API + fakes): %d MiB%n", peakRssKib() / 1024);
+            // one JoinRequest status write per phase (admitted, Active): a new member's sessions and its ZeroTier
+            // path reach the request in one RouteServer status change, not a second write for the path
+            assertThat(calls.getOrDefault("patch ztix.io/joinrequests/status", 0L))
+                    .as("JoinRequest status writes for %d members", REQUESTS).isLessThanOrEqualTo(2L * REQUESTS);
         }
     }
 
