@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Where the operator sends a controller's API token: https anywhere, plain http only to loopback or
- * cluster-local hosts unless the admin allowed it, and, when the admin set an allow-list, only to those hosts.
+ * cluster-local hosts unless the admin allowed it, no other scheme, and, when the admin set an allow-list, only
+ * to those hosts.
  * A ZtNetwork writer can therefore not make the operator hand a token to a host of their choice.
  */
 final class ControllerUrlPolicy {
@@ -36,6 +37,10 @@ final class ControllerUrlPolicy {
         } catch (URISyntaxException e) {
             return Optional.of("the controller URL '" + url + "' is not a URL");
         }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return Optional.of("the controller URL '" + url + "' is neither https:// nor http://");
+        }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (host.isEmpty()) {
             return Optional.of("the controller URL '" + url + "' has no host");
@@ -45,7 +50,7 @@ final class ControllerUrlPolicy {
                     + String.join(", ", allowedHosts.get()) + "), not to " + host
                     + " (the chart's operator.controllers.allowedHosts)");
         }
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !allowPlainHttp && !loopbackOrClusterLocal(host)) {
+        if (scheme.equals("http") && !allowPlainHttp && !loopbackOrClusterLocal(host)) {
             return Optional.of("the operator sends API tokens over plain http only to loopback or cluster-local hosts, "
                     + "not to " + host + ": use https, or allow plain http (the chart's operator.controllers.allowPlainHttp)");
         }

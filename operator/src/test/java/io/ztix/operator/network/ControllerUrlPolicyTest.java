@@ -49,4 +49,16 @@ class ControllerUrlPolicyTest {
         assertThat(defaults.refusal("not a url")).isPresent();
         assertThat(defaults.refusal("http:///path")).isPresent();
     }
+
+    @Test
+    void onlyHttpsAndHttpAreSchemesATokenIsSentOver() {
+        // the CRD's pattern says so too, but the operator must not rely on every writer having passed it
+        ControllerUrlPolicy lenient = new ControllerUrlPolicy(true, Optional.empty(), "cluster.local");
+        for (String refused : new String[] {"ftp://zt.example.net/api", "//zt.example.net/api", "gopher://127.0.0.1:9993",
+                "ws://zt-controller:9993", "file://localhost/etc/passwd"}) {
+            assertThat(defaults.refusal(refused)).as(refused).hasValueSatisfying(why -> assertThat(why).contains("https"));
+            assertThat(lenient.refusal(refused)).as("%s with plain http allowed", refused).isPresent();
+        }
+        assertThat(defaults.refusal("HTTPS://api.zerotier.com/api/v1")).as("the scheme's case does not matter").isEmpty();
+    }
 }

@@ -79,44 +79,65 @@ public class LocalPasswordIdentityProvider implements IdentityProvider<UsernameP
             failures.failure(actor, "login.failure", name, "too many attempts from the address", address);
             throw failure("too many attempts");
         }
+        // No database connection is held during the bcrypt check, nor while the audit log or the session store
+        // take one of their own: a burst of logins would otherwise hold the pool for the length of their bcrypt
+        // checks, and requests holding one connection while waiting for a second can wait for each other.
+        Optional<LocalAccount> found;
+        boolean locked;
         try (Connection c = dataSource.getConnection()) {
-            Optional<LocalAccount> found = validName ? LocalAccounts.find(c, username) : Optional.empty();
-            boolean passwordMatches = LocalAccounts.matches(password,
-                    found.map(LocalAccount::passwordHash).orElse(LocalAccounts.dummyHash()));
-            if (found.isEmpty()) {
-                failures.failure(actor, "login.failure", name, "no such account", address);
-                throw failure("no such account");
-            }
-            LocalAccount account = found.get();
-            if (account.disabled()) {
-                failures.failure(actor, "login.failure", name, "account disabled", address);
-                throw failure("account disabled");
-            }
-            if (LocalAccounts.lockedFor(c, account.id(), source)) {
-                failures.failure(actor, "login.failure", name, "account locked for the address", address);
-                throw failure("account locked for this address");
-            }
-            if (!passwordMatches) {
-                boolean locked = LocalAccounts.recordFailure(c, account.id(), source, config.login().maxFailures(),
+            found = validName ? LocalAccounts.find(c, username) : Optional.empty();
+            locked = found.isPresent() && LocalAccounts.lockedFor(c, found.get().id(), source);
+        } catch (SQLException | IllegalStateException e) {
+            throw storeUnavailable(name, actor, address, e);
+        }
+        boolean passwordMatches = LocalAccounts.matches(password,
+                found.map(LocalAccount::passwordHash).orElse(LocalAccounts.dummyHash()));
+        if (found.isEmpty()) {
+            failures.failure(actor, "login.failure", name, "no such account", address);
+            throw failure("no such account");
+        }
+        LocalAccount account = found.get();
+        if (account.disabled()) {
+            failures.failure(actor, "login.failure", name, "account disabled", address);
+            throw failure("account disabled");
+        }
+        if (locked) {
+            failures.failure(actor, "login.failure", name, "account locked for the address", address);
+            throw failure("account locked for this address");
+        }
+        if (!passwordMatches) {
+            boolean nowLocked;
+            try (Connection c = dataSource.getConnection()) {
+                nowLocked = LocalAccounts.recordFailure(c, account.id(), source, config.login().maxFailures(),
                         config.login().lockout());
-                failures.failure(actor, "login.failure", name,
-                        locked ? "wrong password; account locked for the address" : "wrong password", address);
-                throw failure("wrong password");
+            } catch (SQLException | IllegalStateException e) {
+                throw storeUnavailable(name, actor, address, e);
             }
-            LocalAccounts.recordSuccess(c, account.id(), source);
+            failures.failure(actor, "login.failure", name,
+                    nowLocked ? "wrong password; account locked for the address" : "wrong password", address);
+            throw failure("wrong password");
+        }
+        try {
+            try (Connection c = dataSource.getConnection()) {
+                LocalAccounts.recordSuccess(c, account.id(), source);
+            }
             String session = sessions.startLocal(account.id(), config.sessionMaxAge());
             audit.record(actor, "login.success", username, "local account, from " + address);
             return PortalIdentities.forLocal(account, session);
         } catch (SQLException | IllegalStateException e) {
-            // Nothing was checked, so nothing is counted against the account; the audit log may still be writable.
-            LOG.errorf("local login of %s: the account store cannot be read: %s", name, e.getMessage());
-            try {
-                failures.failure(actor, "login.failure", name, "account store unavailable", address);
-            } catch (RuntimeException auditDown) {
-                LOG.errorf("local login of %s: the audit log cannot be written either: %s", name, auditDown.getMessage());
-            }
-            throw failure("account store unavailable");
+            throw storeUnavailable(name, actor, address, e);
         }
+    }
+
+    /** Nothing was checked, so nothing is counted against the account; the audit log may still be writable. */
+    private AuthenticationFailedException storeUnavailable(String name, String actor, String address, Exception e) {
+        LOG.errorf("local login of %s: the account store cannot be read: %s", name, e.getMessage());
+        try {
+            failures.failure(actor, "login.failure", name, "account store unavailable", address);
+        } catch (RuntimeException auditDown) {
+            LOG.errorf("local login of %s: the audit log cannot be written either: %s", name, auditDown.getMessage());
+        }
+        return failure("account store unavailable");
     }
 
     /** Marks failures of local logins, which this class has already written to the audit log. */

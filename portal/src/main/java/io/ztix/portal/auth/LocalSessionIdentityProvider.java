@@ -45,26 +45,23 @@ public class LocalSessionIdentityProvider implements IdentityProvider<TrustedAut
             String principal = request.getPrincipal();
             String sessionId = principal != null && principal.startsWith(PortalIdentities.SESSION_PREFIX)
                     ? principal.substring(PortalIdentities.SESSION_PREFIX.length()) : null;
-            try (Connection c = dataSource.getConnection()) {
-                Optional<LocalAccount> account = Optional.ofNullable(sessionId).flatMap(sessions::find)
-                        .map(SessionStore.Session::accountId)
-                        .flatMap(id -> find(c, id)).filter(a -> !a.disabled());
-                if (account.isEmpty()) {
-                    if (http != null) {
-                        // drop the session cookie, or the login page itself would fail authentication again
-                        http.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0));
-                    }
-                    throw new AuthenticationFailedException("session ended, or account gone or disabled");
+            // the session store takes its connection first and gives it back: one request never holds two
+            Optional<LocalAccount> account = Optional.ofNullable(sessionId).flatMap(sessions::find)
+                    .map(SessionStore.Session::accountId)
+                    .flatMap(this::find).filter(a -> !a.disabled());
+            if (account.isEmpty()) {
+                if (http != null) {
+                    // drop the session cookie, or the login page itself would fail authentication again
+                    http.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0));
                 }
-                return PortalIdentities.forLocal(account.get(), sessionId);
-            } catch (SQLException e) {
-                throw new AuthenticationFailedException("account store unavailable", e);
+                throw new AuthenticationFailedException("session ended, or account gone or disabled");
             }
+            return PortalIdentities.forLocal(account.get(), sessionId);
         });
     }
 
-    private static Optional<LocalAccount> find(Connection c, long id) {
-        try {
+    private Optional<LocalAccount> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
             return LocalAccounts.find(c, id);
         } catch (SQLException e) {
             throw new AuthenticationFailedException("account store unavailable", e);

@@ -1,10 +1,9 @@
 package io.ztix.portal.auth;
 
+import io.ztix.portal.proxy.IpLiteral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,21 +71,13 @@ public class LoginThrottle {
         return true;
     }
 
-    /** The bucket an address draws from: an IPv4 address itself, an IPv6 address its /64. */
+    /** The bucket an address draws from: an IPv4 address itself, an IPv6 address its /64; other text itself. */
     public static String bucketOf(String address) {
-        if (address == null || address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]{2,45}")) {
-            return address;
-        }
-        try {
-            // a literal with ':' is parsed, never looked up in DNS
-            InetAddress parsed = InetAddress.getByName(address);
-            if (!(parsed instanceof Inet6Address)) {
-                return parsed.getHostAddress();
-            }
-            return HexFormat.of().formatHex(parsed.getAddress(), 0, 8) + "::/64";
-        } catch (UnknownHostException e) {
-            return address;
-        }
+        return IpLiteral.parse(address)
+                .map(parsed -> parsed instanceof Inet6Address
+                        ? HexFormat.of().formatHex(parsed.getAddress(), 0, 8) + "::/64"
+                        : parsed.getHostAddress())
+                .orElse(address);
     }
 
     /** How many addresses are remembered now. */

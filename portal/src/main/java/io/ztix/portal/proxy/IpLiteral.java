@@ -1,50 +1,52 @@
 package io.ztix.portal.proxy;
 
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Parses IP address literals only: never a host name, so attacker-supplied text never causes a DNS lookup. */
-final class IpLiteral {
-
-    private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
-    private static final Pattern IPV4_WITH_PORT = Pattern.compile("^(\\d{1,3}(\\.\\d{1,3}){3}):\\d{1,5}$");
-    private static final Pattern BRACKETED_IPV6 = Pattern.compile("^\\[([0-9A-Fa-f:.]{2,45})](:\\d{1,5})?$");
+/**
+ * Parses IP address literals only: never a host name, so attacker-supplied text never causes a DNS lookup.
+ * The parsing is Netty's ({@link NetUtil#createInetAddressFromIpAddressString}, which never asks the resolver);
+ * this class only takes off the port a proxy may write after an address.
+ */
+public final class IpLiteral {
 
     private IpLiteral() {
     }
 
-    /** The address, or empty when the text is not an IP literal (an optional port is allowed, as proxies write). */
-    static Optional<InetAddress> parse(String text) {
-        if (text == null) {
+    /**
+     * The address, or empty when the text is not an IP literal. Accepted: {@code 192.0.2.7}, {@code 2001:db8::7},
+     * {@code [2001:db8::7]}, and with a port {@code 192.0.2.7:4711} or {@code [2001:db8::7]:4711}; an IPv4-mapped
+     * IPv6 address is its IPv4 address. Zone ids ({@code %eth0}) are not accepted.
+     */
+    public static Optional<InetAddress> parse(String text) {
+        if (text == null || text.indexOf('%') >= 0) {
             return Optional.empty();
         }
-        String candidate = text.trim();
-        var withPort = IPV4_WITH_PORT.matcher(candidate);
-        if (withPort.matches()) {
-            candidate = withPort.group(1);
-        }
-        var bracketed = BRACKETED_IPV6.matcher(candidate);
-        if (bracketed.matches()) {
-            candidate = bracketed.group(1);
-        }
-        boolean v4 = IPV4.matcher(candidate).matches();
-        if (!v4 && !(IPV6.matcher(candidate).matches() && candidate.contains(":"))) {
-            return Optional.empty();
-        }
-        if (v4) {
-            for (String octet : candidate.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    return Optional.empty();
-                }
+        String candidate = text.strip();
+        if (candidate.startsWith("[")) {
+            int close = candidate.indexOf(']');
+            if (close < 0 || !(close == candidate.length() - 1 || isPort(candidate.substring(close + 1)))) {
+                return Optional.empty();
             }
+            candidate = candidate.substring(1, close);
+            if (candidate.indexOf(':') < 0) {
+                return Optional.empty();
+            }
+        } else if (candidate.indexOf(':') > 0 && candidate.indexOf(':') == candidate.lastIndexOf(':')) {
+            // one colon: an IPv4 address and a port (an IPv6 address has at least two)
+            int colon = candidate.indexOf(':');
+            if (!isPort(candidate.substring(colon))) {
+                return Optional.empty();
+            }
+            candidate = candidate.substring(0, colon);
         }
-        try {
-            return Optional.of(InetAddress.getByName(candidate));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(NetUtil.createInetAddressFromIpAddressString(candidate));
+    }
+
+    /** Whether {@code text} is ':' and a port number. */
+    private static boolean isPort(String text) {
+        return text.length() >= 2 && text.length() <= 6 && text.charAt(0) == ':'
+                && text.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
     }
 }

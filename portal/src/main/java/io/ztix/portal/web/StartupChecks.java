@@ -2,6 +2,7 @@ package io.ztix.portal.web;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.ztix.portal.proxy.TrustedProxies;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The portal refuses to start when its security settings are unsafe: every secret has one purpose, at least
  * {@link #MIN_SECRET_LENGTH} characters, and differs from the others; in production the external URL is https
- * and forwarded headers are believed only from configured proxies.
+ * and forwarded headers are believed only from configured proxies, each an IP address or CIDR block.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -66,6 +67,13 @@ public class StartupChecks {
                 seen.add(value.get());
             }
         });
+        try {
+            TrustedProxies.parse(settings.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            // ClientAddresses would refuse it at the first login, and every login after it
+            problems.add("quarkus.http.proxy.trusted-proxies (the chart's portal.trustedProxies): " + e.getMessage()
+                    + "; give IP addresses or CIDR blocks");
+        }
         if (settings.production()) {
             String url = settings.externalUrl().orElse("");
             if (!isHttps(url)) {

@@ -1,5 +1,7 @@
 package io.ztix.portal.auth;
 
+import static io.ztix.portal.testsupport.LocalAccountFixture.PASSWORD;
+import static io.ztix.portal.testsupport.LocalAccountFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,8 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PortalTestResources.class)
 class LocalLoginFailurePathsTest {
 
-    static final String PASSWORD = "correct horse battery staple";
-
     @TestHTTPResource("/")
     URL base;
 
@@ -44,13 +44,6 @@ class LocalLoginFailurePathsTest {
 
     @Inject
     AuditLog audit;
-
-    private void account(String username, long asn) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            LocalAccounts.create(c, username, "Local " + username, username + "@example.net", PASSWORD, false);
-            LocalAccounts.grant(c, username, asn, null);
-        }
-    }
 
     /** Moves the end of the account's lockout (for every address) into the past, as if the lockout time had gone by. */
     private void lockoutRunsOut(String username) throws Exception {
@@ -92,7 +85,7 @@ class LocalLoginFailurePathsTest {
 
     @Test
     void whenTheLockoutHasRunOutTheRightPasswordLogsIn() throws Exception {
-        account("expiry", 64533);
+        account(dataSource, "expiry", 64533, false);
         try (Browser browser = new Browser(base)) {
             lock(browser, "expiry");
             lockoutRunsOut("expiry");
@@ -103,7 +96,7 @@ class LocalLoginFailurePathsTest {
 
     @Test
     void whenTheLockoutHasRunOutOneWrongPasswordDoesNotLockTheAccountAgain() throws Exception {
-        account("second-chance", 64534);
+        account(dataSource, "second-chance", 64534, false);
         try (Browser browser = new Browser(base)) {
             lock(browser, "second-chance");
             lockoutRunsOut("second-chance");
@@ -116,7 +109,7 @@ class LocalLoginFailurePathsTest {
 
     @Test
     void whenTheAccountStoreCannotBeReadLoginFailsCleanlyAndCountsNothing() throws Exception {
-        account("no-store", 64535);
+        account(dataSource, "no-store", 64535, false);
         try (Browser browser = new Browser(base)) {
             asOwner("revoke select on local_account from " + DatabaseRoles.RUNTIME);
             HtmlPage page;

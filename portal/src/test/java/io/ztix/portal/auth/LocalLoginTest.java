@@ -1,5 +1,7 @@
 package io.ztix.portal.auth;
 
+import static io.ztix.portal.testsupport.LocalAccountFixture.PASSWORD;
+import static io.ztix.portal.testsupport.LocalAccountFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,8 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PortalTestResources.class)
 class LocalLoginTest {
 
-    static final String PASSWORD = "correct horse battery staple";
-
     @TestHTTPResource("/")
     URL base;
 
@@ -52,16 +52,9 @@ class LocalLoginTest {
     @Inject
     ResourceCache cache;
 
-    private void account(String username, long asn, boolean admin) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            LocalAccounts.create(c, username, "Local " + username, username + "@example.net", PASSWORD, admin);
-            LocalAccounts.grant(c, username, asn, null);
-        }
-    }
-
     @Test
     void localAccountLogsInWithTheRightPasswordAndActsForItsGrantedAsn() throws Exception {
-        account("lena", 64520, false);
+        account(dataSource, "lena", 64520, false);
         try (Browser browser = new Browser(base)) {
             HtmlPage page = browser.loginLocal("lena", PASSWORD);
             assertThat(page.getUrl().getPath()).isEqualTo("/requests");
@@ -74,8 +67,8 @@ class LocalLoginTest {
 
     @Test
     void aLocalAdminAccountOpensTheAdminPagesAndAMemberAccountDoesNot() throws Exception {
-        account("root-admin", 64528, true);
-        account("plain-member", 64529, false);
+        account(dataSource, "root-admin", 64528, true);
+        account(dataSource, "plain-member", 64529, false);
         Cluster cluster = new Cluster(client, cache);
         cluster.network("locallan", "Local LAN", true);
         JoinRequest jr = new JoinRequest();
@@ -101,7 +94,7 @@ class LocalLoginTest {
 
     @Test
     void passwordsAreStoredOnlyAsBcryptHashes() throws Exception {
-        account("hashed", 64521, false);
+        account(dataSource, "hashed", 64521, false);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select password_hash from local_account where username = 'hashed'");
                 ResultSet rs = ps.executeQuery()) {
@@ -112,7 +105,7 @@ class LocalLoginTest {
 
     @Test
     void wrongPasswordIsRefusedAndAudited() throws Exception {
-        account("wanda", 64522, false);
+        account(dataSource, "wanda", 64522, false);
         try (Browser browser = new Browser(base)) {
             HtmlPage page = browser.loginLocal("wanda", "not the password at all");
             assertThat(page.getUrl().toString()).endsWith("/login?error=true");
@@ -124,7 +117,7 @@ class LocalLoginTest {
 
     @Test
     void accountIsLockedAfterTooManyFailuresEvenForTheRightPassword() throws Exception {
-        account("larry", 64523, false);
+        account(dataSource, "larry", 64523, false);
         try (Browser browser = new Browser(base)) {
             for (int i = 0; i < 3; i++) {
                 browser.loginLocal("larry", "wrong password " + i);
@@ -144,7 +137,7 @@ class LocalLoginTest {
 
     @Test
     void failuresFromOneAddressLockTheAccountOnlyForThatAddress() throws Exception {
-        account("lotta", 64532, false);
+        account(dataSource, "lotta", 64532, false);
         try (Browser attacker = new Browser(base).fromAddress("203.0.113.66")) {
             for (int i = 0; i < 5; i++) {
                 attacker.loginLocal("lotta", "guess " + i);
@@ -161,7 +154,7 @@ class LocalLoginTest {
 
     @Test
     void failuresFromAddressesOfOneIpv6Slash64LockTheAccountForThatBlockOnly() throws Exception {
-        account("ivo", 64535, false);
+        account(dataSource, "ivo", 64535, false);
         for (int i = 1; i <= 3; i++) {
             try (Browser attacker = new Browser(base).fromAddress("2001:db8:66:1::" + i)) {
                 attacker.loginLocal("ivo", "guess " + i);
@@ -179,7 +172,7 @@ class LocalLoginTest {
 
     @Test
     void failureRowsThatNoLongerCountAreDeletedSoTheTableDoesNotGrowWithEveryAddress() throws Exception {
-        account("olga", 64536, false);
+        account(dataSource, "olga", 64536, false);
         try (Connection c = dataSource.getConnection(); PreparedStatement old = c.prepareStatement(
                 "insert into login_failure (account_id, source, failures, last_failure, locked_until) select id, ?, 3, "
                         + "now() - interval '2 days', now() - interval '1 day' from local_account where username = 'olga'")) {
@@ -208,7 +201,7 @@ class LocalLoginTest {
 
     @Test
     void theAuditNamesTheClientTheTrustedProxySawNotTheAddressTheClientWroteItself() throws Exception {
-        account("fiona", 64533, false);
+        account(dataSource, "fiona", 64533, false);
         try (Browser browser = new Browser(base).fromAddress("192.0.2.250, 198.51.100.77")) {
             assertThat(browser.loginLocal("fiona", PASSWORD).getUrl().getPath()).isEqualTo("/requests");
         }
@@ -218,7 +211,7 @@ class LocalLoginTest {
 
     @Test
     void anUnknownUserNameCostsTheSamePasswordCheckAsAWrongPassword() throws Exception {
-        account("timed", 64534, false);
+        account(dataSource, "timed", 64534, false);
         try (Browser browser = new Browser(base)) {
             browser.loginLocal("warm-up", "warm up the dummy hash");
             long unknown = medianMillis(() -> browser.loginLocal("nobody-by-this-name", "some password"));
@@ -243,7 +236,7 @@ class LocalLoginTest {
 
     @Test
     void disablingAnAccountEndsItsSessionAtTheNextRequest() throws Exception {
-        account("dora", 64524, false);
+        account(dataSource, "dora", 64524, false);
         try (Browser browser = new Browser(base)) {
             assertThat(browser.loginLocal("dora", PASSWORD).getUrl().getPath()).isEqualTo("/requests");
             try (Connection c = dataSource.getConnection()) {
@@ -256,7 +249,7 @@ class LocalLoginTest {
 
     @Test
     void loginFormWithoutTheCsrfTokenIsRefused() throws Exception {
-        account("carl", 64525, false);
+        account(dataSource, "carl", 64525, false);
         try (Browser browser = new Browser(base)) {
             browser.page("/login");
             WebRequest request = new WebRequest(new URL(browser.url("/j_security_check")), HttpMethod.POST);
@@ -270,7 +263,7 @@ class LocalLoginTest {
 
     @Test
     void localLogoutEndsTheSession() throws Exception {
-        account("lou", 64526, false);
+        account(dataSource, "lou", 64526, false);
         try (Browser browser = new Browser(base)) {
             HtmlPage page = browser.loginLocal("lou", PASSWORD);
             HtmlPage after = browser.logout(page);
@@ -282,7 +275,7 @@ class LocalLoginTest {
 
     @Test
     void sessionCookiesAreHttpOnlyAndSameSite() throws Exception {
-        account("cookie", 64527, false);
+        account(dataSource, "cookie", 64527, false);
         try (Browser browser = new Browser(base)) {
             browser.client().getOptions().setRedirectEnabled(false);
             HtmlPage login = browser.page("/login");

@@ -1,5 +1,7 @@
 package io.ztix.portal.auth;
 
+import static io.ztix.portal.testsupport.LocalAccountFixture.PASSWORD;
+import static io.ztix.portal.testsupport.LocalAccountFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,8 +38,6 @@ class LoginThrottleLimitTest {
         }
     }
 
-    static final String PASSWORD = "correct horse battery staple";
-
     @TestHTTPResource("/")
     URL base;
 
@@ -49,12 +49,8 @@ class LoginThrottleLimitTest {
 
     @Test
     void anAddressThatUsedUpItsAttemptsIsRefusedEvenWithTheRightPasswordOfAnotherAccount() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            LocalAccounts.create(c, "guesser", "Local guesser", "guesser@example.net", PASSWORD, false);
-            LocalAccounts.grant(c, "guesser", 64536, null);
-            LocalAccounts.create(c, "bystander", "Local bystander", "bystander@example.net", PASSWORD, false);
-            LocalAccounts.grant(c, "bystander", 64537, null);
-        }
+        account(dataSource, "guesser", 64536, false);
+        account(dataSource, "bystander", 64537, false);
         try (Browser browser = new Browser(base)) {
             assertThat(browser.loginLocal("bystander", PASSWORD).getUrl().getPath()).as("attempt 1").isEqualTo("/requests");
             browser.logout(browser.page("/requests"));

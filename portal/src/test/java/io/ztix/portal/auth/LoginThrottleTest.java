@@ -53,5 +53,6 @@ class LoginThrottleTest {
         assertThat(throttle.tryAcquire("::ffff:198.51.100.7")).as("an IPv4-mapped address is its IPv4 address").isTrue();
         assertThat(LoginThrottle.bucketOf("::ffff:198.51.100.7")).isEqualTo("198.51.100.7");
         assertThat(LoginThrottle.bucketOf("unknown")).isEqualTo("unknown");
+        assertThat(LoginThrottle.bucketOf(".::1")).as("no literal: stays text, never resolved").isEqualTo(".::1");
     }
 }

@@ -1,5 +1,7 @@
 package io.ztix.portal.auth;
 
+import static io.ztix.portal.testsupport.LocalAccountFixture.PASSWORD;
+import static io.ztix.portal.testsupport.LocalAccountFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,24 +26,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PortalTestResources.class)
 class SessionRevocationTest {
 
-    static final String PASSWORD = "correct horse battery staple";
-
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     DataSource dataSource;
 
-    private void account(String username) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            LocalAccounts.create(c, username, "Local " + username, null, PASSWORD, false);
-            LocalAccounts.grant(c, username, 64540, null);
-        }
-    }
-
     @Test
     void aCopiedLocalSessionCookieStopsWorkingWhenItsOwnerLogsOut() throws Exception {
-        account("copied");
+        account(dataSource, "copied", 64540, false);
         try (Browser owner = new Browser(base); Browser thief = new Browser(base)) {
             HtmlPage page = owner.loginLocal("copied", PASSWORD);
             thief.withCookie("quarkus-credential", owner.cookie("quarkus-credential"));
@@ -54,7 +47,7 @@ class SessionRevocationTest {
 
     @Test
     void aPasswordResetEndsEveryLiveSessionOfTheAccount() throws Exception {
-        account("resetme");
+        account(dataSource, "resetme", 64540, false);
         try (Browser first = new Browser(base); Browser second = new Browser(base)) {
             first.loginLocal("resetme", PASSWORD);
             second.loginLocal("resetme", PASSWORD);
@@ -69,7 +62,7 @@ class SessionRevocationTest {
 
     @Test
     void disablingAnAccountEndsItsSessionsAndEnablingItDoesNotBringThemBack() throws Exception {
-        account("disableme");
+        account(dataSource, "disableme", 64540, false);
         try (Browser browser = new Browser(base)) {
             browser.loginLocal("disableme", PASSWORD);
             String cookie = browser.cookie("quarkus-credential");

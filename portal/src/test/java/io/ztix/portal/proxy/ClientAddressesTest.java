@@ -58,4 +58,19 @@ class ClientAddressesTest {
         assertThatThrownBy(() -> TrustedProxies.parse(List.of("ingress.example.net"))).hasMessageContaining("ingress.example.net");
         assertThatThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/33"))).hasMessageContaining("prefix length");
     }
+
+    @Test
+    void textThatIsNoIpLiteralIsRefusedWithoutEverReachingTheResolver() {
+        // ".::1" and ".:" look like IPv6 to a character check but not to InetAddress, which hands them to the
+        // name service (seen with -Djdk.net.hosts.file naming them): they must stay text, like every other non-literal
+        for (String noLiteral : new String[] {".::1", ".:", "1.2.3.256", "1.2.3", "1::2::3", "fe80::1%eth0", "",
+                "198.51.100.7 evil.example", "[2001:db8::7", "2001:db8::7]:80", "198.51.100.7:", "::1:99999"}) {
+            assertThat(IpLiteral.parse(noLiteral)).as("'%s'", noLiteral).isEmpty();
+        }
+        assertThat(IpLiteral.parse(" 198.51.100.7 ")).as("surrounding blanks").hasValueSatisfying(a -> assertThat(
+                a.getHostAddress()).isEqualTo("198.51.100.7"));
+        assertThat(IpLiteral.parse("[::1]")).as("brackets without a port").hasValueSatisfying(a -> assertThat(
+                a.getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1"));
+        assertThat(behind("10.0.0.0/8").resolve("10.1.2.3", List.of(".::1"))).as("in the header").isEqualTo("10.1.2.3");
+    }
 }

@@ -40,6 +40,16 @@ class StartupChecksTest {
     }
 
     @Test
+    void aTrustedProxyThatIsNoAddressOrBlockStopsTheStartNotEveryLogin() {
+        // Quarkus itself takes host names here, and the chart's schema lets a prefix like /33 through
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "https://portal.ix.example.net", true,
+                List.of("10.0.0.0/8", "ingress.example.net")))).singleElement().asString()
+                .contains("portal.trustedProxies").contains("ingress.example.net");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "https://portal.ix.example.net", true,
+                List.of("10.0.0.0/33")))).singleElement().asString().contains("prefix length");
+    }
+
+    @Test
     void everySecretIsSetLongEnoughAndUsedForOnePurposeOnly() {
         assertThat(StartupChecks.problems(production(null, STATE, "https://p.example.net", false, List.of())))
                 .singleElement().asString().contains("ZTIX_SESSION_SECRET").contains("not set");
