@@ -413,6 +413,9 @@ public interface AppMessages {
     @Message("This peering LAN takes no more requests right now ({limit} at most). Please contact the IX.")
     String error_quota_network(String limit);
 
+    @Message("Many requests are being submitted right now, so yours was not created. Please submit it again in a minute.")
+    String error_busy();
+
     @Message("The IX has approved this request, so withdrawing it takes your network off the peering LAN. That needs the DELETE permission for this network on PeeringDB: ask an administrator of your organisation there, or contact the IX.")
     String withdraw_needs_delete();
 

@@ -9,6 +9,7 @@ import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.joinrequest.Requester;
 import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.reading.TolerantReading;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.auth.PortalAccessConfig;
 import io.ztix.portal.auth.PortalUser;
@@ -49,6 +50,9 @@ public class JoinRequestService {
 
     @Inject
     RequestQuotaConfig quota;
+
+    @Inject
+    SubmitLocks submitLocks;
 
     @Inject
     PortalAccessConfig access;
@@ -115,12 +119,14 @@ public class JoinRequestService {
         }
         spec.requester = requester(user);
         jr.setSpec(spec);
+        JoinRequest created;
         try {
-            JoinRequest created = client.resources(JoinRequest.class).inNamespace(namespace.name()).resource(jr).create();
-            claims.own(created);
-            audit.record(user.actor(), "request.created", name,
-                    "AS" + request.asn() + " node " + nodeId + " on " + request.networkRef());
-            return created;
+            // the cache's count (in check) can miss requests created a moment ago, here or by another replica:
+            // count again on the API server, with every submit sharing a quota waiting its turn
+            created = submitLocks.holding(RequestQuotas.keys(user, request), () -> {
+                RequestQuotas.check(quota, user, request, liveOnTheApiServer());
+                return client.resources(JoinRequest.class).inNamespace(namespace.name()).resource(jr).create();
+            });
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new DuplicateRequest(name);
@@ -129,7 +135,22 @@ public class JoinRequestService {
                 claims.release(request.networkRef(), nodeId, name);
             }
             throw e;
+        } catch (RuntimeException e) {
+            if (claimed) {
+                claims.release(request.networkRef(), nodeId, name);
+            }
+            throw e;
         }
+        claims.own(created);
+        audit.record(user.actor(), "request.created", name,
+                "AS" + request.asn() + " node " + nodeId + " on " + request.networkRef());
+        return created;
+    }
+
+    /** The readable requests of the namespace as the API server has them now (the cache may lag behind). */
+    private List<JoinRequest> liveOnTheApiServer() {
+        return client.resources(JoinRequest.class).inNamespace(namespace.name()).list().getItems().stream()
+                .filter(r -> !TolerantReading.isUnreadable(r)).toList();
     }
 
     /** Requests of every ASN the user may act for, newest first. */

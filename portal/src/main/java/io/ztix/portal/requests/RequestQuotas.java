@@ -4,9 +4,14 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Requester;
 import io.ztix.portal.auth.PortalUser;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
-/** Checks a new request against {@link RequestQuotaConfig}; counts only live requests. */
+/**
+ * Checks a new request against {@link RequestQuotaConfig}; counts only live requests. The form checks against the
+ * portal's cache; the create checks again against the API server under {@link SubmitLocks}, so simultaneous
+ * submits cannot together exceed a limit.
+ */
 final class RequestQuotas {
 
     private RequestQuotas() {
@@ -34,6 +39,12 @@ final class RequestQuotas {
         refuseAt(quota.perUser(), byUser, "error_quota_user");
         refuseAt(quota.perAsn(), byAsn, "error_quota_asn");
         refuseAt(quota.perNetwork(), onNetwork, "error_quota_network");
+    }
+
+    /** The locks a submit takes while it counts and creates ({@link SubmitLocks}): one per quota it counts against. */
+    static List<String> keys(PortalUser user, NewRequest request) {
+        return List.of("user/" + user.actor(), "asn/" + request.networkRef() + "/" + request.asn(),
+                "network/" + request.networkRef());
     }
 
     private static void refuseAt(int limit, long count, String messageKey) {

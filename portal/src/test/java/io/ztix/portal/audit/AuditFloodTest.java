@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,42 @@ class AuditFloodTest {
 
     @Inject
     FailureAggregator failures;
+
+    @Test
+    void failuresCountedByAPortalThatIsKilledReachTheLogThroughTheNextPortal() throws Exception {
+        FailureAggregator killed = new FailureAggregator(dataSource, Duration.ofHours(1));
+        for (int i = 1; i <= 4; i++) {
+            killed.failure("local:killed", "login.failure", "killed", "wrong password", "203.0.113." + i);
+        }
+        // that portal is killed now: no shutdown, no flush. A failure window later (here: its rows are made an hour
+        // old) the next flush of another portal finds what it had counted.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("update pending_login_failure set updated = updated - interval '1 hour' "
+                    + "where actor = 'local:killed'")).as("counted in the database, not in memory").isEqualTo(1);
+        }
+        failures.flush();
+        List<AuditEntry> rows = audit.find(new AuditFilter("local:killed", "login.failure", null, null, 5));
+        assertThat(rows).as("the first failure at once, and the summary of the other three").hasSize(2);
+        assertThat(rows.get(0).details()).startsWith("3 more since").contains("wrong password")
+                .contains("from 203.0.113.2, 203.0.113.3, 203.0.113.4");
+        failures.flush();
+        assertThat(audit.find(new AuditFilter("local:killed", "login.failure", null, null, 5))).as("written once")
+                .hasSize(2);
+    }
+
+    @Test
+    void aLivePortalsCountsAreLeftToItsOwnWindow() throws Exception {
+        FailureAggregator other = new FailureAggregator(dataSource, Duration.ofHours(1));
+        for (int i = 1; i <= 3; i++) {
+            other.failure("local:other-replica", "login.failure", "other-replica", "wrong password", "203.0.113.9");
+        }
+        failures.flush();
+        assertThat(audit.find(new AuditFilter("local:other-replica", "login.failure", null, null, 5)))
+                .as("only the first failure so far").hasSize(1);
+        other.flush();
+        assertThat(audit.find(new AuditFilter("local:other-replica", "login.failure", null, null, 5)).get(0).details())
+                .startsWith("2 more since").endsWith("wrong password, from 203.0.113.9");
+    }
 
     @Test
     void fiftyRequestsWithAGarbageSessionCookieDoNotWriteFiftyRows() throws Exception {
