@@ -73,7 +73,10 @@ public final class AsSetText {
                     + " are accepted");
         }
         Set<String> objects = new LinkedHashSet<>();
-        for (String token : SEPARATORS.split(text.strip())) {
+        for (String token : SEPARATORS.split(text)) {
+            if (token.isEmpty()) {
+                continue; // before a leading separator
+            }
             Optional<String> object = object(token.toUpperCase(Locale.ROOT));
             if (object.isEmpty()) {
                 return new Refused("'" + printable(token) + "' in the AS-SET text is not an AS-SET name (AS-FOO, "
