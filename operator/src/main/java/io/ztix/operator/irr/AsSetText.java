@@ -37,7 +37,6 @@ public final class AsSetText {
     private static final String SET_NAME = "AS-[A-Z0-9][A-Z0-9_-]{0,62}";
     private static final String ASN = "AS[0-9]{1,10}";
     private static final Pattern HIERARCHICAL_COMPONENT = Pattern.compile(SET_NAME + "|" + ASN);
-    private static final Pattern SOURCE = Pattern.compile("[A-Z][A-Z0-9-]{0,31}");
     private static final Pattern BARE_ASN = Pattern.compile("[0-9]{1,10}");
     private static final Pattern PREFIXED = Pattern.compile("([^:@]+)::(.+)");
     private static final Pattern SUFFIXED = Pattern.compile("([^:@]+(?::[^:@]+)*)@([^:@]+)");
@@ -74,7 +73,10 @@ public final class AsSetText {
                     + " are accepted");
         }
         Set<String> objects = new LinkedHashSet<>();
-        for (String token : SEPARATORS.split(text.strip())) {
+        for (String token : SEPARATORS.split(text)) {
+            if (token.isEmpty()) {
+                continue; // before a leading separator
+            }
             Optional<String> object = object(token.toUpperCase(Locale.ROOT));
             if (object.isEmpty()) {
                 return new Refused("'" + printable(token) + "' in the AS-SET text is not an AS-SET name (AS-FOO, "
@@ -112,7 +114,7 @@ public final class AsSetText {
     }
 
     private static Optional<String> sourced(String source, String name) {
-        if (!SOURCE.matcher(source).matches()) {
+        if (!IrrServer.SOURCE.matcher(source).matches()) {
             return Optional.empty();
         }
         return name(name).map(n -> source + "::" + n);

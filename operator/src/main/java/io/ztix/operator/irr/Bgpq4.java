@@ -2,9 +2,11 @@ package io.ztix.operator.irr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ public final class Bgpq4 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LIST_NAME = "ztix";
+    /** bgpq4's stderr kept for the error lines (the rest is read and dropped, so bgpq4 never blocks on it). */
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final Path executable;
     private final Duration timeout;
@@ -86,19 +90,26 @@ public final class Bgpq4 {
         command.addAll(options);
         command.add("--");
         command.addAll(objects);
-        Path out = null;
-        Path err = null;
-        Process process = null;
+        Process process;
         try {
-            out = Files.createTempFile("ztix-bgpq4-", ".json");
-            err = Files.createTempFile("ztix-bgpq4-", ".err");
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new IrrLookupException("cannot run bgpq4 (" + executable + "): " + e.getMessage());
+        }
+        // Both streams are read while bgpq4 runs, into memory and capped: nothing reaches the disk (the operator's
+        // /tmp is a small emptyDir), and an answer over the cap kills bgpq4 at once instead of after it finished.
+        Capture out = new Capture(process.getInputStream(), maxOutputBytes, process::destroyForcibly, "bgpq4-stdout");
+        Capture err = new Capture(process.getErrorStream(), MAX_ERROR_BYTES, () -> { }, "bgpq4-stderr");
+        try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IrrLookupException("bgpq4 gave no answer from " + server.hostAndPort() + " within "
                         + timeout.toSeconds() + " s");
             }
-            String errors = errors(err);
+            byte[] answer = out.await();
+            if (out.overflowed()) {
+                throw new IrrLookupException("bgpq4's answer is larger than " + maxOutputBytes + " bytes");
+            }
+            String errors = errors(err.await());
             if (process.exitValue() != 0) {
                 throw new IrrLookupException("bgpq4 failed (exit " + process.exitValue() + ") asking "
                         + server.hostAndPort() + (errors.isEmpty() ? "" : ": " + errors));
@@ -106,37 +117,27 @@ public final class Bgpq4 {
             if (!errors.isEmpty()) {
                 throw new IrrLookupException("the IRR server " + server.hostAndPort() + " reported: " + errors);
             }
-            if (Files.size(out) > maxOutputBytes) {
-                throw new IrrLookupException("bgpq4's answer is larger than " + maxOutputBytes + " bytes");
-            }
-            JsonNode list = JSON.readTree(out.toFile()).get(LIST_NAME);
+            JsonNode list = JSON.readTree(answer).get(LIST_NAME);
             if (list == null || !list.isArray()) {
                 throw new IrrLookupException("bgpq4's answer has no list '" + LIST_NAME + "'");
             }
             return list;
         } catch (IOException e) {
-            throw new IrrLookupException("cannot run bgpq4 (" + executable + "): " + e.getMessage());
+            throw new IrrLookupException("bgpq4's answer is not JSON: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IrrLookupException("interrupted while bgpq4 was running");
         } finally {
-            if (process != null && process.isAlive()) {
+            if (process.isAlive()) {
                 process.destroyForcibly();
             }
-            delete(out);
-            delete(err);
         }
     }
 
     /** bgpq4's error lines that make the answer unusable, joined; its notes on dropped reserved ASNs are left out. */
-    private String errors(Path err) throws IOException {
-        long size = Files.size(err);
-        byte[] bytes;
-        try (var in = Files.newInputStream(err)) {
-            bytes = in.readNBytes((int) Math.min(size, 64 * 1024));
-        }
+    private static String errors(byte[] stderr) {
         List<String> errors = new ArrayList<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(stderr, StandardCharsets.UTF_8).split("\n")) {
             String text = line.strip();
             if (text.isEmpty() || text.startsWith("ERROR:Invalid AS number")) {
                 continue;
@@ -148,13 +149,44 @@ public final class Bgpq4 {
         return String.join("; ", errors);
     }
 
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file left in /tmp
+    /** One of bgpq4's streams, read to its end on its own thread; at most {@code limit} bytes are kept. */
+    private static final class Capture {
+
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final Thread reader;
+        private volatile boolean overflowed;
+
+        Capture(InputStream in, long limit, Runnable onOverflow, String name) {
+            reader = new Thread(() -> read(in, limit, onOverflow), name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(InputStream in, long limit, Runnable onOverflow) {
+            byte[] buffer = new byte[64 * 1024];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    int room = (int) Math.min(n, limit - kept.size());
+                    kept.write(buffer, 0, room);
+                    if (room < n && !overflowed) {
+                        overflowed = true;
+                        onOverflow.run();
+                    }
+                }
+            } catch (IOException e) {
+                // the pipe closed under us (bgpq4 killed): what was read is kept
             }
+        }
+
+        /** Everything kept, once the stream has ended (bgpq4 has exited, so it ends). */
+        byte[] await() throws InterruptedException {
+            reader.join();
+            return kept.toByteArray();
+        }
+
+        boolean overflowed() {
+            return overflowed;
         }
     }
 }

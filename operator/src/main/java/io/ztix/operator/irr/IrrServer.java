@@ -18,7 +18,8 @@ public record IrrServer(String host, int port, List<String> sources) {
     public static final String DEFAULT_HOST = "rr.ntt.net";
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?");
-    private static final Pattern SOURCE = Pattern.compile("[A-Z][A-Z0-9-]{0,31}");
+    /** An IRR source name, upper case; also the rule for the source inside AS-SET text ({@link AsSetText}). */
+    static final Pattern SOURCE = Pattern.compile("[A-Z][A-Z0-9-]{0,31}");
 
     public IrrServer {
         if (host == null || host.length() > 253 || !HOST.matcher(host).matches()) {

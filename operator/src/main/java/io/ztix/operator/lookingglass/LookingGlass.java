@@ -10,8 +10,6 @@ import io.ztix.operator.ssh.CommandResult;
 import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,27 +146,11 @@ public class LookingGlass {
 
     /** The network in BIRD's form (host bits must be zero), e.g. {@code 193.0.10.0/24}, {@code 2001:db8::/32}. */
     static String canonicalPrefix(String text) {
-        String canonical = text == null || !text.contains("/") ? null : IpLiterals.canonical(text).orElse(null);
-        if (canonical == null) {
-            throw new BadRequest("not a prefix (address/length): " + text);
-        }
-        String[] parts = canonical.split("/");
-        byte[] address;
         try {
-            address = InetAddress.getByName(parts[0]).getAddress();
-        } catch (UnknownHostException e) {
-            throw new BadRequest("not an address: " + parts[0]);
+            return IpLiterals.network(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
         }
-        int length = Integer.parseInt(parts[1]);
-        if (length > address.length * 8) {
-            throw new BadRequest("prefix length too long: " + text);
-        }
-        for (int bit = length; bit < address.length * 8; bit++) {
-            if ((address[bit / 8] & (0x80 >> (bit % 8))) != 0) {
-                throw new BadRequest("host bits set in " + text + " (BIRD knows networks, not addresses)");
-            }
-        }
-        return canonical;
     }
 
     int inFlight(RouteServer routeServer) {

@@ -29,6 +29,13 @@ class AsSetTextTest {
     }
 
     @Test
+    void aLeadingOrTrailingSeparatorIsOnlyASeparator() {
+        assertEquals(List.of("AS-FOO", "AS-BAR"), objects(",AS-FOO, AS-BAR,"));
+        assertEquals(List.of("RIPE::AS-FOO"), objects(" , RIPE::AS-FOO"));
+        assertEquals(List.of(), objects(" , "));
+    }
+
+    @Test
     void emptyTextNamesNoObjectAndFallsBackToTheMembersAsn() {
         assertEquals(List.of(), objects(null));
         assertEquals(List.of(), objects("  "));

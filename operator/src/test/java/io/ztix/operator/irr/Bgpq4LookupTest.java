@@ -181,6 +181,31 @@ class Bgpq4LookupTest {
     }
 
     @Test
+    void anAnswerLargerThanTheCapFailsTheLookup() {
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            prefixes.add("45." + i + ".0.0/24");
+        }
+        irrd.asSet("RIPE", "AS-FOO", "AS3333").routes("RIPE", 3333, prefixes);
+        IrrLookup capped = new IrrLookup(new Bgpq4(RealTools.require("bgpq4", "/usr/bin/bgpq4"), Duration.ofSeconds(30),
+                1024), Clock.systemUTC());
+
+        IrrLookupException e = assertThrows(IrrLookupException.class,
+                () -> capped.lookUp(irrd.address(), List.of("AS-FOO")));
+
+        assertTrue(e.getMessage().contains("larger than 1024 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aReservedAsnInsideASetIsDroppedWithoutFailingTheLookup() throws Exception {
+        irrd.asSet("RIPE", "AS-FOO", "AS3333", "AS64500", "AS4200000001").routes("RIPE", 3333, "193.0.0.0/21");
+
+        IrrLists lists = lookup.lookUp(irrd.address(), List.of("AS-FOO"));
+
+        assertEquals(List.of(3333L), lists.asns());
+    }
+
+    @Test
     void aHundredThousandPrefixSetIsExpanded() throws Exception {
         List<String> prefixes = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
