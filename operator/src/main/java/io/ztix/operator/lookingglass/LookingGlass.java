@@ -58,7 +58,8 @@ public class LookingGlass {
 
     /**
      * The RouteServer, read from the API at most every {@link #ROUTE_SERVER_TIME} per route server (50 viewers
-     * refreshing do not become 50 API reads).
+     * refreshing do not become 50 API reads). Only route servers that exist are remembered: names from the URL are
+     * the client's, and a miss kept would let any list of names grow this map without end.
      *
      * @throws NotFound when there is no such route server
      */
@@ -67,14 +68,15 @@ public class LookingGlass {
         Instant now = Instant.now(clock);
         Read cached = routeServers.get(key);
         if (cached == null || !now.isBefore(cached.at().plus(ROUTE_SERVER_TIME))) {
-            cached = new Read(client.resources(RouteServer.class).inNamespace(namespace).withName(name).get(), now);
+            RouteServer read = client.resources(RouteServer.class).inNamespace(namespace).withName(name).get();
+            if (read == null || read.getSpec() == null) {
+                routeServers.remove(key);
+                throw new NotFound("no RouteServer " + namespace + "/" + name);
+            }
+            cached = new Read(read, now);
             routeServers.put(key, cached);
         }
-        RouteServer routeServer = cached.routeServer();
-        if (routeServer == null || routeServer.getSpec() == null) {
-            throw new NotFound("no RouteServer " + namespace + "/" + name);
-        }
-        return routeServer;
+        return cached.routeServer();
     }
 
     private record Read(RouteServer routeServer, Instant at) {

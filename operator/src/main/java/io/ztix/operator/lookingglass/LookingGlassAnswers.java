@@ -95,7 +95,8 @@ final class LookingGlassAnswers {
 
     static Map<String, Object> routes(RouteCache.Answer answer, Page page, Duration cacheTime) {
         List<Route> all = answer.routes();
-        int from = Math.min(all.size(), page.page() * page.size());
+        // in long: a page number near Integer.MAX_VALUE times the page size must not wrap round to a negative index
+        int from = (int) Math.min(all.size(), (long) page.page() * page.size());
         int to = Math.min(all.size(), from + page.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("api", api(answer.fromCache(), answer.fetchedAt().toString(), cacheTime));

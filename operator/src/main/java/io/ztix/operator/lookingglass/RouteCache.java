@@ -82,7 +82,8 @@ final class RouteCache {
             mine.complete(answer);
             trim();
             return answer;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a future left open would hold this query's waiters, and every later viewer, for ever
             answers.remove(key, mine);
             mine.completeExceptionally(e);
             throw e;

@@ -116,6 +116,17 @@ class RouteCacheTest {
     }
 
     @Test
+    void aReadThatDiesOfAnErrorIsNotKeptEitherAndNobodyWaitsForItForever() throws Exception {
+        RouteCache cache = new RouteCache(Duration.ofSeconds(60), 2, Duration.ofSeconds(1), 1000, clock);
+
+        assertThatThrownBy(() -> cache.get(key("a"), () -> {
+            throw new StackOverflowError("parser");
+        })).isInstanceOf(StackOverflowError.class);
+        Future<RouteCache.Answer> next = viewers.submit(() -> cache.get(key("a"), () -> routes(2)));
+        assertThat(next.get(10, TimeUnit.SECONDS).routes()).hasSize(2);
+    }
+
+    @Test
     void theOldestAnswersAreDroppedWhenMoreRoutesThanTheBoundAreHeld() {
         RouteCache cache = new RouteCache(Duration.ofSeconds(60), 2, Duration.ofSeconds(1), 10, clock);
         cache.get(key("old"), () -> routes(6));

@@ -85,12 +85,23 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
      * @return the names of A's and B's JoinRequests
      */
     List<String> approveMembersAAndB(IxLab lab, Duration bgpWait) {
+        List<String> members = approveMembersAAndB();
+        lab.memberA().awaitEstablished(bgpWait);
+        lab.memberB().awaitEstablished(bgpWait);
+        return members;
+    }
+
+    /**
+     * Approves the lab's members A (node aaaa000001) and B (bbbb000002), one after the other so that A gets .11 and B
+     * .12, and waits until both are Active (not for their routers' BGP sessions).
+     *
+     * @return the names of A's and B's JoinRequests
+     */
+    List<String> approveMembersAAndB() {
         String a = approve(LanPeer.MEMBER_A, "aaaa000001");
         String b = approve(LanPeer.MEMBER_B, "bbbb000002");
         awaitPhase(a, Phase.Active);
         awaitPhase(b, Phase.Active);
-        lab.memberA().awaitEstablished(bgpWait);
-        lab.memberB().awaitEstablished(bgpWait);
         return List.of(a, b);
     }
 

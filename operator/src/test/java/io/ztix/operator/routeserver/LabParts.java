@@ -1,10 +1,12 @@
 package io.ztix.operator.routeserver;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import java.util.Locale;
 
 /**
  * The real parts a route-server test class drives: the lab (BIRDs, StayRTR, namespaces), an OpenSSH server and a
@@ -42,6 +44,19 @@ record LabParts(IxLab lab, OpenSshServer sshd, SelfHostedFake controller, String
     /** A new exchange (network "ix" in a new namespace) on these parts. */
     LabExchange exchange(KubernetesClient client, String namespacePrefix) {
         return LabExchange.create(client, namespacePrefix, sshd, controller, token);
+    }
+
+    /**
+     * A new exchange for one BIRD line under test ({@code <prefix>-<line>-...}): a new lab and namespace per line, so
+     * the runs of a parameterized test cannot see each other's resources.
+     */
+    LabExchange exchange(KubernetesClient client, String namespacePrefix, BirdInstallation bird) {
+        return exchange(client, namespacePrefix + "-" + bird.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** RouteServer {@code name} of the exchange's network, for the lab's route server over this sshd (not created). */
+    RouteServer routeServer(LabExchange exchange, String name) {
+        return RouteServers.labRouteServer(exchange.namespace(), name, LabExchange.NETWORK, sshd, lab);
     }
 
     /** Stops what the tests started: controller, sshd, then the lab. */

@@ -73,9 +73,9 @@ class LookingGlassLabTest {
         parts = LabParts.start(bird, "1a1a000001", "zt-token-lg");
         IxLab lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501), new Vrp("45.128.20.0/24", 24, 64999)));
-        LabExchange exchange = parts.exchange(client, "lg-" + bird.name().toLowerCase().replace('_', '-'));
+        LabExchange exchange = parts.exchange(client, "lg", bird);
         Path calls = lab.workDir().resolve("birdc-route-reads.log");
-        RouteServer rs = RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab);
+        RouteServer rs = parts.routeServer(exchange, "rs1");
         rs.getSpec().bird.birdcCommand = countingBirdc(lab.workDir(), rs.getSpec().bird.birdcCommand, calls);
         exchange.create(rs);
         List<String> members = exchange.approveMembersAAndB(lab, BGP_WAIT);

@@ -12,7 +12,6 @@ import io.ztix.api.routeserver.MemberPath;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.ZeroTierPath.Reach;
 import io.ztix.operator.testsupport.Cluster;
-import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.testsupport.lab.Vrp;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -61,11 +60,10 @@ class MemberPathsLabTest {
         parts.lab().stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
         LabExchange exchange = parts.exchange(client, "paths");
         Cluster cluster = exchange.cluster();
-        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), parts.lab()));
-        String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
-        String b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
-        exchange.awaitPhase(a, Phase.Active);
-        exchange.awaitPhase(b, Phase.Active);
+        exchange.create(parts.routeServer(exchange, "rs1"));
+        List<String> members = exchange.approveMembersAAndB();
+        String a = members.get(0);
+        String b = members.get(1);
 
         // the lab's route server has no zerotier-cli: every path Unknown, saying why; the poll goes on
         await().atMost(WAIT).untilAsserted(() -> assertThat(exchange.status("rs1").memberPaths)

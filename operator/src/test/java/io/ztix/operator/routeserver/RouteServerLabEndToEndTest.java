@@ -63,20 +63,18 @@ class RouteServerLabEndToEndTest {
         lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
                 new Vrp("2a0c:9a40::/32", 48, 64501)));
-        LabExchange exchange = parts.exchange(client, "e2e-" + bird.name().toLowerCase().replace('_', '-'));
+        LabExchange exchange = parts.exchange(client, "e2e", bird);
         Cluster cluster = exchange.cluster();
-        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
+        exchange.create(parts.routeServer(exchange, "rs1"));
 
         // one after the other, so that A gets .11 and B .12 from the never-reused IPv4 counter
-        String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
-        String b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
+        List<String> members = exchange.approveMembersAAndB(lab, BGP_WAIT);
+        String a = members.get(0);
+        String b = members.get(1);
         assertThat(exchange.awaitPhase(a, Phase.Active).getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_A.ipv4());
         JoinRequest activeB = exchange.awaitPhase(b, Phase.Active);
         assertThat(activeB.getStatus().assignedIps.ipv4).isEqualTo(LanPeer.MEMBER_B.ipv4());
         assertThat(activeB.getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
-
-        lab.memberA().awaitEstablished(BGP_WAIT);
-        lab.memberB().awaitEstablished(BGP_WAIT);
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(exchange.status("rs1").peers)
                 .hasSize(4).allSatisfy(p -> assertThat(p.state).isEqualTo("Established")));
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(cluster.request(a).getStatus().routeServers)

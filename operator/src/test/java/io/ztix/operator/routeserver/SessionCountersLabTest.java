@@ -55,9 +55,9 @@ class SessionCountersLabTest {
         parts = LabParts.start(bird, "c0c0000001", "zt-token-counters");
         IxLab lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
-        LabExchange exchange = parts.exchange(client, "counters-" + bird.name().toLowerCase().replace('_', '-'));
+        LabExchange exchange = parts.exchange(client, "counters", bird);
         Cluster cluster = exchange.cluster();
-        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
+        exchange.create(parts.routeServer(exchange, "rs1"));
         List<String> members = exchange.approveMembersAAndB(lab, BGP_WAIT);
         String a = members.get(0);
         String b = members.get(1);

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PortalTestResources.class)
 class RoutesSectionTest {
 
+    private static final String NAME = JoinRequest.nameFor("lan1", 64501, "0000000b01");
     private static final String PROTOCOL = "m_as64501_0000000b01_v4";
     private static final String FILTERED_PATH = "/api/v1/routeservers/test/rs1/routes/filtered/" + PROTOCOL;
     /** What the operator's API answers (its shape: docs/operations.md "The looking-glass API"). */
@@ -73,11 +74,10 @@ class RoutesSectionTest {
         cluster = new Cluster(client, cache);
         cluster.network("lan1", "Main LAN", true);
         cluster.routeServer("rs1", "lan1", 64999, "2001:db8:ff::1", "203.0.113.1");
-        String name = JoinRequest.nameFor("lan1", 64501, "0000000b01");
-        if (cluster.get(name) == null) {
+        if (cluster.get(NAME) == null) {
             cluster.create(Cluster.newRequest("lan1", 64501, "0000000b01"));
         }
-        cluster.patchStatus(name, jr -> {
+        cluster.patchStatus(NAME, jr -> {
             jr.getStatus().phase = Phase.Active;
             jr.getStatus().routeServers.clear();
             RouteServerEntry rs = new RouteServerEntry();
@@ -93,20 +93,18 @@ class RoutesSectionTest {
             rs.sessions.add(session);
             jr.getStatus().routeServers.add(rs);
         });
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__answer?path=" + FILTERED_PATH))
-                .POST(HttpRequest.BodyPublishers.ofString(FILTERED)).build(), HttpResponse.BodyHandlers.discarding());
+        answer(FILTERED_PATH, FILTERED);
     }
 
     @Test
     void aMemberReadsWhyItsRoutesAreFilteredInEnglishAndInHebrew() throws Exception {
-        String name = JoinRequest.nameFor("lan1", 64501, "0000000b01");
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("full");
-            HtmlPage detail = browser.page("/requests/" + name);
+            HtmlPage detail = browser.page("/requests/" + NAME);
             String section = detail.getElementById("routes").asNormalizedText();
             assertThat(section).contains("rs1, ipv4").contains("7 accepted, 2 filtered, 4500 sent to you");
 
-            HtmlPage english = browser.page("/requests/" + name + "/routes?rs=rs1&family=ipv4&filtered=true");
+            HtmlPage english = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=true");
             String text = english.asNormalizedText();
             assertThat(text).contains("45.128.30.0/25").contains("45.128.40.0/24").contains("64501 64510")
                     .contains("Page 1 of 1 (2 routes)").contains("invalid");
@@ -114,7 +112,7 @@ class RoutesSectionTest {
             assertThat(text).doesNotContain("PREFIX_TOO_LONG");
 
             browser.page("/lang/he");
-            HtmlPage hebrew = browser.page("/requests/" + name + "/routes?rs=rs1&family=ipv4&filtered=true");
+            HtmlPage hebrew = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=true");
             String hebrewText = hebrew.asNormalizedText();
             assertThat(hebrewText).contains("הקידומת ארוכה מדי").contains("ה-next hop אינו כתובת הפירינג של הנתב שלך")
                     .contains("לא תקף");
@@ -125,17 +123,16 @@ class RoutesSectionTest {
 
     @Test
     void anotherMemberCannotReadTheseRoutesNorNameASessionTheRequestDoesNotHave() throws Exception {
-        String name = JoinRequest.nameFor("lan1", 64501, "0000000b01");
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("other");
-            Page answer = browser.get("/requests/" + name + "/routes?rs=rs1&family=ipv4&filtered=true");
+            Page answer = browser.get("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=true");
             assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(404);
         }
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("full");
-            assertThat(browser.get("/requests/" + name + "/routes?rs=rs2&family=ipv4&filtered=true").getWebResponse()
+            assertThat(browser.get("/requests/" + NAME + "/routes?rs=rs2&family=ipv4&filtered=true").getWebResponse()
                     .getStatusCode()).isEqualTo(404);
-            assertThat(browser.get("/requests/" + name + "/routes?rs=rs1&family=ipv6&filtered=true").getWebResponse()
+            assertThat(browser.get("/requests/" + NAME + "/routes?rs=rs1&family=ipv6&filtered=true").getWebResponse()
                     .getStatusCode()).isEqualTo(404);
         }
         assertThat(asked().lines()).noneMatch(path -> path.contains("rs2") || path.contains("_v6"));
@@ -143,13 +140,42 @@ class RoutesSectionTest {
 
     @Test
     void whenTheLookingGlassCannotAnswerTheMemberIsToldCalmly() throws Exception {
-        String name = JoinRequest.nameFor("lan1", 64501, "0000000b01");
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("full");
             // the stand-in has no answer for the accepted routes: 404 from the API
-            HtmlPage page = browser.page("/requests/" + name + "/routes?rs=rs1&family=ipv4&filtered=false");
+            HtmlPage page = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=false");
             assertThat(page.asNormalizedText()).contains("Your routes cannot be shown right now");
         }
+    }
+
+    @Test
+    void whatARouteCarriesIsShownAsTextAndAPageBeforeTheFirstIsTheFirst() throws Exception {
+        // a session of its own (the stand-in answers by path; the other tests' paths stay unanswered)
+        String protocol = "m_as64501_0000000c01_v4";
+        cluster.patchStatus(NAME, jr -> jr.getStatus().routeServers.get(0).sessions.get(0).protocol = protocol);
+        String hostile = """
+                {"routes": [{"network": "<img src=x onerror=alert(1)>", "filtered": false,
+                  "bgp": {"as_path": ["<script>document.title='owned'</script>"], "next_hop": "\\"><b id=injected>x</b>"}}],
+                 "pagination": {"page": 0, "page_size": 50, "total_pages": 1, "total_results": 1}}
+                """;
+        String path = "/api/v1/routeservers/test/rs1/routes/protocol/" + protocol;
+        answer(path, hostile);
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("full");
+            HtmlPage page = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=false&page=-3");
+            assertThat(page.asNormalizedText()).contains("<img src=x onerror=alert(1)>")
+                    .contains("<script>document.title='owned'</script>");
+            assertThat(page.querySelectorAll("img, script, #injected")).isEmpty();
+            assertThat(browser.get("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=false&page=x")
+                    .getWebResponse().getStatusCode()).isEqualTo(404);
+        }
+        assertThat(asked().lines().filter(p -> p.startsWith(path))).containsExactly(path + "?page=0&page_size=50");
+    }
+
+    /** What the stand-in answers for {@code path}. */
+    private void answer(String path, String json) throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__answer?path=" + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private String asked() throws Exception {
