@@ -57,7 +57,7 @@ class MemberPathWithItsSessionsLabTest {
         parts = LabParts.start("a0a0000002", "zt-token-path-apply");
         parts.lab().stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
         LabExchange exchange = parts.exchange(client, "path-apply");
-        exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), parts.lab()));
+        exchange.create(parts.routeServer(exchange, "rs1"));
         // RPKI in sync first, so the member is not held (a hold makes the poll fast, which would read the path anyway)
         await().atMost(WAIT).untilAsserted(() -> assertThat(exchange.condition("rs1", RouteServer.COND_RPKI_READY).status)
                 .isEqualTo(Condition.TRUE));
