@@ -4,13 +4,7 @@ import static io.ztix.helm.Manifests.elements;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
-import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.ztix.testing.kubeapi.cel.CelEngine;
@@ -38,13 +32,8 @@ final class AdmissionPolicy {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Cel CEL = CelFactory.standardCelBuilder()
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("object", SimpleType.DYN)
-            .addVar("oldObject", SimpleType.DYN)
-            .addVar("request", SimpleType.DYN)
-            .addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .build();
+    /** kube-apiserver's CEL environment (standard macros, strings extension), shared with the API stand-in. */
+    private static final CelEngine CEL = new CelEngine(List.of("object", "oldObject", "request", "variables"));
 
     private final List<CelRuntime.Program> matchConditions = new ArrayList<>();
     private final Map<String, CelRuntime.Program> variables = new LinkedHashMap<>();
@@ -98,9 +87,9 @@ final class AdmissionPolicy {
 
     private static CelRuntime.Program program(String expression) {
         try {
-            return CEL.createProgram(CEL.compile(expression).getAst());
-        } catch (CelValidationException | CelEvaluationException e) {
-            throw new AssertionError("the policy's CEL does not compile: " + expression + "\n" + e.getMessage(), e);
+            return CEL.compile(expression);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("the policy's CEL does not compile: " + e.getMessage(), e);
         }
     }
 
