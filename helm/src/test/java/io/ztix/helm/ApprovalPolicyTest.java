@@ -199,6 +199,8 @@ class ApprovalPolicyTest {
                 .allowed()).isTrue();
         assertThat(gitOps.admit("UPDATE", withApproval("Approved", null, null), pending(), argo, SERVICE_ACCOUNT_GROUPS)
                 .allowed()).isFalse();
+        assertThat(gitOps.admit("UPDATE", withApproval("Approved", null, " \t"), pending(), argo, SERVICE_ACCOUNT_GROUPS)
+                .allowed()).as("a blank name names nobody").isFalse();
         assertThat(update(pending(), withApproval("Approved", null, "alice"), argo, SERVICE_ACCOUNT_GROUPS).allowed())
                 .as("without the value, the GitOps controller is nobody special").isFalse();
     }

@@ -9,6 +9,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.decision != 'Rejected' || (has(self.reason) && self.reason.trim().size() > 0)",
         message = "a rejection needs a reason")
+@ValidationRule(value = "!has(self.decidedBy) || self.decidedBy.trim().size() > 0",
+        message = "decidedBy must name who decided (it is blank)")
 public class Approval {
 
     @Required

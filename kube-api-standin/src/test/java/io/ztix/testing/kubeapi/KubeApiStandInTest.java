@@ -135,6 +135,17 @@ class KubeApiStandInTest {
     }
 
     @Test
+    void anApprovalThatNamesNobodyFailsTheCrdsCelRule() throws Exception {
+        create("aabbccdd0a", "", portal);
+
+        Answer refused = mergePatch("ix-as64501-aabbccdd0a",
+                "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"decidedBy\":\"  \"}}}", approver);
+
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body().path("message").asText()).contains("decidedBy must name who decided");
+    }
+
+    @Test
     void immutableFieldsCannotChangeButTheRestOfTheSpecCan() throws Exception {
         create("aabbccdd03", "", portal);
 

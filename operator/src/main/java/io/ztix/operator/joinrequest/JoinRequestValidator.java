@@ -59,6 +59,9 @@ final class JoinRequestValidator {
                 && (approval.reason == null || approval.reason.isBlank())) {
             problems.add("a rejection needs a reason: set spec.approval.reason");
         }
+        if (approval != null && approval.decidedBy != null && approval.decidedBy.isBlank()) {
+            problems.add("spec.approval.decidedBy must name who decided (it is blank)");
+        }
         return problems;
     }
 }

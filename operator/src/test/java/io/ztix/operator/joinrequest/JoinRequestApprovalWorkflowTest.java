@@ -95,6 +95,22 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     @Test
+    void approvalThatNamesNobodyIsReportedAsInvalidAndStaysPending() {
+        client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
+        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd02", peeringDbUser(1, false))).create();
+        awaitPhase(created, Phase.Pending);
+
+        setApproval(created, approved(" "));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(created);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+            assertThat(seen.getStatus().phase).isEqualTo(Phase.Pending);
+            assertThat(seen.getStatus().lastError).contains("spec.approval.decidedBy must name who decided");
+        });
+    }
+
+    @Test
     void requestForMissingNetworkStaysPendingAndMovesOnWhenTheNetworkAppears() {
         JoinRequest created = client.resource(request(ns, "later", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
         setApproval(created, approved("alice"));
