@@ -7,6 +7,7 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
@@ -151,8 +152,34 @@ public class RouteServerCycle {
             Optional<Duration> after = Optional.of(next);
             if (check.isPresent()) {
                 after = rollout.continueCheck(routeServer, session, target, check.get(), observation, plan, status);
-            } else if (applyNow) {
-                after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
+            } else {
+                boolean apply = applyNow; // the finally below still releases the slot taken for applyNow
+                BirdVersion version = observation.birdVersion();
+                Optional<String> unsupported = version.unsupportedReason();
+                if (unsupported.isPresent()) {
+                    if (status.unsupportedBird(unsupported.get())) {
+                        events.warning(routeServer, RouteServerStatusRecorder.UNSUPPORTED_BIRD, unsupported.get()
+                                + "; nothing is applied to this route server, its running configuration stays");
+                    }
+                    apply = false;
+                } else if (!version.equals(plan.version())) {
+                    // first contact or BIRD was upgraded: render for the version it runs (same members, same decisions)
+                    plan = plan(routeServer, requests);
+                    if (!applyNow || status.runs(plan.rendered().sha256())) {
+                        if (status.runs(plan.rendered().sha256())) {
+                            scheduler.running(routeServer, plan.rendered());
+                            rollout.desiredIsRunning(routeServer, status);
+                            status.desiredRuns();
+                        }
+                        after = Optional.of(applyNow ? next : min(next, config.applyInterval()));
+                        apply = false;
+                    }
+                } else if (!change) {
+                    status.desiredRuns(); // ends a refusal of an unsupported BIRD once a supported one runs the desired config
+                }
+                if (apply) {
+                    after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
+                }
             }
             // also when the configuration now has members without a path (an apply added them): their sessions
             // and paths then reach the JoinRequests in one RouteServer status write, not one write each
@@ -180,11 +207,12 @@ public class RouteServerCycle {
 
     /** The desired configuration: members of the network, new ones held while RPKI is not in sync. */
     private Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
+        BirdVersion version = renderedFor(routeServer);
         DesiredConfig desired = DesiredConfig.of(routeServer, requests);
         Set<String> members = new TreeSet<>();
         desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
         Set<String> held = NewMemberHold.heldMembers(routeServer, members);
-        RenderedConfig rendered = renderer.renderParts(desired.model().withHeldMembers(held));
+        RenderedConfig rendered = renderer.renderParts(desired.model().withHeldMembers(held), version);
         Map<String, PeerStatus> sessions = new LinkedHashMap<>(desired.sessionsByProtocol());
         Map<String, String> memberOf = new LinkedHashMap<>();
         sessions.forEach((protocol, peer) -> {
@@ -193,7 +221,26 @@ public class RouteServerCycle {
                 peer.held = true;
             }
         });
-        return new Planned(desired, rendered, sessions, memberOf, held);
+        return new Planned(desired, rendered, sessions, memberOf, held, version);
+    }
+
+    /**
+     * The BIRD version to render for: the one the route server reported last (status.birdVersion), or before it was
+     * ever observed (or while it runs one that is refused) the oldest supported, which every supported version parses.
+     */
+    static BirdVersion renderedFor(RouteServer routeServer) {
+        String reported = routeServer.getStatus() == null ? null : routeServer.getStatus().birdVersion;
+        if (reported != null) {
+            try {
+                BirdVersion version = BirdVersion.parse(reported);
+                if (version.isSupported()) {
+                    return version;
+                }
+            } catch (IllegalArgumentException e) {
+                // a status edited by hand: fall back to the oldest supported version
+            }
+        }
+        return BirdVersion.OLDEST_SUPPORTED;
     }
 
     /**
@@ -256,6 +303,7 @@ public class RouteServerCycle {
     }
 
     /** What one reconciliation wants the route server to run. */
-    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf, Set<String> held) {
+    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf,
+            Set<String> held, BirdVersion version) {
     }
 }
