@@ -98,9 +98,34 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = cluster.request(name);
             assertThat(seen.getStatus()).isNotNull();
-            assertThat(seen.getStatus().phase).as("phase of %s", name).isEqualTo(phase);
+            assertThat(seen.getStatus().phase).as(() -> "phase of " + name + "; " + routeServersSeen()).isEqualTo(phase);
         });
         return cluster.request(name);
+    }
+
+    /** What the route servers' status says (for a failure message: why a member did not get where it should). */
+    String routeServersSeen() {
+        StringBuilder seen = new StringBuilder("route servers:");
+        for (RouteServer rs : client.resources(RouteServer.class).inNamespace(namespace).list().getItems()) {
+            RouteServerStatus status = rs.getStatus();
+            seen.append("\n  ").append(rs.getMetadata().getName());
+            if (status == null) {
+                seen.append(": no status");
+                continue;
+            }
+            seen.append(": BIRD ").append(status.birdVersion).append(", applied ").append(status.appliedConfigHash)
+                    .append(", lastError ").append(status.lastError);
+            status.conditions.forEach(c -> seen.append("\n    ").append(c.type).append('=').append(c.status).append(' ')
+                    .append(c.reason).append(": ").append(c.message));
+            status.rpki.forEach(r -> seen.append("\n    rtr ").append(r.protocol).append(" inSync=").append(r.inSync)
+                    .append(" state=").append(r.state).append(" lastError=").append(r.lastError));
+            status.peers.forEach(p -> seen.append("\n    peer ").append(p.protocol).append(' ').append(p.state)
+                    .append(Boolean.TRUE.equals(p.held) ? " held" : ""));
+            if (status.rollout != null) {
+                seen.append("\n    rollout ").append(status.rollout.phase).append(": ").append(status.rollout.message);
+            }
+        }
+        return seen.toString();
     }
 
     RouteServer routeServer(String name) {
