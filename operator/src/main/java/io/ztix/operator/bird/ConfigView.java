@@ -40,11 +40,9 @@ record ConfigView(
         version.unsupportedReason().ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        if (config.policy().aspa() != AspaPolicy.Off && !version.hasAspa()) {
-            throw new IllegalArgumentException("ASPA path verification (policy aspa: " + config.policy().aspa()
-                    + ") needs BIRD 2.16 or later or BIRD 3; this route server runs BIRD " + version
-                    + ": upgrade it or set the policy's aspa to Off");
-        }
+        config.policy().unsupportedOn(version).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         long rsAsn = Asns.sessionAsn(config.rsAsn(), "route server ASN");
         String routerId = IpAddresses.ipv4(config.routerId(), "router ID");
         String rsIpv6 = IpAddresses.ipv6(config.rsIpv6(), "route server IPv6 address");

@@ -6,10 +6,12 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.AspaPolicy;
 import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
+import io.ztix.operator.bird.RouteServerConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
@@ -101,8 +103,13 @@ public class RouteServerCycle {
             return null;
         }
         Optional<ApplyScheduler.PendingCheck> check = rollout.pendingCheck(routeServer, status);
-        boolean change = check.isEmpty() && !status.runs(plan.rendered().sha256());
-        if (!change && check.isEmpty()) {
+        // a policy this BIRD cannot run is refused: nothing is applied until the spec or the BIRD changes
+        boolean refused = plan.unsupported().isPresent();
+        if (refused && plan.version().toString().equals(routeServer.getStatus().birdVersion)) {
+            refuse(routeServer, plan, status);
+        }
+        boolean change = !refused && check.isEmpty() && !status.runs(plan.rendered().sha256());
+        if (!refused && !change && check.isEmpty()) {
             scheduler.running(routeServer, plan.rendered());
             rollout.desiredIsRunning(routeServer, status);
             status.desiredRuns();
@@ -157,7 +164,7 @@ public class RouteServerCycle {
                 BirdVersion version = observation.birdVersion();
                 Optional<String> unsupported = version.unsupportedReason();
                 if (unsupported.isPresent()) {
-                    if (status.unsupportedBird(unsupported.get())) {
+                    if (status.birdRefuses(RouteServerStatusRecorder.UNSUPPORTED_BIRD, unsupported.get())) {
                         events.warning(routeServer, RouteServerStatusRecorder.UNSUPPORTED_BIRD, unsupported.get()
                                 + "; nothing is applied to this route server, its running configuration stays");
                     }
@@ -165,7 +172,7 @@ public class RouteServerCycle {
                 } else if (!version.equals(plan.version())) {
                     // first contact or BIRD was upgraded: render for the version it runs (same members, same decisions)
                     plan = plan(routeServer, requests);
-                    if (!applyNow || status.runs(plan.rendered().sha256())) {
+                    if (plan.unsupported().isEmpty() && (!applyNow || status.runs(plan.rendered().sha256()))) {
                         if (status.runs(plan.rendered().sha256())) {
                             scheduler.running(routeServer, plan.rendered());
                             rollout.desiredIsRunning(routeServer, status);
@@ -174,8 +181,12 @@ public class RouteServerCycle {
                         after = Optional.of(applyNow ? next : min(next, config.applyInterval()));
                         apply = false;
                     }
-                } else if (!change) {
+                } else if (!change && !refused) {
                     status.desiredRuns(); // ends a refusal of an unsupported BIRD once a supported one runs the desired config
+                }
+                if (unsupported.isEmpty() && plan.unsupported().isPresent()) {
+                    refuse(routeServer, plan, status);
+                    apply = false;
                 }
                 if (apply) {
                     after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
@@ -212,7 +223,11 @@ public class RouteServerCycle {
         Set<String> members = new TreeSet<>();
         desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
         Set<String> held = NewMemberHold.heldMembers(routeServer, members);
-        RenderedConfig rendered = renderer.renderParts(desired.model().withHeldMembers(held), version);
+        RouteServerConfig model = desired.model().withHeldMembers(held);
+        Optional<String> unsupported = model.policy().unsupportedOn(version);
+        // refused: rendered without what this BIRD lacks, only to read BIRD (RTR protocols); never applied
+        RenderedConfig rendered = renderer.renderParts(unsupported.isEmpty() ? model
+                : model.withPolicy(model.policy().withAspa(AspaPolicy.Off)), version);
         Map<String, PeerStatus> sessions = new LinkedHashMap<>(desired.sessionsByProtocol());
         Map<String, String> memberOf = new LinkedHashMap<>();
         sessions.forEach((protocol, peer) -> {
@@ -221,7 +236,17 @@ public class RouteServerCycle {
                 peer.held = true;
             }
         });
-        return new Planned(desired, rendered, sessions, memberOf, held, version);
+        return new Planned(desired, rendered, sessions, memberOf, held, version, unsupported);
+    }
+
+    /** The spec asks for a feature the route server's BIRD lacks: said loudly (once per change), nothing applied. */
+    private void refuse(RouteServer routeServer, Planned plan, RouteServerStatusRecorder status) {
+        String why = plan.unsupported().orElseThrow();
+        if (status.birdRefuses(RouteServerStatusRecorder.UNSUPPORTED_FEATURE, why)) {
+            events.warning(routeServer, RouteServerStatusRecorder.UNSUPPORTED_FEATURE, why
+                    + "; nothing is applied to this route server until its spec or its BIRD changes, the running "
+                    + "configuration stays");
+        }
     }
 
     /**
@@ -302,8 +327,11 @@ public class RouteServerCycle {
                 .map(c -> c.reason).orElse("");
     }
 
-    /** What one reconciliation wants the route server to run. */
+    /**
+     * What one reconciliation wants the route server to run, rendered for {@code version}; {@code unsupported}: why
+     * that BIRD cannot run the spec's policy (then {@code rendered} lacks the feature and must not be applied).
+     */
     record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf,
-            Set<String> held, BirdVersion version) {
+            Set<String> held, BirdVersion version, Optional<String> unsupported) {
     }
 }

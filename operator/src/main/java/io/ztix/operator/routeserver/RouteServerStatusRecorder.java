@@ -38,6 +38,7 @@ final class RouteServerStatusRecorder {
 
     static final int LISTED_SESSIONS = 50;
     static final String UNSUPPORTED_BIRD = "UnsupportedBirdVersion";
+    static final String UNSUPPORTED_FEATURE = "UnsupportedBirdFeature";
 
     private final RouteServer routeServer;
     private final RouteServerStatus status;
@@ -115,15 +116,16 @@ final class RouteServerStatusRecorder {
     }
 
     /**
-     * The route server runs a BIRD release ZT-IX does not render for: nothing is applied, the running configuration
-     * stays. @return true when this is news (the condition changed)
+     * BIRD cannot run what is desired: a release ZT-IX does not render for ({@link #UNSUPPORTED_BIRD}), or a policy
+     * that needs a feature this release lacks ({@link #UNSUPPORTED_FEATURE}). Nothing is applied, the running
+     * configuration stays. @return true when this is news (the condition changed)
      */
-    boolean unsupportedBird(String reason) {
-        String message = "Not applied: " + reason + "; the running configuration stays";
+    boolean birdRefuses(String conditionReason, String why) {
+        String message = "Not applied: " + why + "; the running configuration stays";
         status.lastError = message;
         boolean news = !Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED)
-                .map(c -> UNSUPPORTED_BIRD.equals(c.reason) && message.equals(c.message)).orElse(false);
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, UNSUPPORTED_BIRD, message);
+                .map(c -> conditionReason.equals(c.reason) && message.equals(c.message)).orElse(false);
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, conditionReason, message);
         return news;
     }
 
