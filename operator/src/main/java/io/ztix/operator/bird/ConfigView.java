@@ -194,6 +194,8 @@ record ConfigView(
             case "aspa" -> aspa != AspaPolicy.Off;
             case "aspaReject" -> aspa == AspaPolicy.Reject;
             case "aspaPolicy" -> aspa.name();
+            // BIRD 2.16+ and 3.x open RTR at version 2 (ASPA); without ASPA they are kept at version 1
+            case "rtrVersion1" -> aspa == AspaPolicy.Off && birdVersion.hasAspa();
             case "communities" -> Communities.TEMPLATE_VIEW;
             default -> null;
         };
