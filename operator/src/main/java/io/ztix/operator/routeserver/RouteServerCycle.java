@@ -6,12 +6,9 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.operator.bird.AspaPolicy;
-import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
-import io.ztix.operator.bird.RouteServerConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
@@ -19,7 +16,6 @@ import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.routeserver.gate.HarmFingerprint;
-import io.ztix.operator.routeserver.rpki.NewMemberHold;
 import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,17 +23,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * One reconciliation of a RouteServer: decide what it should run (members, RPKI hold), whether it may apply now
+ * One reconciliation of a RouteServer: decide what it should run ({@link RouteServerPlanner}: members, RPKI hold,
+ * BIRD version; {@link BirdRefusals} when that BIRD cannot run it), whether it may apply now
  * (batching, one at a time per network, holds), then over one SSH session observe BIRD, and either go on with a
  * pending health check, or apply and start one ({@link RouteServerRollout}), or just record the observation.
  */
@@ -46,7 +41,7 @@ public class RouteServerCycle {
 
     private static final Logger LOG = Logger.getLogger(RouteServerCycle.class);
 
-    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final RouteServerPlanner planner = new RouteServerPlanner();
     private final RouteServerConnection connection;
     private final ApplyScheduler scheduler;
     private final RouteServerMetrics metrics;
@@ -55,6 +50,7 @@ public class RouteServerCycle {
     private final RouteServerObservations observations;
     private final RouteServerRollout rollout;
     private final RemovalGuard guard;
+    private final BirdRefusals refusals;
     private final RetryTracker retries = new RetryTracker();
     private final Map<String, Instant> lastObservation = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -70,6 +66,7 @@ public class RouteServerCycle {
         this.observations = observations;
         this.rollout = rollout;
         this.guard = guard;
+        this.refusals = new BirdRefusals(events);
         this.clock = clock;
     }
 
@@ -95,7 +92,7 @@ public class RouteServerCycle {
         Planned plan;
         BirdTarget target;
         try {
-            plan = plan(routeServer, requests);
+            plan = planner.plan(routeServer, requests);
             target = RouteServerConnection.bird(routeServer);
         } catch (IllegalArgumentException e) {
             status.invalid("The configuration cannot be built: " + e.getMessage());
@@ -106,7 +103,7 @@ public class RouteServerCycle {
         // a policy this BIRD cannot run is refused: nothing is applied until the spec or the BIRD changes
         boolean refused = plan.unsupported().isPresent();
         if (refused && plan.version().toString().equals(routeServer.getStatus().birdVersion)) {
-            refuse(routeServer, plan, status);
+            refusals.refuseFeature(routeServer, plan, status);
         }
         boolean change = !refused && check.isEmpty() && !status.runs(plan.rendered().sha256());
         if (!refused && !change && check.isEmpty()) {
@@ -162,16 +159,12 @@ public class RouteServerCycle {
             } else {
                 boolean apply = applyNow; // the finally below still releases the slot taken for applyNow
                 BirdVersion version = observation.birdVersion();
-                Optional<String> unsupported = version.unsupportedReason();
-                if (unsupported.isPresent()) {
-                    if (status.birdRefuses(RouteServerStatusRecorder.UNSUPPORTED_BIRD, unsupported.get())) {
-                        events.warning(routeServer, RouteServerStatusRecorder.UNSUPPORTED_BIRD, unsupported.get()
-                                + "; nothing is applied to this route server, its running configuration stays");
-                    }
+                boolean releaseRefused = refusals.refusesRelease(routeServer, version, status);
+                if (releaseRefused) {
                     apply = false;
                 } else if (!version.equals(plan.version())) {
                     // first contact or BIRD was upgraded: render for the version it runs (same members, same decisions)
-                    plan = plan(routeServer, requests);
+                    plan = planner.plan(routeServer, requests);
                     if (plan.unsupported().isEmpty() && (!applyNow || status.runs(plan.rendered().sha256()))) {
                         if (status.runs(plan.rendered().sha256())) {
                             scheduler.running(routeServer, plan.rendered());
@@ -184,8 +177,8 @@ public class RouteServerCycle {
                 } else if (!change && !refused) {
                     status.desiredRuns(); // ends a refusal of an unsupported BIRD once a supported one runs the desired config
                 }
-                if (unsupported.isEmpty() && plan.unsupported().isPresent()) {
-                    refuse(routeServer, plan, status);
+                if (!releaseRefused && plan.unsupported().isPresent()) {
+                    refusals.refuseFeature(routeServer, plan, status);
                     apply = false;
                 }
                 if (apply) {
@@ -214,58 +207,6 @@ public class RouteServerCycle {
             }
         }
         return retries.nextDelay(routeServer, config.backoff(), null);
-    }
-
-    /** The desired configuration: members of the network, new ones held while RPKI is not in sync. */
-    private Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
-        BirdVersion version = renderedFor(routeServer);
-        DesiredConfig desired = DesiredConfig.of(routeServer, requests);
-        Set<String> members = new TreeSet<>();
-        desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
-        Set<String> held = NewMemberHold.heldMembers(routeServer, members);
-        RouteServerConfig model = desired.model().withHeldMembers(held);
-        Optional<String> unsupported = model.policy().unsupportedOn(version);
-        // refused: rendered without what this BIRD lacks, only to read BIRD (RTR protocols); never applied
-        RenderedConfig rendered = renderer.renderParts(unsupported.isEmpty() ? model
-                : model.withPolicy(model.policy().withAspa(AspaPolicy.Off)), version);
-        Map<String, PeerStatus> sessions = new LinkedHashMap<>(desired.sessionsByProtocol());
-        Map<String, String> memberOf = new LinkedHashMap<>();
-        sessions.forEach((protocol, peer) -> {
-            memberOf.put(protocol, peer.joinRequest);
-            if (held.contains(peer.joinRequest)) {
-                peer.held = true;
-            }
-        });
-        return new Planned(desired, rendered, sessions, memberOf, held, version, unsupported);
-    }
-
-    /** The spec asks for a feature the route server's BIRD lacks: said loudly (once per change), nothing applied. */
-    private void refuse(RouteServer routeServer, Planned plan, RouteServerStatusRecorder status) {
-        String why = plan.unsupported().orElseThrow();
-        if (status.birdRefuses(RouteServerStatusRecorder.UNSUPPORTED_FEATURE, why)) {
-            events.warning(routeServer, RouteServerStatusRecorder.UNSUPPORTED_FEATURE, why
-                    + "; nothing is applied to this route server until its spec or its BIRD changes, the running "
-                    + "configuration stays");
-        }
-    }
-
-    /**
-     * The BIRD version to render for: the one the route server reported last (status.birdVersion), or before it was
-     * ever observed (or while it runs one that is refused) the oldest supported, which every supported version parses.
-     */
-    static BirdVersion renderedFor(RouteServer routeServer) {
-        String reported = routeServer.getStatus() == null ? null : routeServer.getStatus().birdVersion;
-        if (reported != null) {
-            try {
-                BirdVersion version = BirdVersion.parse(reported);
-                if (version.isSupported()) {
-                    return version;
-                }
-            } catch (IllegalArgumentException e) {
-                // a status edited by hand: fall back to the oldest supported version
-            }
-        }
-        return BirdVersion.OLDEST_SUPPORTED;
     }
 
     /**
