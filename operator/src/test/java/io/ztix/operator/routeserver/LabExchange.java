@@ -27,6 +27,9 @@ import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,21 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
             assertThat(seen.getStatus().phase).as(() -> "phase of " + name + "; " + routeServersSeen()).isEqualTo(phase);
         });
         return cluster.request(name);
+    }
+
+    /**
+     * {@code routeServer} refuses what is desired, loudly, and keeps what it runs: a Warning Event with {@code reason}
+     * mentioning {@code eventText}, Ready False, and seconds later {@code include} still holds {@code running},
+     * {@code waiting} is not Active and {@code active} still is.
+     */
+    void assertRefusedKeeping(String routeServer, String reason, String eventText, Path include, String running,
+            String waiting, String active) throws IOException {
+        assertThat(cluster.events()).anyMatch(e -> reason.equals(e.getReason()) && e.getMessage().contains(eventText));
+        assertThat(condition(routeServer, RouteServer.COND_READY).status).isEqualTo(Condition.FALSE);
+        await().pollDelay(Duration.ofSeconds(5)).atMost(WAIT).until(() -> true);
+        assertThat(Files.readString(include)).as("the running configuration").isEqualTo(running);
+        assertThat(cluster.request(waiting).getStatus().phase).isNotEqualTo(Phase.Active);
+        assertThat(cluster.request(active).getStatus().phase).isEqualTo(Phase.Active);
     }
 
     /** What the route servers' status says (for a failure message: why a member did not get where it should). */

@@ -79,13 +79,7 @@ class RouteServerAspaPolicyTest {
             assertThat(applied.message).contains("ASPA", "policy aspa: Reject", "BIRD 2.16 or later",
                     "runs BIRD " + bird.version(), "running configuration stays");
         });
-        assertThat(exchange.cluster().events()).anyMatch(e -> "UnsupportedBirdFeature".equals(e.getReason())
-                && e.getMessage().contains("ASPA"));
-        assertThat(exchange.condition("rs1", RouteServer.COND_READY).status).isEqualTo(Condition.FALSE);
-        await().pollDelay(Duration.ofSeconds(5)).atMost(LONG).until(() -> true);
-        assertThat(Files.readString(include)).as("the running configuration").isEqualTo(withoutAspa);
-        assertThat(exchange.cluster().request(b).getStatus().phase).isNotEqualTo(Phase.Active);
-        assertThat(exchange.cluster().request(a).getStatus().phase).isEqualTo(Phase.Active);
+        exchange.assertRefusedKeeping("rs1", "UnsupportedBirdFeature", "ASPA", include, withoutAspa, b, a);
 
         exchange.patchSpec("rs1", Map.of("policy", Map.of("aspa", "Disabled")));
         exchange.awaitPhase(b, Phase.Active);

@@ -84,13 +84,7 @@ class RouteServerBirdVersionTest {
             assertThat(applied.message).contains("BIRD 3.0.1", "3.1 or later", "running configuration stays");
             assertThat(exchange.status("rs1").birdVersion).isEqualTo("3.0.1");
         });
-        assertThat(exchange.cluster().events()).anyMatch(e -> "UnsupportedBirdVersion".equals(e.getReason())
-                && e.getMessage().contains("3.0.1"));
-        assertThat(exchange.condition("rs1", RouteServer.COND_READY).status).isEqualTo(Condition.FALSE);
-        await().pollDelay(Duration.ofSeconds(5)).atMost(LONG).until(() -> true);
-        assertThat(Files.readString(include)).as("the running configuration").isEqualTo(running);
-        assertThat(exchange.cluster().request(b).getStatus().phase).isNotEqualTo(Phase.Active);
-        assertThat(exchange.cluster().request(a).getStatus().phase).isEqualTo(Phase.Active);
+        exchange.assertRefusedKeeping("rs1", "UnsupportedBirdVersion", "3.0.1", include, running, b, a);
 
         exchange.patchSpec("rs1", Map.of("bird", Map.of("birdcCommand",
                 lab.routeServer().installation().birdcExecutable().toString())));
