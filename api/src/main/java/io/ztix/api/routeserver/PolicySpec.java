@@ -30,5 +30,18 @@ public class PolicySpec {
     @JsonPropertyDescription("Announce BGP role rs_server (RFC 9234) on member sessions.")
     public Boolean bgpRole = Boolean.TRUE;
 
+    @Default("Disabled")
+    @JsonPropertyDescription("ASPA path verification of member routes (draft-ietf-sidrops-aspa-verification, the upstream "
+            + "check BIRD applies to routes from route-server clients); needs BIRD 2.16 or later or BIRD 3 and RTR servers "
+            + "that send ASPA records (RTR version 2). Disabled: no check. Tag: every member route gets an informational "
+            + "large community RS:1002:1 (valid), RS:1002:2 (unknown) or RS:1002:3 (invalid) and nothing is rejected. "
+            + "Reject: invalid routes are kept filtered with reject reason RS:1101:16, valid and unknown ones are tagged. "
+            + "A route server whose BIRD has no ASPA refuses Tag and Reject (condition ConfigApplied False, reason "
+            + "UnsupportedBirdFeature; nothing is applied) instead of ignoring them.")
+    public Aspa aspa = Aspa.Disabled;
+
     public enum MaxPrefixAction { Warn, Block, Restart, Disable }
+
+    /** Not "Off": YAML 1.1, which kubectl and Helm read, turns an unquoted Off into false. */
+    public enum Aspa { Disabled, Tag, Reject }
 }

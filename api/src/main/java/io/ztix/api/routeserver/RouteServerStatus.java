@@ -39,6 +39,11 @@ public class RouteServerStatus {
     @JsonPropertyDescription("When the route server last became unreachable (RFC 3339); absent while it is reachable.")
     public String unreachableSince;
 
+    @JsonPropertyDescription("The BIRD version the route server reported (birdc show status) at lastObservedTime, "
+            + "e.g. 3.1.8; the configuration is rendered for it. A version ZT-IX does not support is refused "
+            + "(condition ConfigApplied, reason UnsupportedBirdVersion) and the running configuration stays.")
+    public String birdVersion;
+
     @JsonPropertyDescription("RPKI: one entry per RTR server of spec.rpki, as BIRD reports its protocol rpki.")
     public List<RtrServerStatus> rpki = new ArrayList<>();
 

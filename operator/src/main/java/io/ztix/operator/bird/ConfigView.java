@@ -40,11 +40,9 @@ record ConfigView(
         version.unsupportedReason().ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        if (config.policy().aspa() != AspaPolicy.Off && !version.hasAspa()) {
-            throw new IllegalArgumentException("ASPA path verification (policy aspa: " + config.policy().aspa()
-                    + ") needs BIRD 2.16 or later or BIRD 3; this route server runs BIRD " + version
-                    + ": upgrade it or set the policy's aspa to Off");
-        }
+        config.policy().unsupportedOn(version).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         long rsAsn = Asns.sessionAsn(config.rsAsn(), "route server ASN");
         String routerId = IpAddresses.ipv4(config.routerId(), "router ID");
         String rsIpv6 = IpAddresses.ipv6(config.rsIpv6(), "route server IPv6 address");
@@ -196,6 +194,8 @@ record ConfigView(
             case "aspa" -> aspa != AspaPolicy.Off;
             case "aspaReject" -> aspa == AspaPolicy.Reject;
             case "aspaPolicy" -> aspa.name();
+            // BIRD 2.16+ and 3.x open RTR at version 2 (ASPA); without ASPA they are kept at version 1
+            case "rtrVersion1" -> aspa == AspaPolicy.Off && birdVersion.hasAspa();
             case "communities" -> Communities.TEMPLATE_VIEW;
             default -> null;
         };

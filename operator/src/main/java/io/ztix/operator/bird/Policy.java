@@ -1,6 +1,7 @@
 package io.ztix.operator.bird;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Route-server policy knobs that apply to every member session.
@@ -28,6 +29,18 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
     /** AS_PATH up to 32 hops, disable a session that exceeds its limit, announce the rs_server role, no ASPA. */
     public static Policy defaults() {
         return new Policy(32, MaxPrefixAction.Disable, true);
+    }
+
+    /**
+     * Why a route server on BIRD {@code version} cannot run this policy (it asks for a feature that release lacks),
+     * or empty: such a policy is refused, never rendered without the feature.
+     */
+    public Optional<String> unsupportedOn(BirdVersion version) {
+        if (aspa != AspaPolicy.Off && !version.hasAspa()) {
+            return Optional.of("ASPA path verification (policy aspa: " + aspa + ") needs BIRD 2.16 or later or BIRD 3; "
+                    + "this route server runs BIRD " + version + ": upgrade it or turn ASPA off (spec.policy.aspa: Disabled)");
+        }
+        return Optional.empty();
     }
 
     /** The same policy with another ASPA setting. */

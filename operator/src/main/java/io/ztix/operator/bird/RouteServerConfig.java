@@ -40,6 +40,11 @@ public record RouteServerConfig(
         this(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, Set.of());
     }
 
+    /** The same configuration with another policy. */
+    public RouteServerConfig withPolicy(Policy otherPolicy) {
+        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, otherPolicy, members, heldMembers);
+    }
+
     /** The same configuration with these members' sessions held (rendered disabled). */
     public RouteServerConfig withHeldMembers(Set<String> joinRequestNames) {
         return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, joinRequestNames);

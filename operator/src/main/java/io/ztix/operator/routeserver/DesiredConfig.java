@@ -6,6 +6,7 @@ import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.PolicySpec;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.AspaPolicy;
 import io.ztix.operator.bird.MaxPrefixAction;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.Policy;
@@ -29,7 +30,8 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         var spec = routeServer.getSpec();
         PolicySpec policySpec = spec.policy == null ? new PolicySpec() : spec.policy;
         Policy policy = new Policy(policySpec.asPathMaxLength, MaxPrefixAction.valueOf(policySpec.maxPrefixAction.name()),
-                Boolean.TRUE.equals(policySpec.bgpRole));
+                Boolean.TRUE.equals(policySpec.bgpRole),
+                aspa(policySpec.aspa));
         List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();
@@ -47,6 +49,14 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         }
         return new DesiredConfig(new RouteServerConfig(spec.asn, spec.routerId, rsIpv4, spec.peeringAddresses.ipv6,
                 rtr, policy, members), sessions);
+    }
+
+    private static AspaPolicy aspa(PolicySpec.Aspa aspa) {
+        return aspa == null ? AspaPolicy.Off : switch (aspa) {
+            case Disabled -> AspaPolicy.Off;
+            case Tag -> AspaPolicy.Tag;
+            case Reject -> AspaPolicy.Reject;
+        };
     }
 
     /** On the route servers: an admitted record whose decision still stands (see {@link Membership}). */

@@ -6,7 +6,7 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
@@ -16,7 +16,6 @@ import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.routeserver.gate.HarmFingerprint;
-import io.ztix.operator.routeserver.rpki.NewMemberHold;
 import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,17 +23,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * One reconciliation of a RouteServer: decide what it should run (members, RPKI hold), whether it may apply now
+ * One reconciliation of a RouteServer: decide what it should run ({@link RouteServerPlanner}: members, RPKI hold,
+ * BIRD version; {@link BirdRefusals} when that BIRD cannot run it), whether it may apply now
  * (batching, one at a time per network, holds), then over one SSH session observe BIRD, and either go on with a
  * pending health check, or apply and start one ({@link RouteServerRollout}), or just record the observation.
  */
@@ -43,7 +41,7 @@ public class RouteServerCycle {
 
     private static final Logger LOG = Logger.getLogger(RouteServerCycle.class);
 
-    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final RouteServerPlanner planner = new RouteServerPlanner();
     private final RouteServerConnection connection;
     private final ApplyScheduler scheduler;
     private final RouteServerMetrics metrics;
@@ -52,6 +50,7 @@ public class RouteServerCycle {
     private final RouteServerObservations observations;
     private final RouteServerRollout rollout;
     private final RemovalGuard guard;
+    private final BirdRefusals refusals;
     private final RetryTracker retries = new RetryTracker();
     private final Map<String, Instant> lastObservation = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -67,6 +66,7 @@ public class RouteServerCycle {
         this.observations = observations;
         this.rollout = rollout;
         this.guard = guard;
+        this.refusals = new BirdRefusals(events);
         this.clock = clock;
     }
 
@@ -92,7 +92,7 @@ public class RouteServerCycle {
         Planned plan;
         BirdTarget target;
         try {
-            plan = plan(routeServer, requests);
+            plan = planner.plan(routeServer, requests);
             target = RouteServerConnection.bird(routeServer);
         } catch (IllegalArgumentException e) {
             status.invalid("The configuration cannot be built: " + e.getMessage());
@@ -100,8 +100,13 @@ public class RouteServerCycle {
             return null;
         }
         Optional<ApplyScheduler.PendingCheck> check = rollout.pendingCheck(routeServer, status);
-        boolean change = check.isEmpty() && !status.runs(plan.rendered().sha256());
-        if (!change && check.isEmpty()) {
+        // a policy this BIRD cannot run is refused: nothing is applied until the spec or the BIRD changes
+        boolean refused = plan.unsupported().isPresent();
+        if (refused && plan.version().toString().equals(routeServer.getStatus().birdVersion)) {
+            refusals.refuseFeature(routeServer, plan, status);
+        }
+        boolean change = !refused && check.isEmpty() && !status.runs(plan.rendered().sha256());
+        if (!refused && !change && check.isEmpty()) {
             scheduler.running(routeServer, plan.rendered());
             rollout.desiredIsRunning(routeServer, status);
             status.desiredRuns();
@@ -151,8 +156,34 @@ public class RouteServerCycle {
             Optional<Duration> after = Optional.of(next);
             if (check.isPresent()) {
                 after = rollout.continueCheck(routeServer, session, target, check.get(), observation, plan, status);
-            } else if (applyNow) {
-                after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
+            } else {
+                boolean apply = applyNow; // the finally below still releases the slot taken for applyNow
+                BirdVersion version = observation.birdVersion();
+                boolean releaseRefused = refusals.refusesRelease(routeServer, version, status);
+                if (releaseRefused) {
+                    apply = false;
+                } else if (!version.equals(plan.version())) {
+                    // first contact or BIRD was upgraded: render for the version it runs (same members, same decisions)
+                    plan = planner.plan(routeServer, requests);
+                    if (plan.unsupported().isEmpty() && (!applyNow || status.runs(plan.rendered().sha256()))) {
+                        if (status.runs(plan.rendered().sha256())) {
+                            scheduler.running(routeServer, plan.rendered());
+                            rollout.desiredIsRunning(routeServer, status);
+                            status.desiredRuns();
+                        }
+                        after = Optional.of(applyNow ? next : min(next, config.applyInterval()));
+                        apply = false;
+                    }
+                } else if (!change && !refused) {
+                    status.desiredRuns(); // ends a refusal of an unsupported BIRD once a supported one runs the desired config
+                }
+                if (!releaseRefused && plan.unsupported().isPresent()) {
+                    refusals.refuseFeature(routeServer, plan, status);
+                    apply = false;
+                }
+                if (apply) {
+                    after = rollout.applyAndCheck(routeServer, session, target, observation, plan, status);
+                }
             }
             // also when the configuration now has members without a path (an apply added them): their sessions
             // and paths then reach the JoinRequests in one RouteServer status write, not one write each
@@ -176,24 +207,6 @@ public class RouteServerCycle {
             }
         }
         return retries.nextDelay(routeServer, config.backoff(), null);
-    }
-
-    /** The desired configuration: members of the network, new ones held while RPKI is not in sync. */
-    private Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
-        DesiredConfig desired = DesiredConfig.of(routeServer, requests);
-        Set<String> members = new TreeSet<>();
-        desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
-        Set<String> held = NewMemberHold.heldMembers(routeServer, members);
-        RenderedConfig rendered = renderer.renderParts(desired.model().withHeldMembers(held));
-        Map<String, PeerStatus> sessions = new LinkedHashMap<>(desired.sessionsByProtocol());
-        Map<String, String> memberOf = new LinkedHashMap<>();
-        sessions.forEach((protocol, peer) -> {
-            memberOf.put(protocol, peer.joinRequest);
-            if (held.contains(peer.joinRequest)) {
-                peer.held = true;
-            }
-        });
-        return new Planned(desired, rendered, sessions, memberOf, held);
     }
 
     /**
@@ -255,7 +268,11 @@ public class RouteServerCycle {
                 .map(c -> c.reason).orElse("");
     }
 
-    /** What one reconciliation wants the route server to run. */
-    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf, Set<String> held) {
+    /**
+     * What one reconciliation wants the route server to run, rendered for {@code version}; {@code unsupported}: why
+     * that BIRD cannot run the spec's policy (then {@code rendered} lacks the feature and must not be applied).
+     */
+    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf,
+            Set<String> held, BirdVersion version, Optional<String> unsupported) {
     }
 }

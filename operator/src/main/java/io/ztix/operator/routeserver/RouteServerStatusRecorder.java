@@ -8,6 +8,7 @@ import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RolloutStatus.Phase;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerStatus;
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.ProtocolState;
 import io.ztix.operator.routeserver.gate.HealthGate;
@@ -36,6 +37,8 @@ import java.util.TreeSet;
 final class RouteServerStatusRecorder {
 
     static final int LISTED_SESSIONS = 50;
+    static final String UNSUPPORTED_BIRD = "UnsupportedBirdVersion";
+    static final String UNSUPPORTED_FEATURE = "UnsupportedBirdFeature";
 
     private final RouteServer routeServer;
     private final RouteServerStatus status;
@@ -105,16 +108,39 @@ final class RouteServerStatusRecorder {
     void desiredRuns() {
         Optional<Condition> applied = Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED);
         if (applied.isEmpty() || applied.get().isTrue() || "RollbackFailed".equals(applied.get().reason)
-                || status.appliedConfigHash == null) {
+                || UNSUPPORTED_BIRD.equals(applied.get().reason) && !supportedBird() || status.appliedConfigHash == null) {
             return;
         }
         set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
                 + status.appliedConfigHash.substring(0, 12) + " with " + status.peerCount + " member sessions");
     }
 
-    /** BIRD was read: sessions of the running configuration, RTR servers; the route server is reachable. */
+    /**
+     * BIRD cannot run what is desired: a release ZT-IX does not render for ({@link #UNSUPPORTED_BIRD}), or a policy
+     * that needs a feature this release lacks ({@link #UNSUPPORTED_FEATURE}). Nothing is applied, the running
+     * configuration stays. @return true when this is news (the condition changed)
+     */
+    boolean birdRefuses(String conditionReason, String why) {
+        String message = "Not applied: " + why + "; the running configuration stays";
+        status.lastError = message;
+        boolean news = !Conditions.find(status.conditions, RouteServer.COND_CONFIG_APPLIED)
+                .map(c -> conditionReason.equals(c.reason) && message.equals(c.message)).orElse(false);
+        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, conditionReason, message);
+        return news;
+    }
+
+    private boolean supportedBird() {
+        try {
+            return status.birdVersion != null && BirdVersion.parse(status.birdVersion).isSupported();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** BIRD was read: sessions of the running configuration, RTR servers, version; the route server is reachable. */
     void observed(BirdObservation observation, RpkiReport rpki) {
         status.lastObservedTime = time(observation.observedAt());
+        status.birdVersion = observation.birdVersion().toString();
         status.unreachableSince = null;
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH and BIRD answered");
         for (PeerStatus peer : status.peers) {

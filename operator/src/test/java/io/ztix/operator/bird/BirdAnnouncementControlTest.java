@@ -45,7 +45,7 @@ class BirdAnnouncementControlTest {
 
     @BeforeParameterizedClassInvocation
     static void startBirdWithTaggedRoutes(BirdInstallation installation) {
-        String include = new BirdConfigRenderer().render(PolicyFixture.routeServer());
+        String include = new BirdConfigRenderer().render(PolicyFixture.routeServer(), installation.birdVersion());
         StringBuilder test = new StringBuilder(TestRoutes.through(FROM_A, "ipv4", PolicyFixture.importFilter(A, "ipv4"))
                 .route("45.128.20.0/24", A_V4, path(A), "bgp_community.add((" + TRANSIT + ", 7))",
                         "bgp_large_community.add((" + TRANSIT + ", 7, 7))")

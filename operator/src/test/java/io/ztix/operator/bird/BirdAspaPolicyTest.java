@@ -53,7 +53,7 @@ class BirdAspaPolicyTest {
     static void startBird(BirdInstallation installation, AspaPolicy policy) {
         installation.require();
         String include = new BirdConfigRenderer().render(PolicyFixture.routeServer(Policy.defaults().withAspa(policy)),
-                BirdVersion.parse(installation.version()));
+                installation.birdVersion());
         String routes = TestRoutes.aspas("t_aspa")
                 .aspa(CUSTOMER_OF_A, A)
                 .aspa(CUSTOMER_OF_OTHERS, 174)

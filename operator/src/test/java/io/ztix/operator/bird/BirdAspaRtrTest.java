@@ -1,8 +1,11 @@
 package io.ztix.operator.bird;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ztix.operator.routeserver.observe.RpkiProtocols;
+import io.ztix.operator.routeserver.observe.RpkiState;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.SameSince;
 import io.ztix.operator.testsupport.rtr.RtrCacheProcess;
@@ -72,7 +75,7 @@ class BirdAspaRtrTest {
         RouteServerConfig config = new RouteServerConfig(RS_ASN, RS_V4, RS_V4, RS_V6,
                 List.of(new RtrEndpoint("127.0.0.1", RTR_PORT)), Policy.defaults().withAspa(AspaPolicy.Reject),
                 List.of(new Member("member", MEMBER_ASN, "Member", null, NODE, MEMBER_V6, MEMBER_V4, 10L, 10L)));
-        String include = new BirdConfigRenderer().render(config, BirdVersion.parse(installation.version()));
+        String include = new BirdConfigRenderer().render(config, installation.birdVersion());
         routeServer = BirdDaemon.startInNamespace(installation, lan.left, "log \"@DIR@/bird.log\" all;\n"
                 + "protocol device { scan time 1; }\n"
                 + "include \"@DIR@/ztix.conf\";\n", include);
@@ -108,6 +111,16 @@ class BirdAspaRtrTest {
         String rpki = routeServer.birdc("show", "protocols", "all", "ztix_rpki_1");
         assertTrue(rpki.contains("Established") && rpki.contains("Protocol version: 2"), rpki);
         assertTrue(rtr.log().contains("2 ASPAs"), rtr.log());
+    }
+
+    @Test
+    @Order(1)
+    void theSessionPollCountsTheRoasApartFromTheAspaRecords() {
+        // one IPv4 ROA, no IPv6 ROA and two ASPA records served; the aspa channel is listed after roa6
+        RpkiState state = RpkiProtocols.parse(routeServer.birdc("show", "protocols", "all", "ztix_rpki_1")).get("ztix_rpki_1");
+        assertTrue(state.inSync(), state.toString());
+        assertEquals(1L, state.roas4(), state.toString());
+        assertEquals(0L, state.roas6(), state.toString());
     }
 
     @Test

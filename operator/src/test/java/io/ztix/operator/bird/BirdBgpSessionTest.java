@@ -61,7 +61,7 @@ class BirdBgpSessionTest {
         RouteServerConfig config = new RouteServerConfig(RS_ASN, RS_V4, RS_V4, RS_V6,
                 List.of(new RtrEndpoint("127.0.0.1", 3323)), new Policy(32, MaxPrefixAction.Disable, true),
                 List.of(new Member("member", MEMBER_ASN, "Member", null, NODE, MEMBER_V6, MEMBER_V4, IPV4_LIMIT, 10L)));
-        String include = new BirdConfigRenderer().render(config);
+        String include = new BirdConfigRenderer().render(config, installation.birdVersion());
         // The member first: a route server whose first connection attempt is refused waits in BIRD's
         // "error wait" state (60 s by default) before it accepts the member's connection.
         member = BirdDaemon.startInNamespace(BirdInstallation.HOST_2_0, lan.right, memberConfig());

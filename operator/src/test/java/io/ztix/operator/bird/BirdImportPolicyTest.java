@@ -41,7 +41,7 @@ class BirdImportPolicyTest {
 
     @BeforeParameterizedClassInvocation
     static void startBirdWithMemberARoutes(BirdInstallation installation) {
-        String include = new BirdConfigRenderer().render(PolicyFixture.routeServer());
+        String include = new BirdConfigRenderer().render(PolicyFixture.routeServer(), installation.birdVersion());
         long[] longestPath = new long[32];
         Arrays.fill(longestPath, A);
         long[] tooLongPath = new long[33];

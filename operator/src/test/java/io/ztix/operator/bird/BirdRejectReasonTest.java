@@ -76,7 +76,7 @@ class BirdRejectReasonTest {
                 .route("2a0c:9a40:56::/48", "2001:db8::99", path(A))
                 .route("2a0c:9a40:60::/48", A_V6, path(A))
                 .render();
-        bird = BirdDaemon.start(installation, new BirdConfigRenderer().render(PolicyFixture.routeServer()), routes);
+        bird = BirdDaemon.start(installation, new BirdConfigRenderer().render(PolicyFixture.routeServer(), installation.birdVersion()), routes);
     }
 
     @AfterParameterizedClassInvocation

@@ -27,6 +27,9 @@ import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +112,49 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = cluster.request(name);
             assertThat(seen.getStatus()).isNotNull();
-            assertThat(seen.getStatus().phase).as("phase of %s", name).isEqualTo(phase);
+            assertThat(seen.getStatus().phase).as(() -> "phase of " + name + "; " + routeServersSeen()).isEqualTo(phase);
         });
         return cluster.request(name);
+    }
+
+    /**
+     * {@code routeServer} refuses what is desired, loudly, and keeps what it runs: a Warning Event with {@code reason}
+     * mentioning {@code eventText}, Ready False, and seconds later {@code include} still holds {@code running},
+     * {@code waiting} is not Active and {@code active} still is.
+     */
+    void assertRefusedKeeping(String routeServer, String reason, String eventText, Path include, String running,
+            String waiting, String active) throws IOException {
+        assertThat(cluster.events()).anyMatch(e -> reason.equals(e.getReason()) && e.getMessage().contains(eventText));
+        assertThat(condition(routeServer, RouteServer.COND_READY).status).isEqualTo(Condition.FALSE);
+        await().pollDelay(Duration.ofSeconds(5)).atMost(WAIT).until(() -> true);
+        assertThat(Files.readString(include)).as("the running configuration").isEqualTo(running);
+        assertThat(cluster.request(waiting).getStatus().phase).isNotEqualTo(Phase.Active);
+        assertThat(cluster.request(active).getStatus().phase).isEqualTo(Phase.Active);
+    }
+
+    /** What the route servers' status says (for a failure message: why a member did not get where it should). */
+    String routeServersSeen() {
+        StringBuilder seen = new StringBuilder("route servers:");
+        for (RouteServer rs : client.resources(RouteServer.class).inNamespace(namespace).list().getItems()) {
+            RouteServerStatus status = rs.getStatus();
+            seen.append("\n  ").append(rs.getMetadata().getName());
+            if (status == null) {
+                seen.append(": no status");
+                continue;
+            }
+            seen.append(": BIRD ").append(status.birdVersion).append(", applied ").append(status.appliedConfigHash)
+                    .append(", lastError ").append(status.lastError);
+            status.conditions.forEach(c -> seen.append("\n    ").append(c.type).append('=').append(c.status).append(' ')
+                    .append(c.reason).append(": ").append(c.message));
+            status.rpki.forEach(r -> seen.append("\n    rtr ").append(r.protocol).append(" inSync=").append(r.inSync)
+                    .append(" state=").append(r.state).append(" lastError=").append(r.lastError));
+            status.peers.forEach(p -> seen.append("\n    peer ").append(p.protocol).append(' ').append(p.state)
+                    .append(Boolean.TRUE.equals(p.held) ? " held" : ""));
+            if (status.rollout != null) {
+                seen.append("\n    rollout ").append(status.rollout.phase).append(": ").append(status.rollout.message);
+            }
+        }
+        return seen.toString();
     }
 
     RouteServer routeServer(String name) {

@@ -57,7 +57,7 @@ class RouteServerLabEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
-    void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther(BirdInstallation bird) {
+    void membersGetFilteredSessionsOnTheRouteServerAndLeavingOneDoesNotDisturbTheOther(BirdInstallation bird) throws Exception {
         // a new lab and namespace per BIRD line under test, so the runs cannot see each other's resources
         parts = LabParts.start(bird, "e2e0000001", "zt-token-e2e");
         lab = parts.lab();
@@ -77,6 +77,10 @@ class RouteServerLabEndToEndTest {
         assertThat(activeB.getStatus().assignedIps.ipv6).isEqualTo(LanPeer.MEMBER_B.ipv6());
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(exchange.status("rs1").peers)
                 .hasSize(4).allSatisfy(p -> assertThat(p.state).isEqualTo("Established")));
+        // the operator read the version over the route server's SSH session and rendered for it
+        assertThat(exchange.status("rs1").birdVersion).isEqualTo(bird.version());
+        assertThat(java.nio.file.Files.readString(lab.routeServer().includeFile()))
+                .contains("# Rendered for BIRD " + bird.version() + ".");
         await().atMost(BGP_WAIT).untilAsserted(() -> assertThat(cluster.request(a).getStatus().routeServers)
                 .singleElement().satisfies(e -> assertThat(e.sessions).extracting(s -> s.state).containsOnly("Established")));
 

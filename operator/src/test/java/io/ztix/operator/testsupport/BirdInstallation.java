@@ -1,5 +1,6 @@
 package io.ztix.operator.testsupport;
 
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,6 +125,11 @@ public enum BirdInstallation {
             }
             return output.substring(prefix.length()).strip();
         });
+    }
+
+    /** The version as the renderer takes it: a test renders the configuration for the BIRD it runs against. */
+    public BirdVersion birdVersion() {
+        return BirdVersion.parse(version());
     }
 
     /** Major version: 2 or 3. */

@@ -14,7 +14,7 @@ public final class BirdCommands {
 
     /** Printed between the sections of {@link #observe()}. */
     public static final String SECTION = "@@ztix-section@@";
-    /** Printed before the route counters in {@link #observe(boolean)}. */
+    /** Printed before the route counters in {@link #observe(boolean)} (after the other sections). */
     public static final String ROUTES_SECTION = "@@ztix-routes@@";
 
     private static final Pattern MEMBER_PROTOCOL = Pattern.compile("m_as[0-9]{1,10}_[0-9a-f]{10}_v[46]");
@@ -93,23 +93,25 @@ public final class BirdCommands {
     /**
      * One round trip that reads everything the operator observes: {@code show protocols} (every session's state),
      * then {@link #SECTION}, then {@code show protocols all "ztix_rpki*"} (RTR details; BIRD answers "No protocols
-     * match" before the first apply). Fails when the first birdc fails.
+     * match" before the first apply), then {@link #SECTION} and {@code show status} (the BIRD version the
+     * configuration is rendered for). Fails when the first birdc fails.
      */
     public String observe() {
         return observe(false);
     }
 
     /**
-     * {@link #observe()}, and with {@code routeCounts} then {@link #ROUTES_SECTION} and the member sessions' route
+     * {@link #observe()}, and with {@code routeCounts} after it {@link #ROUTES_SECTION} and the member sessions' route
      * counters: {@code show protocols all "m_as*"} filtered on the route server to each protocol's row and its
      * channel's {@code Routes:} line (two lines per session cross SSH instead of about 45). The same birdc
      * session table, so still one round trip; a failure of this part leaves the section empty.
      */
     public String observe(boolean routeCounts) {
         String rpki = "echo " + SECTION + "; " + birdc() + " show protocols all " + quote("\"ztix_rpki*\"") + " 2>&1; ";
+        String status = "echo " + SECTION + "; " + birdc() + " show status 2>&1; ";
         String routes = routeCounts ? "echo " + ROUTES_SECTION + "; " + birdc() + " show protocols all "
                 + quote("\"m_as*\"") + " 2>&1 | grep -E " + quote("^[^ ]|^ +Routes: ") + "; " : "";
-        return showProtocols() + " && { " + rpki + routes + "true; }";
+        return showProtocols() + " && { " + rpki + status + routes + "true; }";
     }
 
     /**

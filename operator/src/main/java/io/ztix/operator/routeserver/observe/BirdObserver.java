@@ -1,5 +1,6 @@
 package io.ztix.operator.routeserver.observe;
 
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.routeserver.apply.BirdCommands;
 import io.ztix.operator.routeserver.apply.BirdProtocols;
 import io.ztix.operator.routeserver.apply.BirdTarget;
@@ -10,12 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Reads a route server's BIRD state in one SSH round trip ({@link BirdCommands#observe()}): the protocol table
- * for the BGP sessions and {@code show protocols all} for the RPKI sessions. Only when an RTR server given by
- * host name is not in sync does it ask the route server (one more command) whether the name resolves, so that
- * the status can say why.
+ * Reads a route server's BIRD state in one SSH round trip ({@link BirdCommands#observe(boolean)}): the protocol
+ * table for the BGP sessions, {@code show protocols all} for the RPKI sessions, {@code show status} for the BIRD
+ * version and, at the poll's cadence, the member sessions' route counters. Only when an RTR server given by host
+ * name is not in sync does it ask the route server (one more command) whether the name resolves, so that the
+ * status can say why.
  */
 public final class BirdObserver {
 
@@ -47,19 +50,19 @@ public final class BirdObserver {
                     + firstLines(result.output()));
         }
         String output = result.stdout();
-        int section = output.indexOf(BirdCommands.SECTION);
-        if (section < 0) {
+        int routesSection = routeCounts ? output.indexOf(BirdCommands.ROUTES_SECTION) : -1;
+        String[] sections = (routesSection < 0 ? output : output.substring(0, routesSection))
+                .split(Pattern.quote(BirdCommands.SECTION) + "\\R?", -1);
+        if (sections.length != 3) {
             throw new SshException(SshException.Kind.COMMAND_FAILED, "unexpected birdc output: " + firstLines(output));
         }
-        int routesSection = routeCounts ? output.indexOf(BirdCommands.ROUTES_SECTION, section) : -1;
-        String rpkiPart = output.substring(section + BirdCommands.SECTION.length(), routesSection < 0 ? output.length() : routesSection);
         Map<String, RouteCounts> routes = routesSection < 0 ? null : SessionRoutes.parse(
                 output.substring(routesSection + BirdCommands.ROUTES_SECTION.length())).orElse(null);
         Map<String, RpkiState> rpki;
         try {
-            rpki = RpkiProtocols.parse(rpkiPart);
-            return new BirdObservation(at, BirdProtocols.parse(output.substring(0, section)), rpki,
-                    resolution(ssh, commands, rpki, rtrHostsByProtocol), routes);
+            rpki = RpkiProtocols.parse(sections[1]);
+            return new BirdObservation(at, BirdProtocols.parse(sections[0]), rpki,
+                    resolution(ssh, commands, rpki, rtrHostsByProtocol), routes, version(sections[2]));
         } catch (IllegalArgumentException e) {
             throw new SshException(SshException.Kind.COMMAND_FAILED, e.getMessage());
         }
@@ -84,6 +87,12 @@ public final class BirdObserver {
             }
         }
         return resolves;
+    }
+
+    /** The version {@code show status} reports ("BIRD 3.1.8"). */
+    static BirdVersion version(String showStatus) {
+        return BirdVersion.find(showStatus).orElseThrow(() -> new IllegalArgumentException(
+                "birdc show status did not report a BIRD version: " + firstLines(showStatus)));
     }
 
     static boolean isAddress(String host) {

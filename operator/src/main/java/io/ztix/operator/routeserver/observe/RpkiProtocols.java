@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses BIRD 2's {@code birdc show protocols all "ztix_rpki*"}: one row per protocol (as in {@code show
- * protocols}) followed by indented details (Status, Cache server/port, Last update, per channel Routes).
+ * Parses {@code birdc show protocols all "ztix_rpki*"} (BIRD 2 and 3): one row per protocol (as in {@code show
+ * protocols}) followed by indented details (Status, Cache server/port, Last update, per channel Routes: roa4, roa6
+ * and, with ASPA, an aspa channel whose records are not counted as ROAs).
  */
 public final class RpkiProtocols {
 
@@ -15,7 +16,7 @@ public final class RpkiProtocols {
     private static final Pattern ROW = Pattern.compile(
             "(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?|\\S+)\\s*(.*)");
     private static final Pattern DETAIL = Pattern.compile("\\s+([A-Za-z][A-Za-z -]*?)\\s*:\\s*(.*)");
-    private static final Pattern CHANNEL = Pattern.compile("\\s+Channel (roa4|roa6)\\s*");
+    private static final Pattern CHANNEL = Pattern.compile("\\s+Channel (\\S+)\\s*");
     private static final Pattern IMPORTED = Pattern.compile("(\\d+) imported");
     private static final Pattern BEFORE = Pattern.compile("before (\\d+(?:\\.\\d+)?) s");
 
@@ -97,11 +98,11 @@ public final class RpkiProtocols {
             this.status = info.isEmpty() ? null : info.split("\\s+")[0];
         }
 
-        /** A channel without a Routes line holds no ROAs. */
+        /** A channel without a Routes line holds no ROAs; an {@code aspa} channel holds ASPA records, not ROAs. */
         void channel(String channel) {
             if (channel.equals("roa4")) {
                 roas4 = 0L;
-            } else {
+            } else if (channel.equals("roa6")) {
                 roas6 = 0L;
             }
         }
@@ -125,7 +126,7 @@ public final class RpkiProtocols {
                     long count = Long.parseLong(imported.group(1));
                     if (channel.equals("roa4")) {
                         roas4 = count;
-                    } else {
+                    } else if (channel.equals("roa6")) {
                         roas6 = count;
                     }
                 }

@@ -42,10 +42,12 @@ class BirdCommandsTest {
         assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols", commands.showProtocols());
         assertEquals("sudo -n mv -f '/a' '/b'", commands.move("/a", "/b"));
         assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols && { echo @@ztix-section@@; "
-                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; true; }",
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; echo @@ztix-section@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show status 2>&1; true; }",
                 commands.observe());
         assertEquals("sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols && { echo @@ztix-section@@; "
-                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; echo @@ztix-routes@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"ztix_rpki*\"' 2>&1; echo @@ztix-section@@; "
+                + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show status 2>&1; echo @@ztix-routes@@; "
                 + "sudo -n 'birdc' -s '/run/bird/bird.ctl' show protocols all '\"m_as*\"' 2>&1 | grep -E '^[^ ]|^ +Routes: '; "
                 + "true; }", commands.observe(true));
         assertEquals("sudo -n tee '/a' > /dev/null", commands.write("/a"));

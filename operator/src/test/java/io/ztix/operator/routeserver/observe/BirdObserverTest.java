@@ -81,6 +81,38 @@ class BirdObserverTest {
             assertThat(poll.routes()).isEmpty();
             assertThat(poll.protocol("m_as64501_aaaa000001_v6")).isPresent();
             assertThat(look.routesRead()).isFalse();
+            // the version is read in the same command with or without the counters
+            assertThat(poll.birdVersion()).hasToString(bird.installation().version());
+            assertThat(look.birdVersion()).hasToString(bird.installation().version());
+        }
+    }
+
+    @Test
+    void theObservationCarriesTheBirdVersionFromShowStatus() {
+        bird = BirdDaemon.start();
+
+        try (SshSession ssh = SshSession.open(sshd.target())) {
+            BirdObservation observation = observer.observe(ssh, bird.target(), Map.of());
+            assertThat(observation.birdVersion()).hasToString(bird.installation().version());
+        }
+    }
+
+    @Test
+    void showStatusOfBird2And3IsReadAsTheirVersion() throws Exception {
+        // captured from the host's BIRD 2.0.12 and the Debian 13 root's BIRD 3.1.8 (birdc show status)
+        assertThat(BirdObserver.version(fixture("show-status-2.0.12.txt"))).hasToString("2.0.12");
+        assertThat(BirdObserver.version(fixture("show-status-3.1.txt"))).hasToString("3.1.8");
+    }
+
+    @Test
+    void aShowStatusWithoutAVersionIsAnError() {
+        assertThatThrownBy(() -> BirdObserver.version("Unable to connect to server control socket (/run/bird/bird.ctl)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("did not report a BIRD version");
+    }
+
+    private static String fixture(String name) throws Exception {
+        try (var in = BirdObserverTest.class.getResourceAsStream("/bird/observe/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

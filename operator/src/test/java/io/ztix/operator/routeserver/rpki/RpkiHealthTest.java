@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztix.api.common.Condition;
 import io.ztix.api.routeserver.RtrServerStatus;
+import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.RtrEndpoint;
 import io.ztix.operator.routeserver.observe.BirdObservation;
 import io.ztix.operator.routeserver.observe.RpkiState;
@@ -30,7 +31,7 @@ class RpkiHealthTest {
     }
 
     private static BirdObservation observation(Instant at, Map<String, RpkiState> rpki, Map<String, Boolean> resolves) {
-        return new BirdObservation(at, List.of(), rpki, resolves);
+        return new BirdObservation(at, List.of(), rpki, resolves, BirdVersion.parse("2.0.12"));
     }
 
     @Test
