@@ -12,9 +12,19 @@
   }
 
   function routeServerLines(request) {
-    return (request.routeServers || []).map(function (rs) {
-      return rs.name + ': ' + rs.state + (rs.sessions || []).map(function (s) { return '; ' + s; }).join('')
-        + (rs.path ? '; ' + rs.path : '');
+    // each line comes from the portal with its technical tokens isolated left-to-right
+    return (request.routeServers || []).map(function (rs) { return rs.line; });
+  }
+
+  // addresses are technical tokens: each in its own left-to-right isolate, as the page renders them
+  function setAddresses(element, addresses) {
+    while (element.firstChild) { element.removeChild(element.firstChild); }
+    addresses.filter(Boolean).forEach(function (address, i) {
+      if (i > 0) { element.appendChild(document.createElement('br')); }
+      var bdi = document.createElement('bdi');
+      bdi.setAttribute('dir', 'ltr');
+      bdi.textContent = address;
+      element.appendChild(bdi);
     });
   }
 
@@ -34,9 +44,7 @@
     var routeServers = row.querySelector('[data-field="routeServers"]');
     if (routeServers) { setList(routeServers, routeServerLines(request)); }
     var addresses = row.querySelector('[data-field="addresses"]');
-    if (addresses) {
-      addresses.textContent = [request.ipv6, request.ipv4].filter(Boolean).join(' ');
-    }
+    if (addresses) { setAddresses(addresses, [request.ipv6, request.ipv4]); }
   }
 
   function poll(container) {

@@ -197,7 +197,8 @@ public interface AppMessages {
     @Message("ZeroTier node ID of your router")
     String new_node();
 
-    @Message("10 hexadecimal digits. Run zerotier-cli info on your router: it prints 200 info <node ID> <version> ONLINE.")
+    @Message("10 hexadecimal digits. Run {bidi:ltr('zerotier-cli info')} on your router: it prints the node ID after {bidi:ltr('200 info')}, e.g. "
+            + "{bidi:ltr('200 info 8056c2e21c 1.14.2 ONLINE')}.")
     String new_node_hint();
 
     @Message("Review")
@@ -254,7 +255,7 @@ public interface AppMessages {
     @Message("Your addresses on the peering LAN")
     String detail_your_addresses();
 
-    @Message("Route servers (AS{asn})")
+    @Message("Route servers ({bidi:asn(asn)})")
     String detail_rs(long asn);
 
     @Message("The peering LAN's MTU is {mtu} bytes, as on a physical IX port. ZeroTier sets it on your interface; "
@@ -272,17 +273,14 @@ public interface AppMessages {
     @Message("Your router reaches {rs} directly.")
     String path_direct_unmeasured(String rs);
 
-    @Message("Your router reaches {rs} only through a ZeroTier relay: check that UDP port 9993 is open to and from your router.")
+    @Message("Your router reaches {rs} only through a ZeroTier relay: check that {bidi:ltr('UDP 9993')} is open to and from your router.")
     String path_relayed(String rs);
 
-    @Message("{rs} has no ZeroTier contact with your router: check that zerotier-one runs, has joined the network and is online.")
+    @Message("{rs} has no ZeroTier contact with your router: check that {bidi:ltr('zerotier-one')} runs, has joined the network and is online.")
     String path_unreachable(String rs);
 
     @Message("The ZeroTier path to {rs} is not known.")
     String path_unknown(String rs);
-
-    @Message("(ZeroTier {version})")
-    String path_version(String version);
 
     @Message("Decision")
     String detail_decision();
@@ -359,7 +357,7 @@ public interface AppMessages {
     @Message("The form was incomplete or outdated. Please go back, reload the page and try again.")
     String error_bad_request();
 
-    @Message("A ZeroTier node ID is exactly 10 hexadecimal digits (0-9, a-f), for example 8056c2e21c. Run zerotier-cli info on your router to see it.")
+    @Message("A ZeroTier node ID is exactly 10 hexadecimal digits (0-9, a-f), for example {bidi:ltr('8056c2e21c')}. Run {bidi:ltr('zerotier-cli info')} on your router to see it.")
     String error_node_id();
 
     @Message("None of your networks may request a port.")
@@ -395,7 +393,7 @@ public interface AppMessages {
     @Message("IX-F member export (JSON)")
     String member_export();
 
-    @Message("This is a reserved ZeroTier address that no router has (0000000000, or one starting with ff). Run zerotier-cli info on your router to see its node ID.")
+    @Message("This is a reserved ZeroTier address that no router has ({bidi:ltr('0000000000')}, or one starting with {bidi:ltr('ff')}). Run {bidi:ltr('zerotier-cli info')} on your router to see its node ID.")
     String error_node_id_reserved();
 
     @Message("This ZeroTier node ID is already in a request on this peering LAN. A router joins a peering LAN only once. If it is your router, please contact the IX.")

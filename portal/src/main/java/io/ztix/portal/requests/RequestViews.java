@@ -7,6 +7,7 @@ import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.Bidi;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,30 +46,41 @@ public final class RequestViews {
         for (RouteServerEntry entry : status.routeServers) {
             List<String> sessions = new ArrayList<>();
             for (PeerStatus s : entry.sessions) {
-                sessions.add((s.family == null ? "" : s.family + " ") + (s.state == null ? "?" : s.state)
-                        + (s.since == null ? "" : " (" + s.since + ")") + (s.info == null ? "" : " " + s.info));
+                sessions.add(session(s));
             }
             boolean configured = Boolean.TRUE.equals(entry.configured);
             String state = (configured ? msg.rs_configured() : msg.rs_not_configured())
                     + (sessions.isEmpty() ? "; " + msg.rs_no_sessions() : "");
-            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions,
-                    PathText.of(entry.name, entry.path, msg)));
+            String path = PathText.of(entry.name, entry.path, msg);
+            StringBuilder line = new StringBuilder(Bidi.ltr(entry.name)).append(": ").append(state);
+            sessions.forEach(s -> line.append("; ").append(s));
+            if (path != null) {
+                line.append("; ").append(path);
+            }
+            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions, path,
+                    line.toString()));
         }
         String requester = spec.requester == null ? null
-                : (spec.requester.name != null ? spec.requester.name : "")
-                + (spec.requester.peeringdbUserId != null ? " (PeeringDB " + spec.requester.peeringdbUserId + ")" : "")
-                + (spec.requester.localUser != null ? " (local " + spec.requester.localUser + ")" : "");
+                : Bidi.auto(spec.requester.name != null ? spec.requester.name : "")
+                + (spec.requester.peeringdbUserId != null ? " (" + Bidi.ltr("PeeringDB " + spec.requester.peeringdbUserId) + ")" : "")
+                + (spec.requester.localUser != null ? " (" + Bidi.ltr("local " + spec.requester.localUser) + ")" : "");
         return new RequestView(r.getMetadata().getName(), spec.asn == null ? 0 : spec.asn, spec.networkRef,
                 spec.networkName, spec.nodeId, phase, phaseLabel, conditions,
                 status.assignedIps == null ? null : status.assignedIps.ipv6,
                 status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers,
-                status.lastError == null ? null : admin ? status.lastError : degraded ? null : msg.detail_ix_sees_error(),
+                status.lastError == null ? null : admin ? Bidi.ltr(status.lastError) : degraded ? null : msg.detail_ix_sees_error(),
                 spec.approval == null || spec.approval.decision == null ? null : spec.approval.decision.name(),
                 spec.approval == null ? null : spec.approval.reason,
                 spec.approval == null ? null : spec.approval.decidedBy, requester,
                 r.getMetadata().getCreationTimestamp(), spec.asSet,
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv4,
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
+    }
+
+    /** One BGP session: address family, state, since when (as BIRD prints it) and BIRD's note; tokens isolated. */
+    private static String session(PeerStatus s) {
+        return (s.family == null ? "" : Bidi.ltr(s.family) + " ") + (s.state == null ? "?" : Bidi.ltr(s.state))
+                + (s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")") + (s.info == null ? "" : " " + Bidi.ltr(s.info));
     }
 
     static String condition(Condition c, AppMessages msg, boolean admin) {
@@ -78,7 +90,7 @@ public final class RequestViews {
             text = msg.cond_other() + " " + c.type + ": " + c.status;
         }
         if (!c.isTrue() && c.message != null && !c.message.isBlank()) {
-            text = text + (admin ? ": " + c.message : ". " + msg.cond_ix_sees_details());
+            text = text + (admin ? ": " + Bidi.ltr(c.message) : ". " + msg.cond_ix_sees_details());
         }
         return text;
     }

@@ -149,6 +149,91 @@ class ChromiumWalkthroughTest {
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/login"));
     }
 
+    /** Every occurrence of the token on the page, painted left to right, in a left-to-right element. */
+    private void assertPaintedLeftToRight(String page, String... tokens) throws IOException {
+        String script = new String(getClass().getResourceAsStream("/browser/rendered-order.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String token : tokens) {
+            String found = (String) ((JavascriptExecutor) driver).executeScript(script, token);
+            assertThat(found).as("%s shows %s", page, token).isNotEqualTo("[]");
+            assertThat(found).as("every %s on %s is painted left to right in an LTR element", token, page)
+                    .doesNotContain("\"inOrder\":false").doesNotContain("\"direction\":\"rtl\"");
+        }
+    }
+
+    @Test
+    void inHebrewEveryAddressNodeAsnTimestampAndCommandOnMemberAndAdminPagesReadsLeftToRight() throws IOException {
+        Cluster cluster = new Cluster(client, cache);
+        cluster.network("rtllan", "RTL LAN", true);
+        cluster.routeServer("rtl-rs1", "rtllan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        io.ztix.api.joinrequest.JoinRequest jr = Cluster.newRequest("rtllan", 64501, "00000000e1");
+        jr.getSpec().networkName = "Example Net";
+        jr.getSpec().requester = new io.ztix.api.joinrequest.Requester();
+        jr.getSpec().requester.name = "Alice Operator";
+        jr.getSpec().requester.peeringdbUserId = 1001L;
+        cluster.create(jr);
+        String name = jr.getMetadata().getName();
+        cluster.patchStatus(name, r -> {
+            r.getStatus().phase = Phase.Active;
+            r.getStatus().assignedIps = new AssignedIps("2001:db8:ff:0:6:4501:0:1", "203.0.113.45");
+            io.ztix.api.joinrequest.RouteServerEntry entry = new io.ztix.api.joinrequest.RouteServerEntry();
+            entry.name = "rtl-rs1";
+            entry.configured = true;
+            io.ztix.api.routeserver.PeerStatus session = new io.ztix.api.routeserver.PeerStatus();
+            session.family = "ipv6";
+            session.state = "Established";
+            session.since = "2026-12-01 10:15:02.123";
+            entry.sessions.add(session);
+            entry.path = new io.ztix.api.routeserver.ZeroTierPath();
+            entry.path.reach = io.ztix.api.routeserver.ZeroTierPath.Reach.Direct;
+            entry.path.latencyMs = 12;
+            entry.path.version = "1.14.2";
+            r.getStatus().routeServers.add(entry);
+        });
+
+        driver.get(url("/login"));
+        driver.get(url("/lang/he"));
+        driver.get(url("/login"));
+        driver.findElement(By.id("login-peeringdb")).click();
+        driver.findElement(By.id("user")).sendKeys("full");
+        driver.findElement(By.id("authorize")).click();
+        waitUpTo(15).until(ExpectedConditions.urlToBe(url("/requests")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertPaintedLeftToRight("the list", "2001:db8:ff:0:6:4501:0:1", "203.0.113.45", "AS64501", "rtllan",
+                "00000000e1", "rtl-rs1", "2026-12-01 10:15:02.123");
+        screenshot("05-hebrew-list");
+
+        driver.get(url("/requests/" + name));
+        assertPaintedLeftToRight("the request", "2001:db8:ff:0:6:4501:0:1", "203.0.113.45", "AS64501", "00000000e1",
+                "zerotier-cli join 8056c2e21c000001", "2001:db8:ff::1", "rtl-rs1", "2026-12-01 10:15:02.123",
+                "ZeroTier 1.14.2", "AS64999");
+        screenshot("06-hebrew-request");
+
+        driver.get(url("/requests/new"));
+        assertPaintedLeftToRight("the form", "zerotier-cli info", "AS64501");
+        driver.findElement(By.id("logout")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/login"));
+
+        io.ztix.api.joinrequest.JoinRequest pending = Cluster.newRequest("rtllan", 64510, "00000000e2");
+        pending.getSpec().requester = new io.ztix.api.joinrequest.Requester();
+        pending.getSpec().requester.name = "Otto Other";
+        pending.getSpec().requester.peeringdbUserId = 1005L;
+        cluster.create(pending);
+        driver.findElement(By.id("login-peeringdb")).click();
+        driver.findElement(By.id("user")).sendKeys("admin");
+        driver.findElement(By.id("authorize")).click();
+        waitUpTo(15).until(ExpectedConditions.urlToBe(url("/requests")));
+        driver.get(url("/admin/pending"));
+        assertPaintedLeftToRight("the pending queue", "AS64510", "00000000e2", "PeeringDB 1005",
+                "kubectl -n test patch joinrequest " + pending.getMetadata().getName());
+        screenshot("07-hebrew-pending");
+        driver.get(url("/admin/requests"));
+        assertPaintedLeftToRight("all requests", name, "2001:db8:ff:0:6:4501:0:1", "PeeringDB 1001");
+        driver.get(url("/admin/audit"));
+        assertPaintedLeftToRight("the audit log", "peeringdb:9001");
+        screenshot("08-hebrew-audit");
+    }
+
     @Test
     void hebrewPagesRenderRightToLeft() throws IOException {
         driver.get(url("/login"));

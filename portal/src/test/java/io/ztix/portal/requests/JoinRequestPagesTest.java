@@ -224,7 +224,7 @@ class JoinRequestPagesTest {
             });
             String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
             assertThat(live).contains("\"phase\":\"Active\"").contains("2001:db8:ff::fbf5:1").contains("Established")
-                    .contains("Everything is ready.").contains("Your router reaches rs1 directly, 12 ms.");
+                    .contains("Everything is ready").contains("Your router reaches \u2066rs1\u2069 directly, 12 ms.");
             HtmlPage detail = browser.page("/requests/" + name);
             String instructions = detail.getElementById("instructions").asNormalizedText();
             assertThat(instructions).contains("zerotier-cli join 8056c2e21c000001")
