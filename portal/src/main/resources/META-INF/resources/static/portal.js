@@ -95,6 +95,32 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-live-url]'), function (container) {
       setInterval(function () { poll(container); }, 2000);
     });
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (button) {
+      button.addEventListener('click', function () {
+        var text = document.getElementById(button.getAttribute('data-copy')).textContent;
+        var done = function () { button.textContent = button.getAttribute('data-copied'); };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done);
+        } else {
+          var area = document.createElement('textarea');
+          area.value = text;
+          document.body.appendChild(area);
+          area.select();
+          document.execCommand('copy');
+          document.body.removeChild(area);
+          done();
+        }
+      });
+    });
+    // times are written in UTC; the browser shows them in its own time zone and language
+    Array.prototype.forEach.call(document.querySelectorAll('time[data-local]'), function (time) {
+      var at = new Date(time.getAttribute('datetime'));
+      if (!isNaN(at)) {
+        time.textContent = at.toLocaleString(document.documentElement.lang, { year: 'numeric', month: '2-digit',
+          day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+        time.title = time.getAttribute('datetime');
+      }
+    });
     Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
       form.addEventListener('submit', function (event) {
         if (!window.confirm(form.getAttribute('data-confirm'))) { event.preventDefault(); }

@@ -5,7 +5,7 @@ import java.util.List;
 /** A JoinRequest as a member sees it, in the member's language. */
 public record RequestView(String name, long asn, String networkRef, String networkName, String nodeId,
         String phase, String phaseLabel, List<String> conditions, String ipv6, String ipv4,
-        List<RouteServerView> routeServers, String lastError, String decision, String reason, String decidedBy,
+        List<RouteServerView> routeServers, String lastError, String decision, String decisionLabel, String reason, String decidedBy,
         String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6) {
 
     /**

@@ -129,6 +129,8 @@ class ChromiumWalkthroughTest {
         String name = "browserlan-as64501-0000000c01";
         waitUpTo(10).until(ExpectedConditions.urlContains("/requests/" + name));
         assertThat(driver.findElement(By.id("phase")).getText()).isEqualTo("Received");
+        assertThat(driver.findElement(By.cssSelector("[data-field='conditions']")).getText())
+                .as("what happens next, not empty rows").contains("an IX admin approves or rejects it");
         screenshot("02-submitted");
 
         cluster.awaitCached(name);
@@ -151,8 +153,7 @@ class ChromiumWalkthroughTest {
 
     /** Every occurrence of the token on the page, painted left to right, in a left-to-right element. */
     private void assertPaintedLeftToRight(String page, String... tokens) throws IOException {
-        String script = new String(getClass().getResourceAsStream("/browser/rendered-order.js").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String script = script("rendered-order.js");
         for (String token : tokens) {
             String found = (String) ((JavascriptExecutor) driver).executeScript(script, token);
             assertThat(found).as("%s shows %s", page, token).isNotEqualTo("[]");
@@ -210,7 +211,7 @@ class ChromiumWalkthroughTest {
         screenshot("06-hebrew-request");
 
         driver.get(url("/requests/new"));
-        assertPaintedLeftToRight("the form", "zerotier-cli info", "AS64501");
+        assertPaintedLeftToRight("the form", "zerotier-cli info", "200 info 8056c2e21c 1.14.2 ONLINE");
         driver.findElement(By.id("logout")).click();
         waitUpTo(10).until(ExpectedConditions.urlContains("/login"));
 
@@ -232,6 +233,94 @@ class ChromiumWalkthroughTest {
         driver.get(url("/admin/audit"));
         assertPaintedLeftToRight("the audit log", "peeringdb:9001");
         screenshot("08-hebrew-audit");
+    }
+
+    private String script(String name) throws IOException {
+        return new String(getClass().getResourceAsStream("/browser/" + name).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inChineseAMemberReadsOnlyChineseStatusDrawnInARealCjkFontAndAnAdminAlsoTheOperatorsMessage() throws IOException {
+        Cluster cluster = new Cluster(client, cache);
+        cluster.network("zhlan", "Chinese LAN", true);
+        io.ztix.api.joinrequest.JoinRequest pending = Cluster.newRequest("zhlan", 64501, "00000000f1");
+        pending.getSpec().requester = new io.ztix.api.joinrequest.Requester();
+        pending.getSpec().requester.peeringdbUserId = 1001L;
+        cluster.create(pending);
+        cluster.patchStatus(pending.getMetadata().getName(), r -> {
+            r.getStatus().phase = Phase.Pending;
+            r.getStatus().conditions.add(new Condition("Valid", "True", "Valid", "The request is valid and its network exists"));
+            r.getStatus().conditions.add(new Condition("Approved", "Unknown", "AwaitingDecision",
+                    "Waiting for an IX admin to approve or reject the request"));
+            r.getStatus().conditions.add(new Condition("Ready", "False", "AwaitingDecision", "Not approved yet"));
+        });
+        io.ztix.api.joinrequest.JoinRequest active = Cluster.newRequest("zhlan", 64501, "00000000f2");
+        active.getSpec().approval = new io.ztix.api.joinrequest.Approval(
+                io.ztix.api.joinrequest.Approval.Decision.Approved, null, "ada");
+        cluster.create(active);
+        cluster.patchStatus(active.getMetadata().getName(), r -> {
+            r.getStatus().phase = Phase.Active;
+            r.getStatus().assignedIps = new AssignedIps("2001:db8:ff::fbf5:f2", "203.0.113.62");
+            r.getStatus().conditions.add(new Condition("Ready", "True", "Active",
+                    "The member is authorized and configured on every route server"));
+            r.getStatus().conditions.add(new Condition("Approved", "True", "Approved", "Approved by ada"));
+            io.ztix.api.joinrequest.RouteServerEntry entry = new io.ztix.api.joinrequest.RouteServerEntry();
+            entry.name = "zh-rs1";
+            entry.configured = true;
+            io.ztix.api.routeserver.PeerStatus session = new io.ztix.api.routeserver.PeerStatus();
+            session.family = "ipv6";
+            session.state = "Idle";
+            entry.sessions.add(session);
+            r.getStatus().routeServers.add(entry);
+        });
+
+        driver.get(url("/login"));
+        driver.get(url("/lang/zh-CN"));
+        driver.get(url("/login"));
+        driver.findElement(By.id("login-peeringdb")).click();
+        driver.findElement(By.id("user")).sendKeys("full");
+        driver.findElement(By.id("authorize")).click();
+        waitUpTo(15).until(ExpectedConditions.urlToBe(url("/requests")));
+        String list = driver.findElement(By.tagName("main")).getText();
+        assertThat(list).contains("等待 IX 批准或拒绝该请求").contains("空闲")
+                .doesNotContain("Waiting for an IX admin").doesNotContain("Not approved yet").doesNotContain("authorized");
+        assertThat(list.split("等待 IX 批准或拒绝该请求", -1)).as("said once").hasSize(2);
+        screenshot("09-chinese-list");
+
+        driver.get(url("/requests/" + active.getMetadata().getName()));
+        String detail = driver.findElement(By.tagName("main")).getText();
+        assertThat(detail).contains("已批准").doesNotContain("Approved").doesNotContain("every route server");
+        assertThat(detail.indexOf("一切就绪")).as("the summary after the steps it sums up")
+                .isGreaterThan(detail.indexOf("IX 已批准该请求"));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> glyphs = (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                script("glyphs.js"), java.util.List.of("审", "批", "等", new String(Character.toChars(0x10FFFD))));
+        assertThat(glyphs).as("Chinese characters drawn as themselves, not as the .notdef box").doesNotHaveDuplicates();
+        assertThat(glyphs.get(0)).doesNotStartWith("0:");
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        driver.get(url("/requests"));
+        for (org.openqa.selenium.WebElement phase : driver.findElements(By.cssSelector("td[data-phase]"))) {
+            long lines = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "var r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                            + "return new Set(Array.from(r.getClientRects()).map(function (x) { return Math.round(x.top); })).size;",
+                    phase)).longValue();
+            assertThat(lines).as("%s on one line", phase.getText()).isEqualTo(1);
+        }
+        screenshot("10-chinese-narrow");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.findElement(By.id("logout")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/login"));
+
+        driver.findElement(By.id("login-peeringdb")).click();
+        driver.findElement(By.id("user")).sendKeys("admin");
+        driver.findElement(By.id("authorize")).click();
+        waitUpTo(15).until(ExpectedConditions.urlToBe(url("/requests")));
+        driver.get(url("/admin/pending"));
+        String queue = driver.findElement(By.tagName("main")).getText();
+        assertThat(queue).as("admins read the operator's message").contains("Waiting for an IX admin to approve or reject");
+        screenshot("11-chinese-pending");
     }
 
     @Test

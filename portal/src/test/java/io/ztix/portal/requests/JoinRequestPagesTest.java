@@ -209,7 +209,7 @@ class JoinRequestPagesTest {
             cluster.patchStatus(name, jr -> {
                 jr.getStatus().phase = Phase.Active;
                 jr.getStatus().assignedIps = new AssignedIps("2001:db8:ff::fbf5:1", "203.0.113.10");
-                jr.getStatus().conditions.add(new Condition("Ready", "True", "Configured", "all good"));
+                jr.getStatus().conditions.add(new Condition("Ready", "True", "Active", "all good"));
                 RouteServerEntry rs = new RouteServerEntry();
                 rs.name = "rs1";
                 rs.configured = true;
@@ -318,7 +318,7 @@ class JoinRequestPagesTest {
             String detail = browser.page("/requests/" + name).asNormalizedText();
             String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
             for (String page : List.of(detail, live)) {
-                assertThat(page).contains("not authorized on the ZeroTier network yet").contains("The IX sees the details")
+                assertThat(page).contains("cannot read its own access key").contains("The IX sees the details")
                         .doesNotContain("zt-token").doesNotContain("namespace").doesNotContain("10.1.2.3");
             }
         }
