@@ -514,7 +514,7 @@ public interface AppMessages {
     @Message("Your routes on the route servers")
     String routes_title();
 
-    @Message("{routeServer}, {family}")
+    @Message("{bidi:ltr(routeServer)}, {bidi:ltr(family)}")
     String routes_session(String routeServer, String family);
 
     @Message("{imported} accepted, {filtered} filtered, {exported} sent to you")
