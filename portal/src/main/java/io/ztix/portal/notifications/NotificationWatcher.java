@@ -2,7 +2,6 @@ package io.ztix.portal.notifications;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.runtime.StartupEvent;
@@ -30,7 +29,7 @@ import org.jboss.logging.Logger;
  * every event. Every replica does this for every change; the outbox keeps one row per event and recipient.
  */
 @ApplicationScoped
-public class NotificationWatcher implements ResourceEventHandler<JoinRequest> {
+public class NotificationWatcher {
 
     private static final Logger LOG = Logger.getLogger(NotificationWatcher.class);
 
@@ -60,7 +59,7 @@ public class NotificationWatcher implements ResourceEventHandler<JoinRequest> {
     });
 
     void register(@Observes @Priority(2) StartupEvent event) {
-        cache.onJoinRequestChange(this);
+        cache.onJoinRequestSeen(this::seen);
     }
 
     /** The requester's language for the e-mails about this request (the portal's language when submitting). */
@@ -70,20 +69,6 @@ public class NotificationWatcher implements ResourceEventHandler<JoinRequest> {
         } catch (RuntimeException e) {
             LOG.warnf("could not remember the language of %s (its e-mails go out in English): %s", requestName, e.getMessage());
         }
-    }
-
-    @Override
-    public void onAdd(JoinRequest r) {
-        seen(r);
-    }
-
-    @Override
-    public void onUpdate(JoinRequest old, JoinRequest r) {
-        seen(r);
-    }
-
-    @Override
-    public void onDelete(JoinRequest r, boolean deletedFinalStateUnknown) {
     }
 
     void seen(JoinRequest r) {

@@ -8,11 +8,9 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.testsupport.MessageFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -26,15 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * to the operator without a text here (or in one language) fails this test.
  */
 class ReasonTextsTest {
-
-    private static Properties translations(String file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(
-                ReasonTextsTest.class.getResourceAsStream("/messages/" + file), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
 
     /** The bundle of one language, read from the same sources Qute uses (parameterless messages only). */
     private static AppMessages bundle(Properties translated) {
@@ -54,7 +43,7 @@ class ReasonTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
     void everyReasonTheOperatorCanWriteIsTranslated(String file) throws IOException {
-        Properties translated = translations(file);
+        Properties translated = MessageFiles.load(file);
         assertThat(Arrays.stream(JoinRequestReason.values()).map(r -> "reason_" + r.name())
                 .filter(key -> translated.getProperty(key, "").isBlank()).toList())
                 .as("reasons without a text in %s", file).isEmpty();
@@ -63,7 +52,7 @@ class ReasonTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
     void aMemberReadsThePortalsTextForEachReasonNeverTheOperatorsMessage(String file) throws Exception {
-        Properties translated = file.isEmpty() ? null : translations(file);
+        Properties translated = file.isEmpty() ? null : MessageFiles.load(file);
         AppMessages msg = bundle(translated);
         for (JoinRequestReason reason : JoinRequestReason.values()) {
             JoinRequestStatus status = new JoinRequestStatus();
@@ -79,7 +68,7 @@ class ReasonTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
     void aPendingRequestSaysOnceThatItWaitsForTheDecisionAndAnActiveOneSumsUpLast(String file) throws IOException {
-        AppMessages msg = bundle(file.isEmpty() ? null : translations(file));
+        AppMessages msg = bundle(file.isEmpty() ? null : MessageFiles.load(file));
         JoinRequestStatus pending = new JoinRequestStatus();
         pending.conditions.add(new Condition(JoinRequest.COND_READY, Condition.FALSE, "AwaitingDecision", "Not approved yet"));
         pending.conditions.add(new Condition(JoinRequest.COND_VALID, Condition.TRUE, "Valid", "ok"));
@@ -99,16 +88,16 @@ class ReasonTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
     void aRequestTheOperatorHasNotLookedAtYetSaysWhatHappensNext(String file) throws IOException {
-        AppMessages msg = bundle(file.isEmpty() ? null : translations(file));
+        AppMessages msg = bundle(file.isEmpty() ? null : MessageFiles.load(file));
         assertThat(ConditionTexts.forMember(new JoinRequestStatus(), msg)).containsExactly(msg.next_after_submit());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
     void decisionsAndSessionStatesAreTranslated(String file) throws IOException {
-        AppMessages msg = bundle(translations(file));
+        AppMessages msg = bundle(MessageFiles.load(file));
         for (String state : List.of("Established", "Idle", "Connect", "Active", "OpenSent", "OpenConfirm", "down")) {
-            assertThat(RequestViews.state(state, msg)).as(state).startsWith(translations(file)
+            assertThat(RequestViews.state(state, msg)).as(state).startsWith(MessageFiles.load(file)
                     .getProperty("bgp_" + state.toLowerCase())).endsWith("(\u2066" + state + "\u2069)");
         }
         assertThat(RequestViews.state("SomethingNew", msg)).isEqualTo("\u2066SomethingNew\u2069");
