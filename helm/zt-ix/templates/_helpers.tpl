@@ -238,51 +238,7 @@ only referenced (secretKeyRef), never rendered from values.
   value: {{ .Values.portal.quota.perAsn | quote }}
 - name: ZTIX_PORTAL_QUOTA_PER_NETWORK
   value: {{ .Values.portal.quota.perNetwork | quote }}
-{{- with .Values.portal.notifications }}
-- name: ZTIX_NOTIFICATIONS_PORTAL_URL
-  value: {{ $.Values.portal.externalUrl | quote }}
-- name: ZTIX_NOTIFICATIONS_EMAIL_ENABLED
-  value: {{ .email.enabled | quote }}
-{{- if .email.enabled }}
-- name: QUARKUS_MAILER_HOST
-  value: {{ required "portal.notifications.email.host is required when e-mail is enabled" .email.host | quote }}
-- name: QUARKUS_MAILER_PORT
-  value: {{ .email.port | quote }}
-- name: QUARKUS_MAILER_START_TLS
-  value: {{ .email.startTls | quote }}
-- name: QUARKUS_MAILER_TLS
-  value: {{ .email.tls | quote }}
-- name: QUARKUS_MAILER_FROM
-  value: {{ .email.from | quote }}
-{{- if .email.existingSecret }}
-- name: QUARKUS_MAILER_USERNAME
-  valueFrom:
-    secretKeyRef:
-      name: {{ .email.existingSecret }}
-      key: {{ .email.usernameKey }}
-- name: QUARKUS_MAILER_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ .email.existingSecret }}
-      key: {{ .email.passwordKey }}
-{{- end }}
-{{- end }}
-{{- if .adminEmail }}
-- name: ZTIX_NOTIFICATIONS_ADMIN_EMAIL
-  value: {{ .adminEmail | quote }}
-{{- end }}
-- name: ZTIX_NOTIFICATIONS_ADMIN_LANGUAGE
-  value: {{ .adminLanguage | quote }}
-{{- if .webhooks.urls }}
-- name: ZTIX_NOTIFICATIONS_WEBHOOK_URLS
-  value: {{ join "," .webhooks.urls | quote }}
-- name: ZTIX_NOTIFICATIONS_WEBHOOK_SECRET
-  valueFrom:
-    secretKeyRef:
-      name: {{ required "portal.notifications.webhooks.existingSecret (the signing key) is required with webhook urls" .webhooks.existingSecret }}
-      key: {{ .webhooks.key }}
-{{- end }}
-{{- end }}
+{{- include "zt-ix.portal.notificationsEnv" . }}
 {{- with .Values.portal.adminPeeringDbUserIds }}
 - name: ZTIX_PORTAL_ADMIN_PEERINGDB_IDS
   value: {{ join "," . | quote }}
