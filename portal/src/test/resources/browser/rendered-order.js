@@ -1,7 +1,7 @@
 // Where each occurrence of a token sits on the screen: for every text node containing it, whether its
 // characters are painted left to right (each one right of the one before, on the same line) and the
 // direction it is isolated in: its element's, or left-to-right when the text wraps it in U+2066 LEFT-TO-RIGHT
-// ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE (how the portal isolates a token inside a sentence). Used by ChromiumWalkthroughTest; arguments[0] is the token.
+// ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE (how the portal isolates a token inside a sentence). Used by ChromiumLanguagesTest (through Chromium.assertPaintedLeftToRight); arguments[0] is the token.
 var token = arguments[0];
 var found = [];
 var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
