@@ -238,6 +238,7 @@ only referenced (secretKeyRef), never rendered from values.
   value: {{ .Values.portal.quota.perAsn | quote }}
 - name: ZTIX_PORTAL_QUOTA_PER_NETWORK
   value: {{ .Values.portal.quota.perNetwork | quote }}
+{{- include "zt-ix.portal.notificationsEnv" . }}
 {{- with .Values.portal.adminPeeringDbUserIds }}
 - name: ZTIX_PORTAL_ADMIN_PEERINGDB_IDS
   value: {{ join "," . | quote }}

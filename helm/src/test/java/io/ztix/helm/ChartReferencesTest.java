@@ -3,6 +3,7 @@ package io.ztix.helm;
 import static io.ztix.helm.Chart.sets;
 import static io.ztix.helm.Manifests.elements;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -133,9 +134,43 @@ class ChartReferencesTest {
     }
 
     @Test
+    void notificationsTakeTheSmtpAccountAndTheWebhookKeyFromSecretsAndTheRestFromValues() {
+        Manifests manifests = Chart.render(sets("portal.notifications.email.enabled", true,
+                "portal.notifications.email.host", "smtp.example.net", "portal.notifications.email.existingSecret", "smtp",
+                "portal.notifications.adminEmail", "noc@example.net", "portal.notifications.adminLanguage", "he",
+                "portal.notifications.webhooks.urls", List.of("https://hooks.example.net/a", "https://hooks.example.net/b"),
+                "portal.notifications.webhooks.existingSecret", "hook-key"));
+        assertThat(secretRefs(manifests.deployment("portal"))).contains("QUARKUS_MAILER_USERNAME=smtp/username",
+                "QUARKUS_MAILER_PASSWORD=smtp/password", "ZTIX_NOTIFICATIONS_WEBHOOK_SECRET=hook-key/secret");
+        Map<String, String> env = ChartRendersTest.env(ChartRendersTest.container(manifests.deployment("portal")));
+        assertThat(env).containsEntry("ZTIX_NOTIFICATIONS_EMAIL_ENABLED", "true")
+                .containsEntry("QUARKUS_MAILER_HOST", "smtp.example.net").containsEntry("QUARKUS_MAILER_PORT", "587")
+                .containsEntry("QUARKUS_MAILER_START_TLS", "REQUIRED")
+                .containsEntry("ZTIX_NOTIFICATIONS_ADMIN_EMAIL", "noc@example.net")
+                .containsEntry("ZTIX_NOTIFICATIONS_ADMIN_LANGUAGE", "he")
+                .containsEntry("ZTIX_NOTIFICATIONS_WEBHOOK_URLS", "https://hooks.example.net/a,https://hooks.example.net/b")
+                .containsEntry("ZTIX_NOTIFICATIONS_PORTAL_URL", "https://portal.example.net");
+        assertThat(ChartRendersTest.env(ChartRendersTest.container(Chart.renderDefaults().deployment("portal"))))
+                .as("off by default").containsEntry("ZTIX_NOTIFICATIONS_EMAIL_ENABLED", "false")
+                .doesNotContainKeys("QUARKUS_MAILER_HOST", "ZTIX_NOTIFICATIONS_WEBHOOK_URLS");
+    }
+
+    @Test
+    void webhooksWithoutASigningKeyOrEmailWithoutAServerAreRefused() {
+        assertThatThrownBy(() -> Chart.render(sets("portal.notifications.webhooks.urls", List.of("https://hooks.example.net/a"))))
+                .hasMessageContaining("webhooks.existingSecret");
+        assertThatThrownBy(() -> Chart.render(sets("portal.notifications.email.enabled", true)))
+                .hasMessageContaining("email.host");
+    }
+
+    @Test
     void notesTellHowToCreateEverySecretThePortalReads() {
         Map<String, Object> values = sets("portal.peeringdbApiKey.existingSecret", "pdb-api", "portal.oidc.clientId", "client-123",
-                "portal.trustedProxies", List.of("10.42.0.0/16"));
+                "portal.trustedProxies", List.of("10.42.0.0/16"),
+                "portal.notifications.email.enabled", true, "portal.notifications.email.host", "smtp.example.net",
+                "portal.notifications.email.existingSecret", "smtp",
+                "portal.notifications.webhooks.urls", List.of("https://hooks.example.net/a"),
+                "portal.notifications.webhooks.existingSecret", "hook-key");
         String notes = Chart.notes(values);
 
         for (String ref : secretRefs(Chart.render(values).deployment("portal"))) {

@@ -12,9 +12,19 @@
   }
 
   function routeServerLines(request) {
-    return (request.routeServers || []).map(function (rs) {
-      return rs.name + ': ' + rs.state + (rs.sessions || []).map(function (s) { return '; ' + s; }).join('')
-        + (rs.path ? '; ' + rs.path : '');
+    // each line comes from the portal with its technical tokens isolated left-to-right
+    return (request.routeServers || []).map(function (rs) { return rs.line; });
+  }
+
+  // addresses are technical tokens: each in its own left-to-right isolate, as the page renders them
+  function setAddresses(element, addresses) {
+    while (element.firstChild) { element.removeChild(element.firstChild); }
+    addresses.filter(Boolean).forEach(function (address, i) {
+      if (i > 0) { element.appendChild(document.createElement('br')); }
+      var bdi = document.createElement('bdi');
+      bdi.setAttribute('dir', 'ltr');
+      bdi.textContent = address;
+      element.appendChild(bdi);
     });
   }
 
@@ -34,9 +44,7 @@
     var routeServers = row.querySelector('[data-field="routeServers"]');
     if (routeServers) { setList(routeServers, routeServerLines(request)); }
     var addresses = row.querySelector('[data-field="addresses"]');
-    if (addresses) {
-      addresses.textContent = [request.ipv6, request.ipv4].filter(Boolean).join(' ');
-    }
+    if (addresses) { setAddresses(addresses, [request.ipv6, request.ipv4]); }
   }
 
   function poll(container) {
@@ -86,6 +94,32 @@
     }, 60000);
     Array.prototype.forEach.call(document.querySelectorAll('[data-live-url]'), function (container) {
       setInterval(function () { poll(container); }, 2000);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (button) {
+      button.addEventListener('click', function () {
+        var text = document.getElementById(button.getAttribute('data-copy')).textContent;
+        var done = function () { button.textContent = button.getAttribute('data-copied'); };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done);
+        } else {
+          var area = document.createElement('textarea');
+          area.value = text;
+          document.body.appendChild(area);
+          area.select();
+          document.execCommand('copy');
+          document.body.removeChild(area);
+          done();
+        }
+      });
+    });
+    // times are written in UTC; the browser shows them in its own time zone and language
+    Array.prototype.forEach.call(document.querySelectorAll('time[data-local]'), function (time) {
+      var at = new Date(time.getAttribute('datetime'));
+      if (!isNaN(at)) {
+        time.textContent = at.toLocaleString(document.documentElement.lang, { year: 'numeric', month: '2-digit',
+          day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+        time.title = time.getAttribute('datetime');
+      }
     });
     Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
       form.addEventListener('submit', function (event) {

@@ -3,6 +3,7 @@ package io.ztix.operator.joinrequest;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.reading.TolerantReading;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
@@ -16,25 +17,25 @@ import java.util.Optional;
  * @param outage true for a health problem that clears by itself (controller, token, API); false for one
  *               that needs an admin (the spec was changed after admission)
  */
-record Degradation(String reason, String message, boolean outage) {
+record Degradation(JoinRequestReason reason, String message, boolean outage) {
 
-    static final String CONTROLLER_UNAVAILABLE = "ControllerUnavailable";
-    static final String TOKEN_REJECTED = "TokenRejected";
-    static final String TOKEN_SECRET_UNAVAILABLE = "TokenSecretUnavailable";
-    static final String NETWORK_MISSING_ON_CONTROLLER = "NetworkMissingOnController";
-    static final String CONTROLLER_REFUSED = "ControllerRefused";
-    static final String KUBERNETES_API_ERROR = "KubernetesApiError";
-    static final String NETWORK_NOT_FOUND = "NetworkNotFound";
-    static final String NETWORK_NOT_READY = "NetworkNotReady";
-    static final String NETWORK_UNREADABLE = "NetworkUnreadable";
-    static final String SPEC_CHANGED = "SpecChangedAfterAdmission";
-    static final String TERMS_CHANGED = "TermsChangedWithoutApproval";
+    static final JoinRequestReason CONTROLLER_UNAVAILABLE = JoinRequestReason.ControllerUnavailable;
+    static final JoinRequestReason TOKEN_REJECTED = JoinRequestReason.TokenRejected;
+    static final JoinRequestReason TOKEN_SECRET_UNAVAILABLE = JoinRequestReason.TokenSecretUnavailable;
+    static final JoinRequestReason NETWORK_MISSING_ON_CONTROLLER = JoinRequestReason.NetworkMissingOnController;
+    static final JoinRequestReason CONTROLLER_REFUSED = JoinRequestReason.ControllerRefused;
+    static final JoinRequestReason KUBERNETES_API_ERROR = JoinRequestReason.KubernetesApiError;
+    static final JoinRequestReason NETWORK_NOT_FOUND = JoinRequestReason.NetworkNotFound;
+    static final JoinRequestReason NETWORK_NOT_READY = JoinRequestReason.NetworkNotReady;
+    static final JoinRequestReason NETWORK_UNREADABLE = JoinRequestReason.NetworkUnreadable;
+    static final JoinRequestReason SPEC_CHANGED = JoinRequestReason.SpecChangedAfterAdmission;
+    static final JoinRequestReason TERMS_CHANGED = JoinRequestReason.TermsChangedWithoutApproval;
 
-    static Degradation outage(String reason, String message) {
+    static Degradation outage(JoinRequestReason reason, String message) {
         return new Degradation(reason, message, true);
     }
 
-    static Degradation needsAdmin(String reason, String message) {
+    static Degradation needsAdmin(JoinRequestReason reason, String message) {
         return new Degradation(reason, message, false);
     }
 
@@ -73,7 +74,7 @@ record Degradation(String reason, String message, boolean outage) {
             return Optional.empty();
         }
         String why = ready.map(c -> c.message).orElse("not observed yet");
-        String reason = switch (ready.map(c -> c.reason).orElse("")) {
+        JoinRequestReason reason = switch (ready.map(c -> c.reason).orElse("")) {
             case "ControllerUnreachable" -> CONTROLLER_UNAVAILABLE;
             case "TokenRejected" -> TOKEN_REJECTED;
             case "TokenSecretUnavailable" -> TOKEN_SECRET_UNAVAILABLE;

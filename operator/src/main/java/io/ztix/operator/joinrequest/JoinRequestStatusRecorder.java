@@ -5,6 +5,7 @@ import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.Phase;
 import java.time.Clock;
@@ -36,8 +37,8 @@ final class JoinRequestStatusRecorder {
     void invalid(String problems) {
         status.phase = Phase.Pending;
         status.lastError = problems;
-        set(JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec", problems);
-        set(JoinRequest.COND_READY, Condition.FALSE, "InvalidSpec", "The request cannot be processed: " + problems);
+        set(JoinRequest.COND_VALID, Condition.FALSE, JoinRequestReason.InvalidSpec, problems);
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.InvalidSpec, "The request cannot be processed: " + problems);
     }
 
     void networkMissing(String networkRef) {
@@ -45,8 +46,8 @@ final class JoinRequestStatusRecorder {
                 + request.getMetadata().getNamespace() + "'; the request stays Pending until it does";
         status.phase = Phase.Pending;
         status.lastError = null;
-        set(JoinRequest.COND_VALID, Condition.FALSE, "NetworkNotFound", message);
-        set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotFound", message);
+        set(JoinRequest.COND_VALID, Condition.FALSE, JoinRequestReason.NetworkNotFound, message);
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.NetworkNotFound, message);
     }
 
     /** Another request owns the node: this one gets nothing (no addresses, no authorization). */
@@ -56,42 +57,42 @@ final class JoinRequestStatusRecorder {
                 + "; a node can be a member only once per network. Reject this request, or use another node";
         status.phase = Phase.Pending;
         status.lastError = message;
-        set(JoinRequest.COND_VALID, Condition.FALSE, "NodeIdConflict", message);
-        set(JoinRequest.COND_READY, Condition.FALSE, "NodeIdConflict", message);
+        set(JoinRequest.COND_VALID, Condition.FALSE, JoinRequestReason.NodeIdConflict, message);
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.NodeIdConflict, message);
     }
 
     boolean inNodeIdConflict() {
-        return Conditions.find(status.conditions, JoinRequest.COND_VALID).map(c -> "NodeIdConflict".equals(c.reason)).orElse(false);
+        return Conditions.find(status.conditions, JoinRequest.COND_VALID).map(c -> JoinRequestReason.NodeIdConflict.name().equals(c.reason)).orElse(false);
     }
 
     void valid() {
-        set(JoinRequest.COND_VALID, Condition.TRUE, "Valid", "The request is valid and its network exists");
+        set(JoinRequest.COND_VALID, Condition.TRUE, JoinRequestReason.Valid, "The request is valid and its network exists");
     }
 
     void awaitingDecision() {
         status.phase = Phase.Pending;
         status.lastError = null;
-        set(JoinRequest.COND_APPROVED, Condition.UNKNOWN, "AwaitingDecision",
+        set(JoinRequest.COND_APPROVED, Condition.UNKNOWN, JoinRequestReason.AwaitingDecision,
                 "Waiting for an IX admin to approve or reject the request");
-        set(JoinRequest.COND_READY, Condition.FALSE, "AwaitingDecision", "Not approved yet");
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.AwaitingDecision, "Not approved yet");
     }
 
     void rejected(String reason, String decidedBy) {
         status.phase = Phase.Rejected;
         status.lastError = null;
         String by = decidedBy == null ? "" : " by " + decidedBy;
-        set(JoinRequest.COND_APPROVED, Condition.FALSE, "Rejected", "Rejected" + by + ": " + reason);
-        set(JoinRequest.COND_READY, Condition.FALSE, "Rejected", "The request was rejected: " + reason);
+        set(JoinRequest.COND_APPROVED, Condition.FALSE, JoinRequestReason.Rejected, "Rejected" + by + ": " + reason);
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Rejected, "The request was rejected: " + reason);
     }
 
     void approved(String decidedBy) {
         if (status.phase != Phase.Provisioning && status.phase != Phase.Active && status.phase != Phase.Failed) {
             status.phase = Phase.Approved;
         }
-        set(JoinRequest.COND_APPROVED, Condition.TRUE, "Approved",
+        set(JoinRequest.COND_APPROVED, Condition.TRUE, JoinRequestReason.Approved,
                 "Approved" + (decidedBy == null ? "" : " by " + decidedBy));
         if (status.phase == Phase.Approved) {
-            set(JoinRequest.COND_READY, Condition.FALSE, "Provisioning", "Approved; provisioning has not started yet");
+            set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Provisioning, "Approved; provisioning has not started yet");
         }
     }
 
@@ -99,7 +100,7 @@ final class JoinRequestStatusRecorder {
     /** The member was put on the controller at some point and may still be there. */
     boolean memberMayExist() {
         return status.sequence != null && !Conditions.find(status.conditions, JoinRequest.COND_MEMBER_AUTHORIZED)
-                .map(c -> Condition.FALSE.equals(c.status) && "Removed".equals(c.reason)).orElse(false);
+                .map(c -> Condition.FALSE.equals(c.status) && JoinRequestReason.Removed.name().equals(c.reason)).orElse(false);
     }
 
     boolean isFailed() {
@@ -113,7 +114,7 @@ final class JoinRequestStatusRecorder {
             status.phase = Phase.Approved;
         }
         degraded(why);
-        set(JoinRequest.COND_READY, Condition.FALSE, "NetworkNotReady", "Waiting: " + why.message());
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.NetworkNotReady, "Waiting: " + why.message());
     }
 
     void addressesAssigned() {
@@ -125,7 +126,7 @@ final class JoinRequestStatusRecorder {
     void memberAuthorized(String networkId) {
         status.lastError = null;
         String ips = status.assignedIps.ipv6 + (status.assignedIps.ipv4 == null ? "" : " and " + status.assignedIps.ipv4);
-        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.TRUE, "Authorized", "Node " + request.getSpec().nodeId
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.TRUE, JoinRequestReason.Authorized, "Node " + request.getSpec().nodeId
                 + " is authorized on network " + networkId + " with " + ips);
     }
 
@@ -137,20 +138,20 @@ final class JoinRequestStatusRecorder {
         }
         status.routeServers = new ArrayList<>(progress.entries());
         if (progress.none()) {
-            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, "NoRouteServers",
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, JoinRequestReason.NoRouteServers,
                     "The network has no route servers");
         } else if (progress.allConfigured()) {
-            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, "Configured",
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.TRUE, JoinRequestReason.Configured,
                     "Configured on every route server: " + String.join(", ", progress.entries().stream().map(e -> e.name).toList()));
         } else {
             String waiting = "Waiting for route servers: " + String.join(", ", progress.waitingFor());
             status.phase = Phase.Provisioning;
-            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, "Waiting", waiting);
-            set(JoinRequest.COND_READY, Condition.FALSE, "Provisioning", waiting);
+            set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, JoinRequestReason.Waiting, waiting);
+            set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Provisioning, waiting);
             return;
         }
         status.phase = Phase.Active;
-        set(JoinRequest.COND_READY, Condition.TRUE, "Active", "The member is authorized and configured on every route server");
+        set(JoinRequest.COND_READY, Condition.TRUE, JoinRequestReason.Active, "The member is authorized and configured on every route server");
     }
 
     private boolean partialProgressWhileProvisioning(RouteServerProgress progress) {
@@ -196,7 +197,7 @@ final class JoinRequestStatusRecorder {
     /** The spec of an admitted member no longer matches what was admitted or is invalid: it is frozen. */
     void frozen(String problems) {
         status.lastError = problems;
-        set(JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec", problems);
+        set(JoinRequest.COND_VALID, Condition.FALSE, JoinRequestReason.InvalidSpec, problems);
     }
 
     void lastErrorFrom(Degradation degradation) {
@@ -209,7 +210,7 @@ final class JoinRequestStatusRecorder {
 
     void healthy() {
         if (Conditions.find(status.conditions, JoinRequest.COND_DEGRADED).isPresent() || status.admitted != null) {
-            set(JoinRequest.COND_DEGRADED, Condition.FALSE, "Healthy", "Nothing keeps the operator from verifying this member");
+            set(JoinRequest.COND_DEGRADED, Condition.FALSE, JoinRequestReason.Healthy, "Nothing keeps the operator from verifying this member");
         }
     }
 
@@ -228,7 +229,7 @@ final class JoinRequestStatusRecorder {
     void failed(String message) {
         status.phase = Phase.Failed;
         status.lastError = message;
-        set(JoinRequest.COND_READY, Condition.FALSE, "Failed", message
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Failed, message
                 + " — fix the cause, then retry with: kubectl annotate joinrequest " + request.getMetadata().getName()
                 + " " + ApiGroup.RETRY_ANNOTATION + "=now --overwrite");
     }
@@ -242,19 +243,20 @@ final class JoinRequestStatusRecorder {
         status.lastError = null;
         status.admitted = null;
         status.routeServers = new ArrayList<>();
-        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, "Removed", why);
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.FALSE, JoinRequestReason.Removed, why);
         Conditions.find(status.conditions, JoinRequest.COND_ROUTE_SERVERS_CONFIGURED).ifPresent(c ->
-                set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, "Removed", why));
+                set(JoinRequest.COND_ROUTE_SERVERS_CONFIGURED, Condition.FALSE, JoinRequestReason.Removed, why));
     }
 
     void removalPending(String message) {
         status.lastError = message;
-        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.UNKNOWN, "RemovalPending", message);
+        set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.UNKNOWN, JoinRequestReason.RemovalPending, message);
     }
 
-    private void set(String type, String conditionStatus, String reason, String message) {
+    /** The only writer of this request's conditions: a reason is always one of {@link JoinRequestReason}. */
+    private void set(String type, String conditionStatus, JoinRequestReason reason, String message) {
         status.observedGeneration = request.getMetadata().getGeneration();
-        Conditions.set(status.conditions, new Condition(type, conditionStatus, reason, message),
+        Conditions.set(status.conditions, new Condition(type, conditionStatus, reason.name(), message),
                 request.getMetadata().getGeneration(), clock);
     }
 }

@@ -21,6 +21,7 @@ import io.ztix.portal.peeringdb.PeeringDbUnavailable;
 import io.ztix.portal.requests.LiveRequests;
 import io.ztix.portal.requests.RequestView;
 import io.ztix.portal.requests.RequestViews;
+import io.ztix.portal.requests.RouterInstructions;
 import io.ztix.portal.web.Views;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -74,7 +75,7 @@ public class AdminResource {
      * invalid, and the other live requests of the network that name the same node ID.
      */
     public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
-            List<String> conflicts) {
+            List<String> conflicts, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
     @GET
@@ -91,7 +92,10 @@ public class AdminResource {
                         invalid(r) ? null : KubectlCommands.approve(namespace.name(), r.getMetadata().getName()),
                         KubectlCommands.reject(namespace.name(), r.getMetadata().getName()),
                         LiveRequests.holdingNode(all, r.getSpec().networkRef, r.getSpec().nodeId,
-                                r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList()))
+                                r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList(),
+                        RouterInstructions.neighbors(cache.routeServers(r.getSpec().networkRef)), List.of()))
+                .map(i -> new PendingItem(i.request(), i.facts(), i.approve(), i.reject(), i.conflicts(), i.sessions(),
+                        ApprovalPreview.warnings(i.facts(), i.sessions(), msg)))
                 .toList();
         return views.page(pending).data("items", items);
     }
@@ -114,11 +118,19 @@ public class AdminResource {
     @Path("audit")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("target") String target, @QueryParam("age") Integer age) {
+            @QueryParam("target") String target, @QueryParam("asn") String asn, @QueryParam("age") Integer age) {
         currentUser.requireAdmin();
+        Long asnFilter = asn == null ? null : asnOf(asn);
         AuditFilter filter = new AuditFilter(actor, action, target,
-                age == null || age <= 0 ? null : Duration.ofDays(age), 500);
-        return views.page(auditPage).data("entries", audit.find(filter)).data("filter", filter).data("age", age);
+                age == null || age <= 0 ? null : Duration.ofDays(age), 500, asnFilter);
+        return views.page(auditPage).data("entries", audit.find(filter)).data("filter", filter).data("age", age)
+                .data("actions", audit.actions());
+    }
+
+    /** {@code 64500} or {@code AS64500}; anything else filters nothing. */
+    private static Long asnOf(String text) {
+        String digits = text.strip().replaceFirst("^(?i)as", "");
+        return digits.matches("[0-9]{1,10}") ? Long.valueOf(digits) : null;
     }
 
     /** The operator said Valid=False (e.g. the network does not exist, or another request holds the node). */

@@ -59,6 +59,21 @@ public class AuditLog {
         }
     }
 
+    /** Every kind of entry the log holds, for the filter's choice. */
+    public List<String> actions() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select distinct action from audit_log order by action");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> actions = new ArrayList<>();
+            while (rs.next()) {
+                actions.add(rs.getString(1));
+            }
+            return actions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit log", e);
+        }
+    }
+
     public List<AuditEntry> find(AuditFilter filter) {
         StringBuilder sql = new StringBuilder("select id, at, actor, action, target, details from audit_log where true");
         List<Object> args = new ArrayList<>();
@@ -73,6 +88,11 @@ public class AuditLog {
         if (filter.target() != null && !filter.target().isBlank()) {
             sql.append(" and target = ?");
             args.add(filter.target().trim());
+        }
+        if (filter.asn() != null) {
+            sql.append(" and (target like ? or details ~ ?)");
+            args.add("%-as" + filter.asn() + "-%");
+            args.add("AS" + filter.asn() + "([^0-9]|$)");
         }
         if (filter.maxAge() != null) {
             sql.append(" and at >= ?");

@@ -1,6 +1,5 @@
 package io.ztix.portal.audit;
 
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.quarkus.runtime.StartupEvent;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /** Writes each approval decision the portal sees on a JoinRequest to the audit log, once. */
 @ApplicationScoped
-public class DecisionWatcher implements ResourceEventHandler<JoinRequest> {
+public class DecisionWatcher {
 
     private static final Logger LOG = Logger.getLogger(DecisionWatcher.class);
 
@@ -24,21 +23,7 @@ public class DecisionWatcher implements ResourceEventHandler<JoinRequest> {
     AuditLog audit;
 
     void register(@Observes @Priority(1) StartupEvent event) {
-        cache.onJoinRequestChange(this);
-    }
-
-    @Override
-    public void onAdd(JoinRequest r) {
-        seen(r);
-    }
-
-    @Override
-    public void onUpdate(JoinRequest old, JoinRequest r) {
-        seen(r);
-    }
-
-    @Override
-    public void onDelete(JoinRequest r, boolean deletedFinalStateUnknown) {
+        cache.onJoinRequestSeen(this::seen);
     }
 
     private void seen(JoinRequest r) {

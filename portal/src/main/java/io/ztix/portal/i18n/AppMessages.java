@@ -197,7 +197,8 @@ public interface AppMessages {
     @Message("ZeroTier node ID of your router")
     String new_node();
 
-    @Message("10 hexadecimal digits. Run zerotier-cli info on your router: it prints 200 info <node ID> <version> ONLINE.")
+    @Message("10 hexadecimal digits. Run {bidi:ltr('zerotier-cli info')} on your router: it prints the node ID after {bidi:ltr('200 info')}, e.g. "
+            + "{bidi:ltr('200 info 8056c2e21c 1.14.2 ONLINE')}.")
     String new_node_hint();
 
     @Message("Review")
@@ -254,7 +255,7 @@ public interface AppMessages {
     @Message("Your addresses on the peering LAN")
     String detail_your_addresses();
 
-    @Message("Route servers (AS{asn})")
+    @Message("Route servers ({bidi:asn(asn)})")
     String detail_rs(long asn);
 
     @Message("The peering LAN's MTU is {mtu} bytes, as on a physical IX port. ZeroTier sets it on your interface; "
@@ -272,17 +273,14 @@ public interface AppMessages {
     @Message("Your router reaches {rs} directly.")
     String path_direct_unmeasured(String rs);
 
-    @Message("Your router reaches {rs} only through a ZeroTier relay: check that UDP port 9993 is open to and from your router.")
+    @Message("Your router reaches {rs} only through a ZeroTier relay: check that {bidi:ltr('UDP 9993')} is open to and from your router.")
     String path_relayed(String rs);
 
-    @Message("{rs} has no ZeroTier contact with your router: check that zerotier-one runs, has joined the network and is online.")
+    @Message("{rs} has no ZeroTier contact with your router: check that {bidi:ltr('zerotier-one')} runs, has joined the network and is online.")
     String path_unreachable(String rs);
 
     @Message("The ZeroTier path to {rs} is not known.")
     String path_unknown(String rs);
-
-    @Message("(ZeroTier {version})")
-    String path_version(String version);
 
     @Message("Decision")
     String detail_decision();
@@ -359,7 +357,7 @@ public interface AppMessages {
     @Message("The form was incomplete or outdated. Please go back, reload the page and try again.")
     String error_bad_request();
 
-    @Message("A ZeroTier node ID is exactly 10 hexadecimal digits (0-9, a-f), for example 8056c2e21c. Run zerotier-cli info on your router to see it.")
+    @Message("A ZeroTier node ID is exactly 10 hexadecimal digits (0-9, a-f), for example {bidi:ltr('8056c2e21c')}. Run {bidi:ltr('zerotier-cli info')} on your router to see it.")
     String error_node_id();
 
     @Message("None of your networks may request a port.")
@@ -395,7 +393,7 @@ public interface AppMessages {
     @Message("IX-F member export (JSON)")
     String member_export();
 
-    @Message("This is a reserved ZeroTier address that no router has (0000000000, or one starting with ff). Run zerotier-cli info on your router to see its node ID.")
+    @Message("This is a reserved ZeroTier address that no router has ({bidi:ltr('0000000000')}, or one starting with {bidi:ltr('ff')}). Run {bidi:ltr('zerotier-cli info')} on your router to see its node ID.")
     String error_node_id_reserved();
 
     @Message("This ZeroTier node ID is already in a request on this peering LAN. A router joins a peering LAN only once. If it is your router, please contact the IX.")
@@ -427,9 +425,6 @@ public interface AppMessages {
 
     @Message("Run as a member of an approver group: decidedBy is your own Kubernetes user name (kubectl auth whoami), as the admission policy requires.")
     String kubectl_whoami_hint();
-
-    @Message("The IX sees the details and is told about it")
-    String cond_ix_sees_details();
 
     @Message("Something went wrong while setting up your port. The IX sees the details; ZT-IX keeps trying.")
     String detail_ix_sees_error();
@@ -519,7 +514,7 @@ public interface AppMessages {
     @Message("Your routes on the route servers")
     String routes_title();
 
-    @Message("{routeServer}, {family}")
+    @Message("{bidi:ltr(routeServer)}, {bidi:ltr(family)}")
     String routes_session(String routeServer, String family);
 
     @Message("{imported} accepted, {filtered} filtered, {exported} sent to you")
@@ -575,5 +570,257 @@ public interface AppMessages {
 
     @Message("Next page")
     String routes_next();
+
+    // Member-facing text for every io.ztix.api.joinrequest.JoinRequestReason (ReasonTextsTest keeps them complete),
+    // the decision values and the session states BIRD reports.
+
+    @Message("The request is valid.")
+    String reason_Valid();
+
+    @Message("The request has a problem the IX has to look at. The IX sees the details.")
+    String reason_InvalidSpec();
+
+    @Message("The peering LAN of this request does not exist (any more). The IX sees the details.")
+    String reason_NetworkNotFound();
+
+    @Message("Another request on this peering LAN names the same ZeroTier node ID. The IX decides which one may join.")
+    String reason_NodeIdConflict();
+
+    @Message("Waiting for the IX to approve or reject the request. You will see the decision here.")
+    String reason_AwaitingDecision();
+
+    @Message("The IX approved the request.")
+    String reason_Approved();
+
+    @Message("The IX rejected the request.")
+    String reason_Rejected();
+
+    @Message("Your router is authorized on the ZeroTier network.")
+    String reason_Authorized();
+
+    @Message("Your router was taken off the peering LAN.")
+    String reason_Removed();
+
+    @Message("Your router is being taken off the peering LAN.")
+    String reason_RemovalPending();
+
+    @Message("The route servers know your router.")
+    String reason_Configured();
+
+    @Message("This peering LAN has no route servers; peer with other members directly.")
+    String reason_NoRouteServers();
+
+    @Message("The route servers are being configured for you.")
+    String reason_Waiting();
+
+    @Message("Your port is being set up.")
+    String reason_Provisioning();
+
+    @Message("Everything is ready: your router is on the peering LAN and on every route server.")
+    String reason_Active();
+
+    @Message("Setting up your port did not work. The IX sees the details and retries once the cause is fixed.")
+    String reason_Failed();
+
+    @Message("The peering LAN is not ready yet; your port is set up as soon as it is.")
+    String reason_NetworkNotReady();
+
+    @Message("The exchange can check your membership.")
+    String reason_Healthy();
+
+    @Message("The exchange cannot reach its ZeroTier controller right now. Your sessions stay as they are; you do not need to do anything.")
+    String reason_ControllerUnavailable();
+
+    @Message("The exchange has a problem with access to its ZeroTier controller. Your sessions stay as they are; you do not need to do anything.")
+    String reason_TokenRejected();
+
+    @Message("The exchange cannot read its own access key for the ZeroTier controller. Your sessions stay as they are; you do not need to do anything.")
+    String reason_TokenSecretUnavailable();
+
+    @Message("The exchange's ZeroTier controller does not know the peering LAN right now. Your sessions stay as they are; you do not need to do anything.")
+    String reason_NetworkMissingOnController();
+
+    @Message("The exchange's ZeroTier controller refused a change. Your sessions stay as they are; you do not need to do anything.")
+    String reason_ControllerRefused();
+
+    @Message("The exchange cannot read or write its own records right now. Your sessions stay as they are; you do not need to do anything.")
+    String reason_KubernetesApiError();
+
+    @Message("The exchange cannot read the settings of this peering LAN right now. Your sessions stay as they are; you do not need to do anything.")
+    String reason_NetworkUnreadable();
+
+    @Message("The request was changed after the IX admitted it. Your port stays as it was admitted until the IX looks at it.")
+    String reason_SpecChangedAfterAdmission();
+
+    @Message("The terms of your port (AS-SET or prefix limits) were changed without a new approval. Your port stays as it was admitted until the IX decides.")
+    String reason_TermsChangedWithoutApproval();
+
+    @Message("Approved")
+    String decision_Approved();
+
+    @Message("Rejected")
+    String decision_Rejected();
+
+    @Message("Established")
+    String bgp_established();
+
+    @Message("Idle")
+    String bgp_idle();
+
+    @Message("Connect")
+    String bgp_connect();
+
+    @Message("Active (trying to connect)")
+    String bgp_active();
+
+    @Message("OpenSent")
+    String bgp_opensent();
+
+    @Message("OpenConfirm")
+    String bgp_openconfirm();
+
+    @Message("Closing")
+    String bgp_close();
+
+    @Message("Up")
+    String bgp_up();
+
+    @Message("Down")
+    String bgp_down();
+
+    @Message("Starting")
+    String bgp_start();
+
+    @Message("Stopping")
+    String bgp_stop();
+
+    @Message("Not known yet")
+    String bgp_unknown();
+
+    @Message("Not configured yet")
+    String bgp_notconfigured();
+
+    @Message("The IX has your request. ZT-IX checks it within a few seconds, then an IX admin approves or rejects it; this page shows each step as it happens.")
+    String next_after_submit();
+
+
+
+    @Message("This form has expired: it was open for a long time, or your browser did not send the portal's cookie. Nothing was changed. Go back, reload the page and send the form again.")
+    String error_form_expired();
+
+    @Message("The form was too large to accept. Nothing was changed. Go back and send it again with shorter values.")
+    String error_form_too_large();
+
+    @Message("An ASN is a number such as 64500 (AS in front is fine). Nothing was submitted.")
+    String error_asn_text();
+
+
+    // E-mail notifications and the delivery list for admins (notifications package).
+
+    @Message("New request {request}")
+    String mail_subject_SUBMITTED(String request);
+
+    @Message("Node ID conflict: {request}")
+    String mail_subject_NODE_CONFLICT(String request);
+
+    @Message("Your request {request} was approved")
+    String mail_subject_APPROVED(String request);
+
+    @Message("Your request {request} was rejected")
+    String mail_subject_REJECTED(String request);
+
+    @Message("Your port {request} is active")
+    String mail_subject_ACTIVE(String request);
+
+    @Message("Setting up {request} did not work")
+    String mail_subject_FAILED(String request);
+
+    @Message("A problem at the exchange: {request}")
+    String mail_subject_DEGRADED(String request);
+
+    @Message("Hello {name},")
+    String mail_hello(String name);
+
+    @Message("Your port is being set up now; you get another e-mail when it is active.")
+    String mail_approved_next();
+
+    @Message("The IX's reason: {reason}")
+    String mail_rejected_reason(String reason);
+
+    @Message("Your request and its current status:")
+    String mail_see_request();
+
+    @Message("{requester} asked for {asn} to join {network} ({request}).")
+    String mail_submitted(String requester, String asn, String network, String request);
+
+    @Message("Decide it from the pending queue:")
+    String mail_decide_in_queue();
+
+    @Message("This e-mail was sent by the {ix} portal about a request you made or an IX you run.")
+    String mail_footer(String ix);
+
+    @Message("Notifications")
+    String nav_notifications();
+
+    @Message("Notifications sent")
+    String notifications_title();
+
+    @Message("No notifications yet.")
+    String notifications_empty();
+
+    @Message("Event")
+    String col_event();
+
+    @Message("Channel")
+    String col_channel();
+
+    @Message("Recipient")
+    String col_recipient();
+
+    @Message("Delivery")
+    String col_delivery();
+
+    @Message("delivered")
+    String delivery_delivered();
+
+    @Message("waiting")
+    String delivery_pending();
+
+    @Message("retrying")
+    String delivery_retrying();
+
+    @Message("given up")
+    String delivery_failed();
+
+
+
+    @Message("Copy")
+    String copy();
+
+    @Message("Copied")
+    String copied();
+
+
+
+    @Message("What approval will do")
+    String preview_title();
+
+    @Message("Addresses: the next IPv6 number of this ASN on the peering LAN and the next free IPv4 address, assigned only when the request is approved.")
+    String preview_addresses();
+
+    @Message("BGP sessions on each route server:")
+    String preview_sessions();
+
+    @Message("PeeringDB could not be asked about this network right now: check its facts before approving.")
+    String warning_no_peeringdb();
+
+    @Message("PeeringDB names no IRR AS-SET for this network: its IRR filter on the route servers has no AS-SET to build from.")
+    String warning_no_as_set();
+
+    @Message("PeeringDB gives no prefix counts for this network: the route servers use their default max-prefix limits.")
+    String warning_no_max_prefixes();
+
+    @Message("This peering LAN has no route servers: approval only authorizes the node on ZeroTier.")
+    String warning_no_route_servers();
 
 }

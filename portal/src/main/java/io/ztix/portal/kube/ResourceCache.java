@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -177,6 +178,25 @@ public class ResourceCache {
         } else {
             joinRequests.addEventHandler(readableOnly(handler));
         }
+    }
+
+    /** Calls {@code seen} with every JoinRequest the informer adds or updates (before or after start); deletions are not passed on. */
+    public void onJoinRequestSeen(Consumer<JoinRequest> seen) {
+        onJoinRequestChange(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(JoinRequest r) {
+                seen.accept(r);
+            }
+
+            @Override
+            public void onUpdate(JoinRequest old, JoinRequest r) {
+                seen.accept(r);
+            }
+
+            @Override
+            public void onDelete(JoinRequest r, boolean deletedFinalStateUnknown) {
+            }
+        });
     }
 
     public List<JoinRequest> joinRequests() {

@@ -2,6 +2,7 @@ package io.ztix.portal.requests;
 
 import io.ztix.api.routeserver.ZeroTierPath;
 import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.Bidi;
 
 /** A member's ZeroTier path to one route server in words: "your router reaches rs1 directly, 12 ms". */
 final class PathText {
@@ -14,13 +15,14 @@ final class PathText {
         if (path == null || path.reach == null) {
             return null;
         }
-        String version = path.version == null ? "" : " " + msg.path_version(path.version);
+        String rs = Bidi.ltr(routeServer);
+        String version = path.version == null ? "" : " (" + Bidi.ltr("ZeroTier " + path.version) + ")";
         return switch (path.reach) {
-            case Direct -> (path.latencyMs == null ? msg.path_direct_unmeasured(routeServer)
-                    : msg.path_direct(routeServer, path.latencyMs)) + version;
-            case Relayed -> msg.path_relayed(routeServer) + version;
-            case Unreachable -> msg.path_unreachable(routeServer);
-            case Unknown -> msg.path_unknown(routeServer);
+            case Direct -> (path.latencyMs == null ? msg.path_direct_unmeasured(rs)
+                    : msg.path_direct(rs, path.latencyMs)) + version;
+            case Relayed -> msg.path_relayed(rs) + version;
+            case Unreachable -> msg.path_unreachable(rs);
+            case Unknown -> msg.path_unknown(rs);
         };
     }
 }

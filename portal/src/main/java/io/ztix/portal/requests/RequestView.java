@@ -5,12 +5,17 @@ import java.util.List;
 /** A JoinRequest as a member sees it, in the member's language. */
 public record RequestView(String name, long asn, String networkRef, String networkName, String nodeId,
         String phase, String phaseLabel, List<String> conditions, String ipv6, String ipv4,
-        List<RouteServerView> routeServers, String lastError, String decision, String reason, String decidedBy,
+        List<RouteServerView> routeServers, String lastError, String decision, String decisionLabel, String reason, String decidedBy,
         String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6) {
 
-    /** This member on one route server. */
-    /** @param path the member's ZeroTier path to this route server in words, or null when not reported */
-    public record RouteServerView(String name, boolean configured, String state, List<String> sessions, String path) {
+    /**
+     * This member on one route server.
+     *
+     * @param path the member's ZeroTier path to this route server in words, or null when not reported
+     * @param line all of it in one line of text, technical tokens isolated left-to-right (pages and live updates)
+     */
+    public record RouteServerView(String name, boolean configured, String state, List<String> sessions, String path,
+            String line) {
     }
 
     public boolean hasAddresses() {

@@ -1,15 +1,17 @@
 package io.ztix.portal.requests;
 
-import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.i18n.AppMessages;
-import java.lang.reflect.Method;
+import io.ztix.portal.i18n.Bidi;
+import io.ztix.portal.i18n.MessageKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns JoinRequests into {@link RequestView}s: phases and conditions in plain words. The operator's own
@@ -31,39 +33,40 @@ public final class RequestViews {
         JoinRequestSpec spec = r.getSpec();
         JoinRequestStatus status = r.getStatus() == null ? new JoinRequestStatus() : r.getStatus();
         String phase = status.phase == null ? "Pending" : status.phase.name();
-        String phaseLabel = status.phase == null ? msg.phase_unknown() : message(msg, "phase_" + phase, phase);
-        List<String> conditions = new ArrayList<>();
+        String phaseLabel = status.phase == null ? msg.phase_unknown() : MessageKeys.text(msg, "phase_" + phase, phase);
         boolean degraded = status.conditions.stream().anyMatch(c -> "Degraded".equals(c.type) && c.isTrue());
-        for (Condition c : status.conditions) {
-            if (degraded && !admin && "Ready".equals(c.type)) {
-                continue; // the operator's own words name Secrets and controllers; the member gets the calm Degraded text
-            }
-            conditions.add("Degraded".equals(c.type) ? (c.isTrue() ? msg.cond_Degraded_True() : msg.cond_Degraded_False())
-                    : condition(c, msg, admin));
-        }
+        List<String> conditions = admin ? ConditionTexts.forAdmin(status, msg) : ConditionTexts.forMember(status, msg);
         List<RequestView.RouteServerView> routeServers = new ArrayList<>();
         for (RouteServerEntry entry : status.routeServers) {
             List<String> sessions = new ArrayList<>();
             for (PeerStatus s : entry.sessions) {
-                sessions.add((s.family == null ? "" : s.family + " ") + (s.state == null ? "?" : s.state)
-                        + (s.since == null ? "" : " (" + s.since + ")") + (s.info == null ? "" : " " + s.info));
+                sessions.add(session(s, msg));
             }
             boolean configured = Boolean.TRUE.equals(entry.configured);
             String state = (configured ? msg.rs_configured() : msg.rs_not_configured())
                     + (sessions.isEmpty() ? "; " + msg.rs_no_sessions() : "");
-            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions,
-                    PathText.of(entry.name, entry.path, msg)));
+            String path = PathText.of(entry.name, entry.path, msg);
+            StringBuilder line = new StringBuilder(Bidi.ltr(entry.name)).append(": ").append(state);
+            sessions.forEach(s -> line.append("; ").append(s));
+            if (path != null) {
+                line.append("; ").append(path);
+            }
+            routeServers.add(new RequestView.RouteServerView(entry.name, configured, state, sessions, path,
+                    line.toString()));
         }
         String requester = spec.requester == null ? null
-                : (spec.requester.name != null ? spec.requester.name : "")
-                + (spec.requester.peeringdbUserId != null ? " (PeeringDB " + spec.requester.peeringdbUserId + ")" : "")
-                + (spec.requester.localUser != null ? " (local " + spec.requester.localUser + ")" : "");
+                : Bidi.auto(spec.requester.name != null ? spec.requester.name : "")
+                + (spec.requester.peeringdbUserId != null ? " (" + Bidi.ltr("PeeringDB " + spec.requester.peeringdbUserId) + ")" : "")
+                + (spec.requester.localUser != null ? " (" + Bidi.ltr("local " + spec.requester.localUser) + ")" : "");
         return new RequestView(r.getMetadata().getName(), spec.asn == null ? 0 : spec.asn, spec.networkRef,
                 spec.networkName, spec.nodeId, phase, phaseLabel, conditions,
                 status.assignedIps == null ? null : status.assignedIps.ipv6,
                 status.assignedIps == null ? null : status.assignedIps.ipv4, routeServers,
-                status.lastError == null ? null : admin ? status.lastError : degraded ? null : msg.detail_ix_sees_error(),
+                status.lastError == null ? null : admin ? Bidi.ltr(status.lastError)
+                        : degraded || status.phase == Phase.Failed ? null : msg.detail_ix_sees_error(),
                 spec.approval == null || spec.approval.decision == null ? null : spec.approval.decision.name(),
+                spec.approval == null || spec.approval.decision == null ? null
+                        : MessageKeys.text(msg, "decision_" + spec.approval.decision.name(), spec.approval.decision.name()),
                 spec.approval == null ? null : spec.approval.reason,
                 spec.approval == null ? null : spec.approval.decidedBy, requester,
                 r.getMetadata().getCreationTimestamp(), spec.asSet,
@@ -71,35 +74,22 @@ public final class RequestViews {
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
     }
 
-    static String condition(Condition c, AppMessages msg, boolean admin) {
-        String key = "cond_" + c.type + "_" + (c.isTrue() ? "True" : "False");
-        String text = message(msg, key, null);
-        if (text == null) {
-            text = msg.cond_other() + " " + c.type + ": " + c.status;
-        }
-        if (!c.isTrue() && c.message != null && !c.message.isBlank()) {
-            text = text + (admin ? ": " + c.message : ". " + msg.cond_ix_sees_details());
-        }
-        return text;
+    /** One BGP session: address family, state, since when (as BIRD prints it) and BIRD's note; tokens isolated. */
+    private static String session(PeerStatus s, AppMessages msg) {
+        return (s.family == null ? "" : Bidi.ltr(s.family) + " ") + (s.state == null ? "?" : state(s.state, msg))
+                + (s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")") + (s.info == null ? "" : " " + Bidi.ltr(s.info));
     }
 
-    /** Looks a message up by key; {@code fallback} when the bundle has no such message. */
-    static String message(AppMessages msg, String key, String fallback) {
-        try {
-            Method method = AppMessages.class.getMethod(key);
-            return (String) method.invoke(msg);
-        } catch (ReflectiveOperationException e) {
-            return fallback;
+    /**
+     * A session state in the member's words, with BIRD's own word beside it when they differ ("מחובר (Established)"):
+     * the word is what the member searches for in BIRD's documentation.
+     */
+    static String state(String state, AppMessages msg) {
+        String word = MessageKeys.text(msg, "bgp_" + state.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""), null);
+        if (word == null) {
+            return Bidi.ltr(state);
         }
-    }
-
-    /** A message with one parameter (e.g. a limit); {@code fallback} when the bundle has no such message. */
-    static String message(AppMessages msg, String key, String argument, String fallback) {
-        try {
-            Method method = AppMessages.class.getMethod(key, String.class);
-            return (String) method.invoke(msg, argument);
-        } catch (ReflectiveOperationException e) {
-            return fallback;
-        }
+        return word.toLowerCase(Locale.ROOT).contains(state.toLowerCase(Locale.ROOT)) ? word
+                : word + " (" + Bidi.ltr(state) + ")";
     }
 }

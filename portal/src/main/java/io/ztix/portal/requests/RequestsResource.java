@@ -10,8 +10,10 @@ import io.ztix.api.network.ZtNetwork;
 import io.ztix.portal.auth.CurrentUser;
 import io.ztix.portal.auth.PortalUser;
 import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.MessageKeys;
 import io.ztix.portal.i18n.RequestLanguage;
 import io.ztix.portal.kube.ResourceCache;
+import io.ztix.portal.notifications.NotificationWatcher;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.peeringdb.PeeringDbUnavailable;
 import io.ztix.portal.web.Refused;
@@ -53,6 +55,9 @@ public class RequestsResource {
     @Inject
     Views views;
 
+    @Inject
+    NotificationWatcher notifications;
+
     @Location("requests/list.html")
     Template list;
 
@@ -92,9 +97,12 @@ public class RequestsResource {
     @POST
     @Path("review")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance review(@RestForm Long asn, @RestForm String networkRef, @RestForm String nodeId) {
+    public TemplateInstance review(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId) {
         PortalUser user = currentUser.require();
-        NewRequest request = new NewRequest(asn == null ? 0 : asn, networkRef, nodeId);
+        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
+        if (request.asn() == 0) {
+            return form(user, request, language.messages().error_asn_text(), null);
+        }
         try {
             NetworkFacts facts = service.check(user, request);
             return views.page(review).data("asn", request.asn()).data("networkRef", networkRef)
@@ -110,11 +118,15 @@ public class RequestsResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Object create(@RestForm Long asn, @RestForm String networkRef, @RestForm String nodeId) {
+    public Object create(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId) {
         PortalUser user = currentUser.require();
-        NewRequest request = new NewRequest(asn == null ? 0 : asn, networkRef, nodeId);
+        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
+        if (request.asn() == 0) {
+            return form(user, request, language.messages().error_asn_text(), null);
+        }
         try {
             JoinRequest created = service.create(user, request);
+            notifications.submittedIn(created.getMetadata().getName(), language.tag());
             return Response.seeOther(URI.create("/requests/" + created.getMetadata().getName() + "?created=true")).build();
         } catch (InvalidRequest e) {
             return form(user, request, explain(e), null);
@@ -187,12 +199,12 @@ public class RequestsResource {
 
     private String explain(InvalidRequest e) {
         if (e.detail() != null) {
-            String withDetail = RequestViews.message(language.messages(), e.messageKey(), e.detail(), null);
+            String withDetail = MessageKeys.text(language.messages(), e.messageKey(), e.detail(), null);
             if (withDetail != null) {
                 return withDetail;
             }
         }
-        String text = RequestViews.message(language.messages(), e.messageKey(), e.getMessage());
+        String text = MessageKeys.text(language.messages(), e.messageKey(), e.getMessage());
         return e.detail() == null ? text : text + " (" + e.detail() + ")";
     }
 }

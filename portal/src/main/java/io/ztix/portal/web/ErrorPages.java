@@ -2,6 +2,7 @@ package io.ztix.portal.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.ztix.portal.i18n.RequestLanguage;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,6 +21,9 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    /** Where quarkus-rest-csrf keeps this request's token (CsrfTokenParameterProvider reads it from there). */
+    static final String CSRF_TOKEN = "csrf_token";
+
     @Inject
     Views views;
 
@@ -27,6 +32,9 @@ public class ErrorPages {
 
     @Location("error.html")
     Template error;
+
+    @Inject
+    RoutingContext routing;
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
@@ -55,6 +63,9 @@ public class ErrorPages {
             LOG.error("request failed", e);
             return page(status, language.messages().error_generic());
         }
+        if (status == 413) {
+            return page(status, language.messages().error_form_too_large());
+        }
         return page(status, language.messages().error_bad_request());
     }
 
@@ -65,7 +76,18 @@ public class ErrorPages {
     }
 
     private Response page(int status, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(views.page(error).data("message", message).data("errorPage", true).render()).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(views, error, routing, message)).build();
+    }
+
+    /**
+     * The error page with the portal's header (user name, navigation); the log-out button only once the CSRF
+     * filter has given this request a token (an error raised before it ran has none, and the form needs one).
+     */
+    static String render(Views views, Template error, RoutingContext routing, String message) {
+        TemplateInstance page = views.page(error).data("message", message);
+        if (routing == null || routing.get(CSRF_TOKEN) == null) {
+            page.data("noCsrfToken", true);
+        }
+        return page.render();
     }
 }

@@ -23,6 +23,7 @@ import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.List;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,61 @@ class AdminPagesTest {
             browser.loginWithPeeringDb("admin");
             String table = browser.page("/admin/audit?actor=local:auditor&action=test.").getElementById("audit").asXml();
             assertThat(table).contains("test.visible").doesNotContain("test.hidden");
+        }
+    }
+
+    @Test
+    void auditLogPageFiltersByAsnAndKindAndShowsWholeSecondsInUtc() {
+        audit.record("local:asn-auditor", "request.created", "adminlan-as64577-00000001f1", "AS64577 node 00000001f1 on adminlan");
+        audit.record("local:asn-auditor", "request.created", "adminlan-as645770-00000001f2", "AS645770 node 00000001f2 on adminlan");
+        audit.record("local:asn-auditor", "login.success", "asn-auditor", "local account");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/audit?asn=AS64577&action=request.created");
+            String table = page.getElementById("audit").asNormalizedText();
+            assertThat(table).contains("adminlan-as64577-00000001f1").doesNotContain("645770").doesNotContain("login.success");
+            DomElement time = page.getFirstByXPath("//table[@id='audit']//time");
+            assertThat(time.getAttribute("datetime")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            assertThat(time.getTextContent()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+            assertThat(page.querySelectorAll("select[name='action'] option").stream().map(o -> o.getTextContent()).toList())
+                    .as("the kinds to choose from").anySatisfy(o -> assertThat(o).contains("login.success"));
+            assertThat(page.querySelectorAll("select[name='action'] option").stream().map(o -> o.getTextContent()).toList())
+                    .anySatisfy(o -> assertThat(o).contains("request.created"));
+        }
+    }
+
+    @Test
+    void thePendingQueuePreviewsTheSessionsOnEachRouteServerAndWarnsOfMissingPeeringDbFacts() {
+        cluster.routeServer("admin-rs1", "adminlan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        String complete = request(64510, "00000001e6");
+        String sparse = request(64502, "00000001e7");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            DomElement full = page.getFirstByXPath("//section[@data-request='" + complete + "']//section[@class='preview']");
+            assertThat(full.asNormalizedText()).contains("admin-rs1 (AS64999): 2001:db8:ff::1 · 203.0.113.1")
+                    .contains("AS-OTHER").contains("20 / 20").contains("assigned only when the request is approved");
+            assertThat(full.getByXPath(".//p[contains(@class, 'warning')]")).isEmpty();
+            DomElement thin = page.getFirstByXPath("//section[@data-request='" + sparse + "']//section[@class='preview']");
+            assertThat(thin.<DomElement>getByXPath(".//p[contains(@class, 'warning')]").stream().map(w -> w.asNormalizedText()).toList())
+                    .anySatisfy(w -> assertThat(w).contains("names no IRR AS-SET"))
+                    .anySatisfy(w -> assertThat(w).contains("gives no prefix counts"));
+        }
+        assertThat(cluster.get(complete).getStatus()).as("looking allocates nothing").isNull();
+    }
+
+    @Test
+    void thePendingQueueOffersACopyButtonForEveryKubectlLine() {
+        String name = request(64512, "00000001e5");
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            DomElement card = browser.page("/admin/pending").getFirstByXPath("//section[@data-request='" + name + "']");
+            for (String kind : List.of("approve", "reject")) {
+                DomElement line = card.getFirstByXPath(".//code[@class='" + kind + "']");
+                DomElement copy = card.getFirstByXPath(".//button[@data-copy='" + line.getId() + "']");
+                assertThat(copy).as("copy button for the %s line", kind).isNotNull();
+                assertThat(((DomElement) line.getParentNode()).getAttribute("class")).isEqualTo("command");
+            }
         }
     }
 

@@ -2,11 +2,9 @@ package io.ztix.portal.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztix.portal.testsupport.MessageFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
@@ -17,21 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TranslationsTest {
 
-    private static Properties load(String file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(
-                TranslationsTest.class.getResourceAsStream("/messages/" + file), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
     void everyMessageIsTranslatedAndNoTranslationIsOrphaned(String file) throws IOException {
         Set<String> keys = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Properties translated = load(file);
+        Properties translated = MessageFiles.load(file);
         assertThat(new TreeSet<>(translated.stringPropertyNames())).isEqualTo(keys);
         assertThat(translated.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
     }

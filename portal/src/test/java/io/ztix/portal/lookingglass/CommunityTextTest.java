@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztix.api.routeserver.RouteServerCommunity;
 import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.testsupport.MessageFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Properties;
@@ -33,11 +31,7 @@ class CommunityTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
     void everyCommunityIsTranslatedAndNoTwoShareAText(String file) throws IOException {
-        Properties translated = new Properties();
-        try (Reader reader = new InputStreamReader(
-                CommunityTextTest.class.getResourceAsStream("/messages/" + file), StandardCharsets.UTF_8)) {
-            translated.load(reader);
-        }
+        Properties translated = MessageFiles.load(file);
         Set<String> texts = new HashSet<>();
         for (RouteServerCommunity community : RouteServerCommunity.values()) {
             String text = translated.getProperty(community.messageKey());

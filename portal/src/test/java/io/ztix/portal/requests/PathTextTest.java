@@ -15,7 +15,8 @@ class PathTextTest {
 
     private static final AppMessages ENGLISH = (AppMessages) Proxy.newProxyInstance(AppMessages.class.getClassLoader(),
             new Class<?>[] {AppMessages.class}, (proxy, method, args) -> {
-                String text = method.getAnnotation(Message.class).value();
+                String text = method.getAnnotation(Message.class).value()
+                        .replaceAll("\\{bidi:ltr\\('([^']*)'\\)}", "\u2066$1\u2069");
                 Parameter[] parameters = method.getParameters();
                 for (int i = 0; i < parameters.length; i++) {
                     text = text.replace("{" + parameters[i].getName() + "}", String.valueOf(args[i]));
@@ -31,25 +32,30 @@ class PathTextTest {
         return path;
     }
 
+    /** As the portal isolates a technical token inside a sentence: U+2066 ... U+2069. */
+    private static String ltr(String token) {
+        return "\u2066" + token + "\u2069";
+    }
+
     @Test
     void aDirectPathGivesTheLatencyAndVersion() {
         assertThat(PathText.of("rs1", path(Reach.Direct, 12, "1.14.2"), ENGLISH))
-                .isEqualTo("Your router reaches rs1 directly, 12 ms. (ZeroTier 1.14.2)");
-        assertThat(PathText.of("rs1", path(Reach.Direct, null, null), ENGLISH)).isEqualTo("Your router reaches rs1 directly.");
+                .isEqualTo("Your router reaches " + ltr("rs1") + " directly, 12 ms. (" + ltr("ZeroTier 1.14.2") + ")");
+        assertThat(PathText.of("rs1", path(Reach.Direct, null, null), ENGLISH)).isEqualTo("Your router reaches " + ltr("rs1") + " directly.");
     }
 
     @Test
     void aRelayedPathTellsTheMemberToCheckUdp9993() {
         assertThat(PathText.of("rs2", path(Reach.Relayed, 143, null), ENGLISH))
-                .isEqualTo("Your router reaches rs2 only through a ZeroTier relay: check that UDP port 9993 is open "
-                        + "to and from your router.");
+                .isEqualTo("Your router reaches " + ltr("rs2") + " only through a ZeroTier relay: check that "
+                        + ltr("UDP 9993") + " is open to and from your router.");
     }
 
     @Test
     void anUnreachableOrUnknownPathSaysSoAndNoPathSaysNothing() {
         assertThat(PathText.of("rs1", path(Reach.Unreachable, null, null), ENGLISH))
-                .startsWith("rs1 has no ZeroTier contact with your router");
-        assertThat(PathText.of("rs1", path(Reach.Unknown, null, null), ENGLISH)).isEqualTo("The ZeroTier path to rs1 is not known.");
+                .startsWith(ltr("rs1") + " has no ZeroTier contact with your router");
+        assertThat(PathText.of("rs1", path(Reach.Unknown, null, null), ENGLISH)).isEqualTo("The ZeroTier path to " + ltr("rs1") + " is not known.");
         assertThat(PathText.of("rs1", null, ENGLISH)).isNull();
     }
 }

@@ -102,7 +102,8 @@ class RoutesSectionTest {
             browser.loginWithPeeringDb("full");
             HtmlPage detail = browser.page("/requests/" + NAME);
             String section = detail.getElementById("routes").asNormalizedText();
-            assertThat(section).contains("rs1, ipv4").contains("7 accepted, 2 filtered, 4500 sent to you");
+            assertThat(section).as("the route server and family isolated left to right").contains("\u2066rs1\u2069, \u2066ipv4\u2069")
+                    .contains("7 accepted, 2 filtered, 4500 sent to you");
 
             HtmlPage english = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=true");
             String text = english.asNormalizedText();

