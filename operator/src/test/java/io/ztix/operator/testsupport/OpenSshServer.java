@@ -33,13 +33,25 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Generates keys, writes sshd_config and starts sshd; waits until it accepts connections. */
     public static OpenSshServer start() {
+        return start(null);
+    }
+
+    /**
+     * Like {@link #start()}, but the sessions' PATH starts with {@code commandsFirst} (sshd_config SetEnv), so
+     * that a test can put wrappers (e.g. a fault-injecting {@code sudo}) in front of the real commands.
+     */
+    public static OpenSshServer startWithCommandsFirstFrom(Path commandsFirst) {
+        return start(commandsFirst);
+    }
+
+    private static OpenSshServer start(Path commandsFirst) {
         Path sshd = RealTools.require("sshd", "/usr/sbin/sshd");
         RealTools.require("ssh-keygen", "/usr/bin/ssh-keygen");
         Path dir = TempDirs.create("ztix-sshd-");
         try {
             OpenSshServer server = new OpenSshServer(dir, FreePorts.pick(), SshKeygen.ed25519(dir, "host_key"),
                     SshKeygen.ed25519(dir, "client_key"));
-            server.launch(sshd);
+            server.launch(sshd, commandsFirst);
             return server;
         } catch (RuntimeException | IOException e) {
             TempDirs.delete(dir);
@@ -47,7 +59,7 @@ public final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    private void launch(Path sshd) throws IOException {
+    private void launch(Path sshd, Path commandsFirst) throws IOException {
         ensurePrivilegeSeparationDirectory();
         Files.writeString(dir.resolve("authorized_keys"), clientKey.publicKeyLine() + "\n");
         Path config = dir.resolve("sshd_config");
@@ -65,6 +77,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "StrictModes no",
                 "UsePAM no",
                 "LogLevel VERBOSE",
+                commandsFirst == null ? "" : "SetEnv PATH=" + commandsFirst + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 "") );
         process = new ProcessBuilder(List.of(sshd.toString(), "-D", "-e", "-f", config.toString()))
                 .redirectErrorStream(true)
