@@ -13,6 +13,7 @@ import io.ztix.operator.testsupport.FaultySudo;
 import io.ztix.operator.testsupport.FaultySudo.Fault;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
+import io.ztix.operator.testsupport.SameSince;
 import io.ztix.operator.testsupport.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class BirdApplierFaultsTest {
         assertTrue(e.birdMessage().contains("Unable to connect to server control socket"), e.birdMessage());
         assertEquals(GOOD, Files.readString(bird.includeFile()));
         assertEquals(List.of("device1", "s1"), protocolNames());
-        assertEquals(since, s1Since(), "running protocols were not restarted");
+        SameSince.assertNotRestarted(since, s1Since(), "running protocols were not restarted");
         assertEquals(ApplyResult.Outcome.APPLIED, apply(WITH_PEER).outcome(), "the next apply goes through");
     }
 
@@ -154,7 +155,7 @@ class BirdApplierFaultsTest {
 
         String since = s1Since();
         assertEquals(ApplyResult.Outcome.APPLIED, apply(WITH_PEER).outcome(), "no marker: reconfigure again");
-        assertEquals(since, s1Since(), "the repeated reconfigure restarts nothing");
+        SameSince.assertNotRestarted(since, s1Since(), "the repeated reconfigure restarts nothing");
         assertEquals(ApplyResult.Outcome.UNCHANGED, apply(WITH_PEER).outcome(), "now recorded");
     }
 
