@@ -113,6 +113,14 @@ class LeaderElectionTest {
         });
         assertThat(network().getStatus().conditions).allSatisfy(c -> assertThat(Instant.parse(c.lastTransitionTime))
                 .as("%s was first written after the Lease was taken", c.type).isAfterOrEqualTo(acquired));
+
+        // the leader whose Lease disappears (deleted by hand) creates it again and keeps leading
+        String leader = lease().getSpec().getHolderIdentity();
+        client.leases().inNamespace(LEASE_NAMESPACE).withName(LEASE).delete();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(lease()).isNotNull();
+            assertThat(lease().getSpec().getHolderIdentity()).isEqualTo(leader);
+        });
     }
 
     private Lease lease() {
