@@ -23,6 +23,7 @@ public final class OpenSshServer implements AutoCloseable {
     private final SshKeygen.GeneratedKey hostKey;
     private final SshKeygen.GeneratedKey clientKey;
     private Process process;
+    private Path commandsFirst;
 
     private OpenSshServer(Path dir, int port, SshKeygen.GeneratedKey hostKey, SshKeygen.GeneratedKey clientKey) {
         this.dir = dir;
@@ -60,6 +61,7 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private void launch(Path sshd, Path commandsFirst) throws IOException {
+        this.commandsFirst = commandsFirst;
         ensurePrivilegeSeparationDirectory();
         Files.writeString(dir.resolve("authorized_keys"), clientKey.publicKeyLine() + "\n");
         Path config = dir.resolve("sshd_config");
@@ -157,7 +159,7 @@ public final class OpenSshServer implements AutoCloseable {
             throw new IllegalStateException("sshd is running");
         }
         try {
-            launch(RealTools.require("sshd", "/usr/sbin/sshd"));
+            launch(RealTools.require("sshd", "/usr/sbin/sshd"), commandsFirst);
         } catch (IOException e) {
             throw new IllegalStateException("cannot restart sshd", e);
         }
