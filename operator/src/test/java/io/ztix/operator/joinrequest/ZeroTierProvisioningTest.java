@@ -296,6 +296,11 @@ class ZeroTierProvisioningTest {
 
         cluster.awaitPhase(name, Phase.Active);
         assertThat(cluster.request(name).getMetadata().getAnnotations()).doesNotContainKey(ApiGroup.RETRY_ANNOTATION);
+        assertThat(cluster.events()).as("the retry is announced").anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("Retrying");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo(name);
+            assertThat(e.getType()).isEqualTo("Normal");
+        });
     }
 
     @Test
