@@ -79,7 +79,11 @@ public final class OpenSshServer implements AutoCloseable {
                 "StrictModes no",
                 "UsePAM no",
                 "LogLevel VERBOSE",
-                commandsFirst == null ? "" : "SetEnv PATH=" + commandsFirst + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                // SHLVL: bash (the login shell) does not read the host's ~/.bashrc for an ssh command when it is not the first
+                // shell level; a developer's rc (pyenv init waiting 60 s on a stale lock) must not slow every command down.
+                // One SetEnv line: sshd uses the first one only.
+                "SetEnv SHLVL=1" + (commandsFirst == null ? ""
+                        : " PATH=" + commandsFirst + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
                 "") );
         process = new ProcessBuilder(List.of(sshd.toString(), "-D", "-e", "-f", config.toString()))
                 .redirectErrorStream(true)
