@@ -20,8 +20,10 @@ import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.api.routeserver.SshSpec;
+import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.OpenSshServer;
+import io.ztix.operator.testsupport.RecordingBirdc;
 import io.ztix.operator.testsupport.TempDirs;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A route server whose SSH refuses the operator (a host key other than the pinned one, a client key it does not
- * accept), and one that answers but cannot take the configuration: each reason in RouteServer status, with an
- * event, and nothing applied. Real sshd.
+ * accept), and one that answers but cannot take the configuration (real BIRD, a hand-broken bird.conf): each reason
+ * in RouteServer status, with an event, and nothing applied. Real sshd.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -92,22 +94,31 @@ class RouteServerSshRefusalsTest {
 
     @Test
     void aRouteServerThatAnswersButCannotTakeTheConfigurationIsApplyFailedWithAnEvent() throws Exception {
-        secret("rs-key", sshd.clientPrivateKey());
-        client.resource(routeServer(pinnedHostKey())).create(); // no bird.conf in the directory: the check stage fails
+        try (BirdDaemon bird = BirdDaemon.start()) {
+            RecordingBirdc birdc = RecordingBirdc.install(bird);
+            String live = Files.readString(bird.includeFile());
+            // someone broke bird.conf by hand: BIRD runs on with what it loaded, but no new configuration passes the check
+            Files.writeString(bird.mainConfig(), Files.readString(bird.mainConfig()) + "this is not bird syntax;\n");
+            client.resource(RouteServers.sshKeySecret(ns, "rs-key", sshd)).create();
+            client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "203.0.113.1",
+                    "2001:db8:ff::1", "rs-key")).create();
 
-        RouteServer seen = awaitCondition(RouteServer.COND_CONFIG_APPLIED, "ApplyFailedCheck");
-        assertThat(Conditions.find(seen.getStatus().conditions, RouteServer.COND_REACHABLE).orElseThrow().status)
-                .isEqualTo(Condition.TRUE);
-        assertThat(Conditions.find(seen.getStatus().conditions, RouteServer.COND_READY).orElseThrow().reason)
-                .isEqualTo("ApplyFailed");
-        assertThat(seen.getStatus().lastError).contains("CHECK").contains("bird.conf");
-        assertThat(seen.getStatus().appliedConfigHash).isNull();
-        assertThat(new Cluster(client, ns).events()).anySatisfy(e -> {
-            assertThat(e.getReason()).isEqualTo("ApplyFailed");
-            assertThat(e.getType()).isEqualTo("Warning");
-            assertThat(e.getMessage()).contains("CHECK");
-        });
-        assertThat(Files.exists(birdDirectory.resolve("ztix.conf"))).as("the live file was never written").isFalse();
+            RouteServer seen = awaitCondition(RouteServer.COND_CONFIG_APPLIED, "ApplyFailedCheck");
+            assertThat(Conditions.find(seen.getStatus().conditions, RouteServer.COND_REACHABLE).orElseThrow().status)
+                    .isEqualTo(Condition.TRUE);
+            assertThat(Conditions.find(seen.getStatus().conditions, RouteServer.COND_READY).orElseThrow().reason)
+                    .as("Ready names the failed condition's reason").isEqualTo("ApplyFailedCheck");
+            assertThat(seen.getStatus().lastError).contains("bird.conf");
+            assertThat(seen.getStatus().appliedConfigHash).isNull();
+            assertThat(new Cluster(client, ns).events()).anySatisfy(e -> {
+                assertThat(e.getReason()).isEqualTo("ApplyFailed");
+                assertThat(e.getType()).isEqualTo("Warning");
+                assertThat(e.getInvolvedObject().getName()).isEqualTo("rs1");
+                assertThat(e.getMessage()).contains("CHECK");
+            });
+            assertThat(Files.readString(bird.includeFile())).as("the live file is untouched").isEqualTo(live);
+            assertThat(birdc.configureCalls()).as("BIRD was never told to reconfigure").isZero();
+        }
     }
 
     private RouteServer awaitCondition(String type, String reason) {
