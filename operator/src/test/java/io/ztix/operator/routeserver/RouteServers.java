@@ -1,6 +1,8 @@
 package io.ztix.operator.routeserver;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.ztix.api.common.SecretKeyRef;
 import io.ztix.api.routeserver.BirdSpec;
 import io.ztix.api.routeserver.PeeringAddresses;
@@ -9,6 +11,7 @@ import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.api.routeserver.SshSpec;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
@@ -16,11 +19,32 @@ import io.ztix.operator.testsupport.lab.IxLab;
 import io.ztix.operator.testsupport.lab.LanPeer;
 import io.ztix.operator.testsupport.lab.RouteServerHost;
 import io.ztix.operator.testsupport.lab.Stayrtr;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** RouteServer resources pointing at the test's real sshd and lab BIRD. */
 final class RouteServers {
 
+    private static final Pattern MEMBER_SESSION_V6 = Pattern.compile("(?m)^protocol bgp (m_as\\d+_[0-9a-f]{10})_v6\\b");
+
     private RouteServers() {
+    }
+
+    /** The Secret a {@link #birdRouteServer} names as {@code keySecret}: the client key {@code sshd} accepts. */
+    static Secret sshKeySecret(String namespace, String keySecret, OpenSshServer sshd) {
+        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(keySecret)
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
+                .addToStringData("key", sshd.clientPrivateKey()).build();
+    }
+
+    /** How many members' IPv6 sessions a rendered include file configures. */
+    static int memberSessionsV6(String includeFile) {
+        Matcher m = MEMBER_SESSION_V6.matcher(includeFile);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
     }
 
     static RouteServer labRouteServer(String namespace, String name, String network, OpenSshServer sshd, IxLab lab) {
