@@ -20,6 +20,7 @@ import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.api.routeserver.SshSpec;
+import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.OpenSshServer;
@@ -132,7 +133,8 @@ class RouteServerSshRefusalsTest {
     }
 
     private void secret(String name, String privateKey) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata()
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name)
+                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
                 .addToStringData("id", privateKey).build()).create();
     }
 
