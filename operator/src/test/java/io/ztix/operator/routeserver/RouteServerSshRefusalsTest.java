@@ -5,22 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
-import io.ztix.api.common.SecretKeyRef;
 import io.ztix.api.routeserver.BirdSpec;
-import io.ztix.api.routeserver.PeeringAddresses;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.api.routeserver.RouteServerSpec;
-import io.ztix.api.routeserver.RpkiSpec;
-import io.ztix.api.routeserver.RtrServer;
-import io.ztix.api.routeserver.SshSpec;
-import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.testsupport.BirdDaemon;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.OpenSshServer;
@@ -68,7 +59,7 @@ class RouteServerSshRefusalsTest {
 
     @Test
     void aHostKeyOtherThanThePinnedOneIsReportedAsHostKeyMismatch() throws Exception {
-        secret("rs-key", sshd.clientPrivateKey());
+        client.resource(RouteServers.sshKeySecret(ns, "rs-key", sshd)).create();
         RouteServer rs = routeServer(otherHostKey());
         client.resource(rs).create();
 
@@ -85,7 +76,7 @@ class RouteServerSshRefusalsTest {
         KeyPair stranger = KeyPair.genKeyPair(new JSch(), KeyPair.ED25519);
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
         stranger.writeOpenSSHv1PrivateKey(pem, null);
-        secret("rs-key", pem.toString(StandardCharsets.UTF_8));
+        client.resource(RouteServers.sshKeySecret(ns, "rs-key", pem.toString(StandardCharsets.UTF_8))).create();
         client.resource(routeServer(pinnedHostKey())).create();
 
         RouteServer seen = awaitCondition(RouteServer.COND_REACHABLE, "AuthenticationFailed");
@@ -132,12 +123,6 @@ class RouteServerSshRefusalsTest {
         return client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get();
     }
 
-    private void secret(String name, String privateKey) {
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name)
-                .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
-                .addToStringData("id", privateKey).build()).create();
-    }
-
     private String pinnedHostKey() {
         String[] parts = sshd.hostPublicKey().split(" ");
         return parts[0] + " " + parts[1];
@@ -148,27 +133,13 @@ class RouteServerSshRefusalsTest {
         return "ssh-ed25519 " + Base64.getEncoder().encodeToString(other.getPublicKeyBlob());
     }
 
+    /** A route server whose BIRD directory holds nothing: these cases never get as far as BIRD. */
     private RouteServer routeServer(String hostKey) {
-        RouteServer rs = new RouteServer();
-        rs.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("rs1").build());
-        RouteServerSpec spec = new RouteServerSpec();
-        spec.networkRef = "ix";
-        spec.asn = 64500L;
-        spec.routerId = "203.0.113.1";
-        spec.peeringAddresses = new PeeringAddresses();
-        spec.peeringAddresses.ipv6 = "2001:db8:ff::1";
-        spec.ssh = new SshSpec();
-        spec.ssh.host = sshd.host();
-        spec.ssh.port = sshd.port();
-        spec.ssh.user = sshd.user();
-        spec.ssh.privateKeySecretRef = new SecretKeyRef("rs-key", "id");
-        spec.ssh.hostKey = hostKey;
-        spec.bird = new BirdSpec();
-        spec.bird.configDirectory = birdDirectory.toString();
-        spec.bird.socket = birdDirectory.resolve("bird.ctl").toString();
-        spec.rpki = new RpkiSpec();
-        spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
-        rs.setSpec(spec);
+        RouteServer rs = RouteServers.sshRouteServer(ns, "rs1", "ix", sshd, "203.0.113.1", "2001:db8:ff::1", "rs-key");
+        rs.getSpec().ssh.hostKey = hostKey;
+        rs.getSpec().bird = new BirdSpec();
+        rs.getSpec().bird.configDirectory = birdDirectory.toString();
+        rs.getSpec().bird.socket = birdDirectory.resolve("bird.ctl").toString();
         return rs;
     }
 }

@@ -30,11 +30,16 @@ final class RouteServers {
     private RouteServers() {
     }
 
-    /** The Secret a {@link #birdRouteServer} names as {@code keySecret}: the client key {@code sshd} accepts. */
+    /** The Secret a {@link #sshRouteServer} names as {@code keySecret}: the client key {@code sshd} accepts. */
     static Secret sshKeySecret(String namespace, String keySecret, OpenSshServer sshd) {
+        return sshKeySecret(namespace, keySecret, sshd.clientPrivateKey());
+    }
+
+    /** The Secret a {@link #sshRouteServer} names as {@code keySecret}, holding {@code privateKey} (OpenSSH PEM). */
+    static Secret sshKeySecret(String namespace, String keySecret, String privateKey) {
         return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(keySecret)
                 .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
-                .addToStringData("key", sshd.clientPrivateKey()).build();
+                .addToStringData("key", privateKey).build();
     }
 
     /** How many members' IPv6 sessions a rendered include file configures. */
@@ -86,6 +91,24 @@ final class RouteServers {
     /** A RouteServer for a local {@link BirdDaemon} reached over {@code sshd}, its birdc through {@code birdc}. */
     static RouteServer birdRouteServer(String namespace, String name, String network, OpenSshServer sshd, BirdDaemon bird,
             RecordingBirdc birdc, String routerId, String ipv6, String keySecret) {
+        RouteServer rs = sshRouteServer(namespace, name, network, sshd, routerId, ipv6, keySecret);
+        BirdSpec birdSpec = new BirdSpec();
+        birdSpec.configDirectory = bird.directory().toString();
+        birdSpec.mainConfig = bird.mainConfig().getFileName().toString();
+        birdSpec.includeFile = bird.includeFile().getFileName().toString();
+        birdSpec.birdCommand = bird.birdBinary().toString();
+        birdSpec.birdcCommand = birdc.command();
+        birdSpec.socket = bird.socket().toString();
+        rs.getSpec().bird = birdSpec;
+        return rs;
+    }
+
+    /**
+     * An IPv6-only RouteServer (AS64500) reached over {@code sshd} with the key in {@link #sshKeySecret
+     * keySecret}, pinning sshd's host key; its {@code bird} section is left to the caller.
+     */
+    static RouteServer sshRouteServer(String namespace, String name, String network, OpenSshServer sshd, String routerId,
+            String ipv6, String keySecret) {
         RouteServer rs = new RouteServer();
         rs.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         RouteServerSpec spec = new RouteServerSpec();
@@ -100,13 +123,6 @@ final class RouteServers {
         spec.ssh.user = sshd.user();
         spec.ssh.privateKeySecretRef = new SecretKeyRef(keySecret, "key");
         spec.ssh.hostKey = sshd.hostPublicKey();
-        spec.bird = new BirdSpec();
-        spec.bird.configDirectory = bird.directory().toString();
-        spec.bird.mainConfig = bird.mainConfig().getFileName().toString();
-        spec.bird.includeFile = bird.includeFile().getFileName().toString();
-        spec.bird.birdCommand = bird.birdBinary().toString();
-        spec.bird.birdcCommand = birdc.command();
-        spec.bird.socket = bird.socket().toString();
         spec.rpki = new RpkiSpec();
         spec.rpki.servers.add(new RtrServer("127.0.0.1", 3323));
         // no RTR server runs here: without this, every new member would (rightly) be held until one is in sync
