@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class ApprovalPolicyTest {
 
     private static final String OPERATOR = "system:serviceaccount:ztix-system:ztix-zt-ix-operator";
-    private static final String PORTAL = "system:serviceaccount:ztix-system:ztix-zt-ix-portal";
-    private static final List<String> SERVICE_ACCOUNT_GROUPS = List.of("system:serviceaccounts",
+    static final String PORTAL = "system:serviceaccount:ztix-system:ztix-zt-ix-portal";
+    static final List<String> SERVICE_ACCOUNT_GROUPS = List.of("system:serviceaccounts",
             "system:serviceaccounts:ztix-system", "system:authenticated");
-    private static final List<String> APPROVERS = List.of("ztix-approvers", "system:authenticated");
+    static final List<String> APPROVERS = List.of("ztix-approvers", "system:authenticated");
     private static final List<String> OTHERS = List.of("noc", "system:authenticated");
     private static final String AUTO_APPROVER = autoApproverOfTheOperator();
 
@@ -234,7 +234,7 @@ class ApprovalPolicyTest {
     }
 
     /** The example JoinRequest from examples/, without a decision. */
-    private static ObjectNode pending() {
+    static ObjectNode pending() {
         try {
             JsonNode example = new ObjectMapper(new YAMLFactory())
                     .readTree(Files.readString(Chart.repoRoot().resolve("examples/30-joinrequest.yaml")));
@@ -251,13 +251,13 @@ class ApprovalPolicyTest {
         return request;
     }
 
-    private static ObjectNode withRequester(ObjectNode request, boolean verified) {
+    static ObjectNode withRequester(ObjectNode request, boolean verified) {
         ObjectNode requester = ((ObjectNode) request.get("spec")).putObject("requester");
         requester.put("peeringdbUserId", 1001).put("name", "Alice Operator").put("verified", verified);
         return request;
     }
 
-    private static ObjectNode withApproval(String decision, String reason, String decidedBy) {
+    static ObjectNode withApproval(String decision, String reason, String decidedBy) {
         ObjectNode request = pending();
         ObjectNode approval = ((ObjectNode) request.get("spec")).putObject("approval");
         approval.put("decision", decision);

@@ -28,6 +28,8 @@ class ValuesSchemaTest {
                 Arguments.of("portal.adminPeeringDbUserIds[0]", "alice", "/portal/adminPeeringDbUserIds/0"),
                 Arguments.of("approvalPolicy.validationActions[0]", "Block", "/approvalPolicy/validationActions/0"),
                 Arguments.of("approvalPolicy.approverGroups[0]", "it's", "/approvalPolicy/approverGroups/0"),
+                Arguments.of("approvalPolicy.approverGroups[0]", "a\\' || true || '", "/approvalPolicy/approverGroups/0"),
+                Arguments.of("approvalPolicy.trustedAppliers[0]", "o'brien", "/approvalPolicy/trustedAppliers/0"),
                 Arguments.of("metrics.serviceMonitor.interval", "often", "/metrics/serviceMonitor/interval"),
                 Arguments.of("portal.trustedProxies[0]", "ingress.example.net", "/portal/trustedProxies/0"),
                 Arguments.of("portal.minPerms", 0, "/portal/minPerms"),

@@ -88,6 +88,8 @@ final class LocalRouteServer implements AutoCloseable {
                     "PermitRootLogin prohibit-password",
                     "StrictModes no",
                     "UsePAM no",
+                    // bash does not read the host's ~/.bashrc for an ssh command when it is not the first shell level
+                    "SetEnv SHLVL=1",
                     ""));
             long now = System.currentTimeMillis() / 1000;
             Files.writeString(dir.resolve("vrps.json"), "{\"metadata\": {\"generated\": " + now + ", \"valid\": "

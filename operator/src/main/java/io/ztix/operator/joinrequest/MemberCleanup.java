@@ -13,6 +13,7 @@ import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,7 @@ final class MemberCleanup {
             return DeleteControl.defaultDelete();
         }
         String blocker;
+        Duration retryAfter = null;
         if (statusUnknown) {
             blocker = "the request cannot be read (" + TolerantReading.problem(request).orElse("") + "), so the node "
                     + "to remove is unknown";
@@ -76,6 +78,7 @@ final class MemberCleanup {
                 return DeleteControl.defaultDelete();
             } catch (ZeroTierException | SecretUnavailableException e) {
                 blocker = "the member could not be removed from the controller: " + e.getMessage();
+                retryAfter = ZeroTierException.retryAfterOf(e);
             }
         }
         if (forced(request)) {
@@ -91,7 +94,7 @@ final class MemberCleanup {
         events.warning(request, "DeletionBlocked", message);
         if (unreadable) {
             // never write to an object that could not be read: its unread parts would be lost
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), null));
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), retryAfter));
         }
         try {
             var observed = request.getStatus();
@@ -103,7 +106,7 @@ final class MemberCleanup {
         } catch (KubernetesClientException e) {
             // the status is a courtesy here; the retry below is what matters
         }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), null));
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(retries.nextDelay(request, config.backoff(), retryAfter));
     }
 
     private static boolean forced(JoinRequest request) {

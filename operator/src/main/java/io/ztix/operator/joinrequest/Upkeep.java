@@ -140,7 +140,7 @@ final class Upkeep {
             // the record stays until the node is gone (it names the node to remove); route servers drop it already
             status.removalPending("Taken off the route servers; removing node " + Membership.nodeOf(request)
                     + " from the controller failed and is retried: " + Degradation.of(e).message());
-            return retries.nextDelay(request, config.backoff(), null);
+            return retries.nextDelay(request, config.backoff(), ZeroTierException.retryAfterOf(e));
         }
     }
 

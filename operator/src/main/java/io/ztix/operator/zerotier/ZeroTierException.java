@@ -46,6 +46,11 @@ public class ZeroTierException extends RuntimeException {
     }
 
     /** How long the controller asked us to wait (429 Retry-After), when it said so. */
+    /** The Retry-After of a rate-limited controller call, or null for any other failure. */
+    public static Duration retryAfterOf(Throwable failure) {
+        return failure instanceof ZeroTierException z ? z.retryAfter().orElse(null) : null;
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -28,26 +28,36 @@ class RenderBenchmark {
     void renderTenThousandMembers() {
         BirdVersion version = BirdVersion.parse(System.getProperty("ztix.benchmark.birdVersion", "2.0.12"));
         AspaPolicy aspa = AspaPolicy.valueOf(System.getProperty("ztix.benchmark.aspa", "Off"));
-        RouteServerConfig config = BirdFixtures.routeServer(members(), Policy.defaults().withAspa(aspa));
+        String rendered = measure(MEMBERS, WARM_UP_RUNS, MEASURED_RUNS, version, aspa);
+        assertTrue(rendered.length() > MEMBERS * 1000, "every member was rendered");
+    }
+
+    /**
+     * Renders {@code memberCount} members {@code warmUps + runs} times, prints the figures (one line starting
+     * "RenderBenchmark:") and returns the last rendering. {@link RenderBenchmarkSmokeTest} runs it small in every
+     * build so that the benchmark cannot rot; only the timed run above is opt-in.
+     */
+    static String measure(int memberCount, int warmUps, int runs, BirdVersion version, AspaPolicy aspa) {
+        RouteServerConfig config = BirdFixtures.routeServer(members(memberCount), Policy.defaults().withAspa(aspa));
         BirdConfigRenderer renderer = new BirdConfigRenderer();
-        int length = 0;
-        for (int i = 0; i < WARM_UP_RUNS; i++) {
-            length = renderer.render(config, version).length();
+        String rendered = null;
+        for (int i = 0; i < warmUps; i++) {
+            rendered = renderer.render(config, version);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] nanos = new long[MEASURED_RUNS];
-        long[] cpuNanos = new long[MEASURED_RUNS];
-        for (int i = 0; i < MEASURED_RUNS; i++) {
+        long[] nanos = new long[runs];
+        long[] cpuNanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            length = renderer.render(config, version).length();
+            rendered = renderer.render(config, version);
             nanos[i] = System.nanoTime() - start;
             cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         Arrays.sort(nanos);
         Arrays.sort(cpuNanos);
-        long[] modelCpuNanos = new long[MEASURED_RUNS];
-        for (int i = 0; i < MEASURED_RUNS; i++) {
+        long[] modelCpuNanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             ConfigView.of(config, version);
             modelCpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
@@ -56,19 +66,20 @@ class RenderBenchmark {
         long hashStart = System.nanoTime();
         BirdConfigRenderer.sha256(renderer.render(config, version));
         long withHash = System.nanoTime() - hashStart;
+        int length = rendered.length();
         System.out.printf("RenderBenchmark: BIRD %s, ASPA %s, %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
                         + "thread CPU median %.1f ms (min %.1f), of which validation %.1f ms; render+sha256 %.1f ms; output %d characters (%.1f MiB); "
                         + "load average %.1f on %d CPUs%n",
-                version, aspa, MEMBERS, MEMBERS * 2, nanos[MEASURED_RUNS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_RUNS - 1] / 1e6,
-                cpuNanos[MEASURED_RUNS / 2] / 1e6, cpuNanos[0] / 1e6, modelCpuNanos[MEASURED_RUNS / 2] / 1e6, withHash / 1e6, length, length / 1048576.0,
+                version, aspa, memberCount, memberCount * 2, nanos[runs / 2] / 1e6, nanos[0] / 1e6, nanos[runs - 1] / 1e6,
+                cpuNanos[runs / 2] / 1e6, cpuNanos[0] / 1e6, modelCpuNanos[runs / 2] / 1e6, withHash / 1e6, length, length / 1048576.0,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        assertTrue(length > MEMBERS * 1000, "every member was rendered");
+        return rendered;
     }
 
-    private static List<Member> members() {
-        List<Member> members = new ArrayList<>(MEMBERS);
-        for (int i = 0; i < MEMBERS; i++) {
+    static List<Member> members(int count) {
+        List<Member> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             members.add(new Member("member-" + i, 100_000L + i, "Network number " + i + " GmbH & Co. KG",
                     "RIPE::AS-NET" + i, String.format("%010x", 0x1000000000L + i),
                     "2001:db8::" + Integer.toHexString(0x1000 + i),

@@ -263,16 +263,19 @@ class ZeroTierProvisioningTest {
         cluster.awaitNetworkReady("ix");
         String name = approve(64501, "aabbccdd01");
         cluster.awaitPhase(name, Phase.Active);
-        await().pollDelay(java.time.Duration.ofSeconds(4)).atMost(Cluster.WAIT).until(() -> true);
+        // positive signal that the reconciliation which made it Active is over: a later one read the member again
+        // (reconciliations of one request never overlap)
+        controller.clearRequests();
+        awaitMemberReads("aabbccdd01", 1);
         controller.clearRequests();
 
-        // several resync intervals and a metadata change, each a reconciliation
+        // a metadata change and resync intervals, each a reconciliation: wait until two of them read the member
         client.resources(JoinRequest.class).inNamespace(cluster.namespace()).withName(name)
                 .edit(r -> {
                     r.getMetadata().getLabels().put("touched", "yes");
                     return r;
                 });
-        await().pollDelay(java.time.Duration.ofSeconds(8)).atMost(Cluster.WAIT).until(() -> true);
+        awaitMemberReads("aabbccdd01", 2);
 
         assertThat(controller.requests()).as("requests after the request was Active").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
@@ -293,6 +296,11 @@ class ZeroTierProvisioningTest {
 
         cluster.awaitPhase(name, Phase.Active);
         assertThat(cluster.request(name).getMetadata().getAnnotations()).doesNotContainKey(ApiGroup.RETRY_ANNOTATION);
+        assertThat(cluster.events()).as("the retry is announced").anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("Retrying");
+            assertThat(e.getInvolvedObject().getName()).isEqualTo(name);
+            assertThat(e.getType()).isEqualTo("Normal");
+        });
     }
 
     @Test
@@ -313,6 +321,12 @@ class ZeroTierProvisioningTest {
         cluster.annotate(name, ApiGroup.FORCE_DELETE_ANNOTATION, "true");
         await().atMost(Cluster.WAIT).until(() -> cluster.request(name) == null);
         assertThat(cluster.events()).anyMatch(e -> "ForceDeleted".equals(e.getReason()));
+    }
+
+    /** Waits until the controller was asked for the member at least {@code reads} times since the last clear. */
+    private void awaitMemberReads(String nodeId, int reads) {
+        await().atMost(Cluster.WAIT).until(() -> controller.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().endsWith("/member/" + nodeId)).count() >= reads);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -8,7 +8,6 @@ import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +19,6 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
-import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
 import io.ztix.operator.joinrequest.MemberProvisioner;
 import io.ztix.operator.joinrequest.MembershipMetrics;
@@ -38,8 +36,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +51,6 @@ import org.junit.jupiter.api.Test;
 class OperatorRestartTest {
 
     private static final String NS = "restart";
-    private static final Pattern MEMBER_SESSION = Pattern.compile("(?m)^protocol bgp (m_as\\d+_[0-9a-f]{10})_v6\\b");
 
     /** The test runs the operator instances itself. */
     public static class OperatorsStartedByTheTest implements QuarkusTestProfile {
@@ -99,9 +94,7 @@ class OperatorRestartTest {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
             Cluster cluster = new Cluster(client, NS);
             client.resource(tokenSecret(NS, "restart-token")).create();
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs1-ssh")
-                    .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
-                    .addToStringData("key", sshd.clientPrivateKey()).build()).create();
+            client.resource(RouteServers.sshKeySecret(NS, "rs1-ssh", sshd)).create();
             ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0e57a7");
             network.getSpec().peeringLan.ipv4 = null;
             client.resource(network).create();
@@ -126,7 +119,7 @@ class OperatorRestartTest {
                 second.stop();
             }
 
-            List<Integer> memberCounts = birdc.configuredFiles().stream().map(OperatorRestartTest::members).toList();
+            List<Integer> memberCounts = birdc.configuredFiles().stream().map(RouteServers::memberSessionsV6).toList();
             assertThat(memberCounts).as("members of every configuration BIRD loaded").isNotEmpty().isSorted();
             assertThat(memberCounts.get(memberCounts.size() - 1)).isEqualTo(24);
         }
@@ -140,9 +133,7 @@ class OperatorRestartTest {
             String ns = "guard";
             Cluster cluster = new Cluster(client, ns);
             client.resource(tokenSecret(ns, "guard-token")).create();
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs1-ssh")
-                    .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
-                    .addToStringData("key", sshd.clientPrivateKey()).build()).create();
+            client.resource(RouteServers.sshKeySecret(ns, "rs1-ssh", sshd)).create();
             client.resource(selfHostedNetwork(ns, "ix", controller.url(), "0e57a8")).create();
             client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
                     "2001:db8:ff::1", "rs1-ssh")).create();
@@ -172,7 +163,7 @@ class OperatorRestartTest {
                         broken.replace("\"Maybe\"", "\"Approved\"").replace("\"Sideways\"", "\"Active\""));
                 cluster.awaitPhase(third, Phase.Active);
                 assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6").contains("m_as64703_dd00000003_v6");
-                List<Integer> memberCounts = birdc.configuredFiles().stream().map(OperatorRestartTest::members).toList();
+                List<Integer> memberCounts = birdc.configuredFiles().stream().map(RouteServers::memberSessionsV6).toList();
                 assertThat(memberCounts).isSorted();
             } finally {
                 operator.stop();
@@ -187,14 +178,6 @@ class OperatorRestartTest {
         return name;
     }
 
-    private static int members(String includeFile) {
-        Matcher m = MEMBER_SESSION.matcher(includeFile);
-        int count = 0;
-        while (m.find()) {
-            count++;
-        }
-        return count;
-    }
 
     /** A fresh operator instance: new reconcilers (empty memory), new informers (cold caches). */
     private Operator operator() {

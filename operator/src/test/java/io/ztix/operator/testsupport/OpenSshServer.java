@@ -23,6 +23,7 @@ public final class OpenSshServer implements AutoCloseable {
     private final SshKeygen.GeneratedKey hostKey;
     private final SshKeygen.GeneratedKey clientKey;
     private Process process;
+    private Path commandsFirst;
 
     private OpenSshServer(Path dir, int port, SshKeygen.GeneratedKey hostKey, SshKeygen.GeneratedKey clientKey) {
         this.dir = dir;
@@ -33,13 +34,25 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Generates keys, writes sshd_config and starts sshd; waits until it accepts connections. */
     public static OpenSshServer start() {
+        return start(null);
+    }
+
+    /**
+     * Like {@link #start()}, but the sessions' PATH starts with {@code commandsFirst} (sshd_config SetEnv), so
+     * that a test can put wrappers (e.g. a fault-injecting {@code sudo}) in front of the real commands.
+     */
+    public static OpenSshServer startWithCommandsFirstFrom(Path commandsFirst) {
+        return start(commandsFirst);
+    }
+
+    private static OpenSshServer start(Path commandsFirst) {
         Path sshd = RealTools.require("sshd", "/usr/sbin/sshd");
         RealTools.require("ssh-keygen", "/usr/bin/ssh-keygen");
         Path dir = TempDirs.create("ztix-sshd-");
         try {
             OpenSshServer server = new OpenSshServer(dir, FreePorts.pick(), SshKeygen.ed25519(dir, "host_key"),
                     SshKeygen.ed25519(dir, "client_key"));
-            server.launch(sshd);
+            server.launch(sshd, commandsFirst);
             return server;
         } catch (RuntimeException | IOException e) {
             TempDirs.delete(dir);
@@ -47,7 +60,8 @@ public final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    private void launch(Path sshd) throws IOException {
+    private void launch(Path sshd, Path commandsFirst) throws IOException {
+        this.commandsFirst = commandsFirst;
         ensurePrivilegeSeparationDirectory();
         Files.writeString(dir.resolve("authorized_keys"), clientKey.publicKeyLine() + "\n");
         Path config = dir.resolve("sshd_config");
@@ -65,6 +79,11 @@ public final class OpenSshServer implements AutoCloseable {
                 "StrictModes no",
                 "UsePAM no",
                 "LogLevel VERBOSE",
+                // SHLVL: bash (the login shell) does not read the host's ~/.bashrc for an ssh command when it is not the first
+                // shell level; a developer's rc (pyenv init waiting 60 s on a stale lock) must not slow every command down.
+                // One SetEnv line: sshd uses the first one only.
+                "SetEnv SHLVL=1" + (commandsFirst == null ? ""
+                        : " PATH=" + commandsFirst + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
                 "") );
         process = new ProcessBuilder(List.of(sshd.toString(), "-D", "-e", "-f", config.toString()))
                 .redirectErrorStream(true)
@@ -144,7 +163,7 @@ public final class OpenSshServer implements AutoCloseable {
             throw new IllegalStateException("sshd is running");
         }
         try {
-            launch(RealTools.require("sshd", "/usr/sbin/sshd"));
+            launch(RealTools.require("sshd", "/usr/sbin/sshd"), commandsFirst);
         } catch (IOException e) {
             throw new IllegalStateException("cannot restart sshd", e);
         }

@@ -39,6 +39,9 @@ abstract class ZeroTierControllerFaultContract {
 
     protected abstract String networkId();
 
+    /** The token this provider's API found in the request (in the header the provider's API reads), if any. */
+    protected abstract Optional<String> tokenSent(io.ztix.operator.zerotier.fake.RecordedRequest request);
+
     protected ZeroTierController client() {
         return client(() -> TOKEN, Timeouts.DEFAULT);
     }
@@ -221,9 +224,18 @@ abstract class ZeroTierControllerFaultContract {
     @Test
     void everyRequestCarriesTheTokenHeaderAndIsLogged() {
         fake().clearRequests();
-        client().getNetwork(networkId());
-        assertEquals(1, fake().requestCount());
-        assertTrue(fake().requests().get(0).path().endsWith("/network/" + networkId()));
+        ZeroTierController controller = client();
+        controller.getNetwork(networkId());
+        upsertMember(controller);
+        controller.listMembers(networkId());
+        controller.status();
+        assertTrue(fake().requests().get(0).path().endsWith("/network/" + networkId()), fake().requests().toString());
+        assertTrue(fake().requests().stream().anyMatch(r -> !r.method().equals("GET")), "a write was among the calls: "
+                + fake().requests());
+        for (var request : fake().requests()) {
+            assertEquals(Optional.of(TOKEN), tokenSent(request), request + " carries the token");
+            assertFalse(request.query() != null && request.query().contains(TOKEN), request + " has no token in its URL");
+        }
     }
 
     protected Member upsertMember(ZeroTierController controller) {

@@ -28,8 +28,10 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every way an apply can fail leaves BIRD running the last good configuration. Real BIRD (every line under test),
- * real sshd.
+ * The ways an apply fails that real BIRD and a real sshd produce by themselves (unparseable file, hung or refused
+ * reconfigure, main config without the include, BIRD or sshd stopped): each leaves BIRD running the last good
+ * configuration. Real BIRD (every line under test), real sshd. The steps that need an injected fault (upload hash,
+ * swap, non-zero configure exit, failed rollback, marker) are in {@link BirdApplierFaultsTest}.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
@@ -153,11 +155,14 @@ class BirdApplierFailureTest {
             unreachable = other.target(Duration.ofSeconds(5), Duration.ofSeconds(5));
         }
 
-        SshException e = assertThrows(SshException.class, () -> SshSession.open(unreachable));
+        SshException e = assertThrows(SshException.class,
+                () -> apply(unreachable, target(Duration.ofSeconds(20)), WITH_PEER));
 
         assertEquals(SshException.Kind.CONNECT, e.kind());
         assertEquals(GOOD, Files.readString(bird.includeFile()));
         assertFalse(Files.exists(bird.directory().resolve("ztix.conf.candidate")));
+        assertEquals(1, birdc.configureCalls(), "BIRD was not asked anything: " + birdc.calls());
+        assertEquals(List.of("device1", "s1"), protocolNames());
     }
 
     private BirdTarget target(Duration configureTimeout) {
@@ -165,7 +170,12 @@ class BirdApplierFailureTest {
     }
 
     private ApplyResult apply(BirdTarget target, String config) {
-        try (SshSession ssh = SshSession.open(sshd.target())) {
+        return apply(sshd.target(), target, config);
+    }
+
+    /** One apply as the route-server reconciler makes it: open a session to the route server, apply over it. */
+    private ApplyResult apply(SshTarget routeServer, BirdTarget target, String config) {
+        try (SshSession ssh = SshSession.open(routeServer)) {
             return applier.apply(ssh, target, config);
         }
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * with the member name and the network's {@code rulesSource} at the top level, members listed as full objects. Networks are only created
  * through {@link #createNetwork} (ZT-IX adopts Central networks). Central's handling of wrong value types
  * is not recorded; the fake applies zerotier-one's rules to the {@code config} object. Rate limiting is
- * simulated with {@code failNext(429, Map.of("Retry-After", "2"))}.
+ * simulated with {@code failNext(429, Map.of("Retry-After", "2"))}. What Central's documentation says it answers is
+ * written down in {@code zerotier/central-v1-documented-session.txt} and replayed by CentralFakeDocumentedSessionTest.
  */
 public final class CentralFake extends FakeController {
 
@@ -145,6 +146,11 @@ public final class CentralFake extends FakeController {
         ObjectNode config = stored.deepCopy();
         NOT_IN_CONFIG.forEach(config::remove);
         config.put("lastModified", System.currentTimeMillis());
+        // documented shapes where Central differs from zerotier-one (central-v1-documented-session.txt)
+        ObjectNode dns = config.putObject("dns");
+        dns.put("domain", "");
+        dns.putArray("servers");
+        config.putObject("ssoConfig").put("enabled", false).put("mode", "");
         int total = state.members(id).size();
         long authorized = state.members(id).stream().filter(member -> member.path("authorized").asBoolean()).count();
         ObjectNode network = ControllerState.JSON.createObjectNode();
@@ -158,6 +164,9 @@ public final class CentralFake extends FakeController {
         network.put("onlineMemberCount", 0);
         network.put("authorizedMemberCount", authorized);
         network.put("totalMemberCount", total);
+        network.putObject("permissions");
+        network.putObject("capabilitiesByName");
+        network.putObject("tagsByName");
         return network;
     }
 

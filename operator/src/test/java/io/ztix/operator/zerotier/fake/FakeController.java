@@ -32,6 +32,7 @@ public abstract class FakeController implements AutoCloseable {
     protected final ControllerState state = new ControllerState();
 
     private final Deque<FakeResponse> injected = new ArrayDeque<>();
+    private final List<Map.Entry<java.util.function.Predicate<RecordedRequest>, FakeResponse>> aimed = new ArrayList<>();
     private final Deque<Duration> delays = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile String token;
@@ -140,6 +141,17 @@ public abstract class FakeController implements AutoCloseable {
         }
     }
 
+    /**
+     * The next request with this method whose path ends with {@code pathSuffix} gets this answer (once), whatever
+     * other requests come first: for failures aimed at one call while other reconcilers keep polling.
+     */
+    public void failNextMatching(String method, String pathSuffix, int status, Map<String, String> headers) {
+        synchronized (aimed) {
+            aimed.add(Map.entry(r -> r.method().equals(method) && r.path().endsWith(pathSuffix),
+                    new FakeResponse(status, headers, null)));
+        }
+    }
+
     public void failNext(int status, Map<String, String> headers) {
         failNext(status, headers, null);
     }
@@ -219,9 +231,25 @@ public abstract class FakeController implements AutoCloseable {
                 response = injected.poll();
             }
             if (response == null) {
+                response = aimedAt(request);
+            }
+            if (response == null) {
                 response = handle(request);
             }
             respond(exchange, response);
+        }
+    }
+
+    private FakeResponse aimedAt(RecordedRequest request) {
+        synchronized (aimed) {
+            for (var it = aimed.iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                if (entry.getKey().test(request)) {
+                    it.remove();
+                    return entry.getValue();
+                }
+            }
+            return null;
         }
     }
 

@@ -76,6 +76,17 @@ public final class SelfHostedFake extends FakeController {
         return state.updateNetwork(networkId, parse(body), false);
     }
 
+    /**
+     * Changes an existing member as another admin (or ZeroTier Central's UI on a hybrid set-up) would, e.g.
+     * {@code {"authorized":false}}; answers its JSON.
+     */
+    public JsonNode editMember(String networkId, String nodeId, String body) {
+        if (state.member(networkId, nodeId).isEmpty()) {
+            throw new IllegalArgumentException("no member " + nodeId + " on " + networkId);
+        }
+        return state.upsertMember(networkId, nodeId, parse(body), System.currentTimeMillis());
+    }
+
     /** Creates a network directly (test set-up); answers its JSON. */
     public JsonNode createNetwork(String networkId) {
         return state.createNetwork(networkId, System.currentTimeMillis());
