@@ -1,5 +1,6 @@
 package io.ztix.operator.bird;
 
+import io.ztix.operator.irr.IrrPrefix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,6 +146,11 @@ record ConfigView(
                 policy.maxPrefixAction().birdKeyword(),
                 policy.bgpRole(),
                 text.irrAsSets(),
+                member.irr() != null,
+                member.irr() == null ? "" : member.irr().summary(suffix),
+                member.irr() == null ? "" : IrrFilter.setElements(member.irr().entries(suffix).stream()
+                        .map(IrrPrefix::bird).toList()),
+                member.irr() == null ? "" : IrrFilter.setElements(member.irr().origins().stream().map(String::valueOf).toList()),
                 policy.aspa() != AspaPolicy.Off,
                 held);
     }

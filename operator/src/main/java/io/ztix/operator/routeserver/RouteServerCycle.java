@@ -12,6 +12,7 @@ import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
+import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
@@ -52,13 +53,14 @@ public class RouteServerCycle {
     private final RouteServerObservations observations;
     private final RouteServerRollout rollout;
     private final RemovalGuard guard;
+    private final IrrRegistry irr;
     private final RetryTracker retries = new RetryTracker();
     private final Map<String, Instant> lastObservation = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public RouteServerCycle(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
             EventRecorder events, OperatorConfig config, RouteServerObservations observations, RouteServerRollout rollout,
-            RemovalGuard guard, Clock clock) {
+            RemovalGuard guard, IrrRegistry irr, Clock clock) {
         this.connection = connection;
         this.scheduler = scheduler;
         this.metrics = metrics;
@@ -67,6 +69,7 @@ public class RouteServerCycle {
         this.observations = observations;
         this.rollout = rollout;
         this.guard = guard;
+        this.irr = irr;
         this.clock = clock;
     }
 
@@ -74,10 +77,16 @@ public class RouteServerCycle {
     Duration run(RouteServer routeServer, List<JoinRequest> requests, Collection<RouteServer> siblings, Set<String> existing) {
         RouteServerStatusRecorder status = new RouteServerStatusRecorder(routeServer, clock);
         String appliedBefore = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
+        String irrBefore = conditionReason(routeServer, RouteServer.COND_IRR_LISTS_CURRENT);
         try {
             return act(routeServer, requests, siblings, existing, status);
         } finally {
             status.finish();
+            String irrNow = conditionReason(routeServer, RouteServer.COND_IRR_LISTS_CURRENT);
+            if (!List.of("", "Current", "NotConfigured", "Pending").contains(irrNow) && !irrNow.equals(irrBefore)) {
+                events.warning(routeServer, "IrrLists" + irrNow, Conditions.find(routeServer.getStatus().conditions,
+                        RouteServer.COND_IRR_LISTS_CURRENT).map(c -> c.message).orElse(""));
+            }
             String appliedNow = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
             if (appliedNow.startsWith("Held") && !appliedNow.equals(appliedBefore)) {
                 events.warning(routeServer, appliedNow, routeServer.getStatus().lastError);
@@ -94,6 +103,7 @@ public class RouteServerCycle {
         try {
             plan = plan(routeServer, requests);
             target = RouteServerConnection.bird(routeServer);
+            status.irr(plan.irr());
         } catch (IllegalArgumentException e) {
             status.invalid("The configuration cannot be built: " + e.getMessage());
             events.warning(routeServer, "InvalidConfiguration", e.getMessage());
@@ -180,7 +190,8 @@ public class RouteServerCycle {
 
     /** The desired configuration: members of the network, new ones held while RPKI is not in sync. */
     private Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
-        DesiredConfig desired = DesiredConfig.of(routeServer, requests);
+        IrrPlan irrPlan = IrrPlan.of(routeServer, requests, irr);
+        DesiredConfig desired = DesiredConfig.of(routeServer, requests, irrPlan.filters());
         Set<String> members = new TreeSet<>();
         desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
         Set<String> held = NewMemberHold.heldMembers(routeServer, members);
@@ -193,7 +204,7 @@ public class RouteServerCycle {
                 peer.held = true;
             }
         });
-        return new Planned(desired, rendered, sessions, memberOf, held);
+        return new Planned(desired, rendered, sessions, memberOf, held, irrPlan);
     }
 
     /**
@@ -256,6 +267,7 @@ public class RouteServerCycle {
     }
 
     /** What one reconciliation wants the route server to run. */
-    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf, Set<String> held) {
+    record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf,
+            Set<String> held, IrrPlan irr) {
     }
 }

@@ -7,6 +7,7 @@ import static io.ztix.operator.bird.PolicyFixture.RS_ASN;
 import static io.ztix.operator.bird.PolicyFixture.TRANSIT;
 import static io.ztix.operator.bird.PolicyFixture.awaitAccepted;
 import static io.ztix.operator.bird.PolicyFixture.awaitFilteredDetails;
+import static io.ztix.operator.bird.PolicyFixture.ours;
 import static io.ztix.operator.bird.TestRoutes.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,9 +16,6 @@ import io.ztix.operator.testsupport.BirdInstallation;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -31,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly that check; a real BIRD applies A's rendered import filter. Each filtered route carries exactly its
  * reason's {@code RS:1101:n} community (and no other reason), accepted routes carry their RPKI state and
  * "IRR not checked", and communities a member sends in the route server's own ranges are removed. ASPA's reason
- * ({@code RS:1101:16}) needs an ASPA-capable BIRD and is checked in {@link BirdAspaPolicyTest}.
+ * ({@code RS:1101:16}) needs an ASPA-capable BIRD and is checked in {@link BirdAspaPolicyTest}; the IRR reasons
+ * ({@code RS:1101:9/10}) need a member with IRR lists and are checked in {@link BirdIrrFilterTest}.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
@@ -42,7 +41,6 @@ class BirdRejectReasonTest {
 
     private static final String V4 = "from_a_v4";
     private static final String V6 = "from_a_v6";
-    private static final Pattern LARGE_COMMUNITY = Pattern.compile("\\((\\d+), (\\d+), (\\d+)\\)");
 
     private static BirdDaemon bird;
 
@@ -114,7 +112,8 @@ class BirdRejectReasonTest {
     void everyRejectReasonTheTemplatesSetExceptAspaIsCoveredHere() {
         Set<RouteServerCommunity> rendered = EnumSet.noneOf(RouteServerCommunity.class);
         for (RouteServerCommunity c : RouteServerCommunity.values()) {
-            if (c.rendered() && c.kind() == RouteServerCommunity.Kind.FILTERED && c != RouteServerCommunity.ASPA_INVALID) {
+            if (c.rendered() && c.kind() == RouteServerCommunity.Kind.FILTERED && c != RouteServerCommunity.ASPA_INVALID
+                    && c != RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED && c != RouteServerCommunity.IRR_ORIGIN_NOT_IN_AS_SET) {
                 rendered.add(c);
             }
         }
@@ -143,22 +142,5 @@ class BirdRejectReasonTest {
         String details = awaitFilteredDetails(bird, table, prefix, protocol);
         Set<String> reasons = ours(details).stream().filter(c -> c.startsWith("1101:")).collect(Collectors.toSet());
         assertEquals(Set.of(reason.function() + ":" + reason.value()), reasons, prefix + " " + details);
-    }
-
-    /** The route server's own large communities on a route, as "function:value". */
-    private static Set<String> ours(String details) {
-        Set<String> found = new TreeSet<>();
-        for (String line : details.split("\n")) {
-            if (!line.contains("large_community")) {
-                continue;
-            }
-            Matcher m = LARGE_COMMUNITY.matcher(line);
-            while (m.find()) {
-                if (Long.parseLong(m.group(1)) == RS_ASN) {
-                    found.add(m.group(2) + ":" + m.group(3));
-                }
-            }
-        }
-        return found;
     }
 }

@@ -19,6 +19,9 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.operator.common.EventRecorder;
+import io.ztix.operator.irr.IrrConfig;
+import io.ztix.operator.irr.IrrRegistry;
+import io.ztix.operator.irr.IrrStore;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
@@ -91,6 +94,10 @@ class OperatorRestartTest {
     OperatorConfig config;
     @Inject
     Clock clock;
+    @Inject
+    IrrConfig irrConfig;
+    @Inject
+    IrrStore irrStore;
 
     @Test
     void aNewOperatorInstanceInTheMiddleOfABurstNeverConfiguresFewerMembers() {
@@ -206,7 +213,8 @@ class OperatorRestartTest {
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);
         operator.register(new RouteServerReconciler(new RouteServerCycle(connection, scheduler, routeServerMetrics, events,
-                config, observations, rollout, guard, clock), routeServerMetrics, unreadable));
+                config, observations, rollout, guard, new IrrRegistry(irrConfig, irrStore, clock), clock), routeServerMetrics,
+                unreadable));
         operator.start();
         return operator;
     }
