@@ -110,16 +110,20 @@ class IrrListsOnRouteServerTest {
         spec.approval = new Approval(Approval.Decision.Approved, "test", "admin");
         request.setSpec(spec);
         client.resource(request).create();
-        JoinRequest created = client.resources(JoinRequest.class).inNamespace(NS).withName(name).get();
-        created.setStatus(created.getStatus() == null ? new JoinRequestStatus() : created.getStatus());
         AdmittedMember admitted = new AdmittedMember();
         admitted.networkRef = "ix";
         admitted.asn = asn;
         admitted.nodeId = node;
         admitted.ipv6 = ipv6;
         admitted.asSet = asSet;
-        created.getStatus().admitted = admitted;
-        client.resource(created).updateStatus();
+        // a patch, not an update: the operator may have written the request's status since it was created
+        client.resources(JoinRequest.class).inNamespace(NS).withName(name).editStatus(current -> {
+            if (current.getStatus() == null) {
+                current.setStatus(new JoinRequestStatus());
+            }
+            current.getStatus().admitted = admitted;
+            return current;
+        });
     }
 
     private RouteServer routeServer() {
