@@ -116,13 +116,16 @@ class IrrListsOnRouteServerTest {
         admitted.nodeId = node;
         admitted.ipv6 = ipv6;
         admitted.asSet = asSet;
-        // a patch, not an update: the operator may have written the request's status since it was created
-        client.resources(JoinRequest.class).inNamespace(NS).withName(name).editStatus(current -> {
-            if (current.getStatus() == null) {
-                current.setStatus(new JoinRequestStatus());
-            }
-            current.getStatus().admitted = admitted;
-            return current;
+        // the operator writes the new request's status meanwhile: a conflict is tried again with the latest version
+        await().atMost(Cluster.WAIT).ignoreExceptions().until(() -> {
+            client.resources(JoinRequest.class).inNamespace(NS).withName(name).editStatus(current -> {
+                if (current.getStatus() == null) {
+                    current.setStatus(new JoinRequestStatus());
+                }
+                current.getStatus().admitted = admitted;
+                return current;
+            });
+            return true;
         });
     }
 
