@@ -116,7 +116,10 @@ class IrrListsOnRouteServerTest {
         admitted.nodeId = node;
         admitted.ipv6 = ipv6;
         admitted.asSet = asSet;
-        // the operator writes the new request's status meanwhile: a conflict is tried again with the latest version
+        // the operator writes the new request's first status meanwhile, as a whole (its copy had none), which would
+        // drop an admitted record written before it: wait for that write, then try a conflict again with the latest
+        await().atMost(Cluster.WAIT).until(() -> client.resources(JoinRequest.class).inNamespace(NS).withName(name).get()
+                .getStatus() != null);
         await().atMost(Cluster.WAIT).ignoreExceptions().until(() -> {
             client.resources(JoinRequest.class).inNamespace(NS).withName(name).editStatus(current -> {
                 if (current.getStatus() == null) {
