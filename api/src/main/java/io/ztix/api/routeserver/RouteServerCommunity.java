@@ -30,7 +30,7 @@ public enum RouteServerCommunity {
     PREFIX_NOT_REGISTERED_FOR_ORIGIN(Kind.FILTERED, 1101, 11, false, "prefix not registered for the origin AS"),
     RPKI_UNKNOWN(Kind.FILTERED, 1101, 12, false, "RPKI unknown (only where unknown routes are filtered)"),
     RPKI_INVALID(Kind.FILTERED, 1101, 13, true, "RPKI invalid: a ROA covers the prefix but not for this origin or length"),
-    TRANSIT_FREE_ASN(Kind.FILTERED, 1101, 14, false, "transit-free ASN in the path"),
+    TRANSIT_FREE_ASN(Kind.FILTERED, 1101, 14, true, "transit-free ASN in the path behind the member (a route leak)"),
     TOO_MANY_COMMUNITIES(Kind.FILTERED, 1101, 15, false, "too many communities"),
     ASPA_INVALID(Kind.FILTERED, 1101, 16, true, "ASPA path verification failed (a provider the customer's ASPA does not list)"),
     ROUTE_SERVER_ASN_IN_PATH(Kind.FILTERED, 1101, 17, true, "the route server's own ASN is in the AS path (a loop)"),

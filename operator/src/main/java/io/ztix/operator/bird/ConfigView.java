@@ -20,7 +20,8 @@ record ConfigView(
         List<RtrView> rtrServers,
         List<SessionView> sessions,
         BirdVersion birdVersion,
-        AspaPolicy aspa) implements TemplateView {
+        AspaPolicy aspa,
+        Policy policy) implements TemplateView {
 
     static final long MAX_RECEIVE_LIMIT = 10_000_000L;
 
@@ -52,7 +53,7 @@ record ConfigView(
         String rsIpv4 = config.rsIpv4() == null ? null : IpAddresses.ipv4(config.rsIpv4(), "route server IPv4 address");
         return new ConfigView(rsAsn, routerId, config.policy().asPathMaxLength(), rsAsn <= 65535,
                 rtrViews(config.rtrServers()), sessions(config, rsIpv4, rsIpv6), version,
-                config.policy().aspa());
+                config.policy().aspa(), config.policy());
     }
 
     private static List<RtrView> rtrViews(List<RtrEndpoint> endpoints) {
@@ -203,6 +204,8 @@ record ConfigView(
             case "aspaReject" -> aspa == AspaPolicy.Reject;
             case "aspaPolicy" -> aspa.name();
             case "communities" -> Communities.TEMPLATE_VIEW;
+            case "transitFree" -> !policy.transitFreeAsns().isEmpty();
+            case "transitFreeAsns" -> IrrFilter.setElements(policy.transitFreeAsns().stream().map(String::valueOf).toList());
             default -> null;
         };
     }

@@ -35,7 +35,8 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         var spec = routeServer.getSpec();
         PolicySpec policySpec = spec.policy == null ? new PolicySpec() : spec.policy;
         Policy policy = new Policy(policySpec.asPathMaxLength, MaxPrefixAction.valueOf(policySpec.maxPrefixAction.name()),
-                Boolean.TRUE.equals(policySpec.bgpRole));
+                Boolean.TRUE.equals(policySpec.bgpRole)).withTransitFreeAsns(policySpec.transitFreeAsns == null
+                ? PolicySpec.DEFAULT_TRANSIT_FREE_ASNS : policySpec.transitFreeAsns);
         List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();

@@ -133,6 +133,16 @@ class BirdConfigGoldenTest {
         assertTrue(result.ok(), result.output());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void withoutTransitFreeAsnsThatCheckIsLeftOutAndTheFileStillParses(Line line) {
+        String config = renderer.render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withTransitFreeAsns(List.of())), line.version());
+        assertFalse(config.contains("ZTIX_TRANSIT_FREE_ASNS"), config);
+        BirdParser.Result result = new BirdParser(line.bird()).parseWithExampleMain(config);
+        assertTrue(result.ok(), result.output());
+    }
+
     private static List<String> goldenNames(Line line) {
         List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf", "three-members-irr.conf"));
         if (line.aspaFixture() != null) {
