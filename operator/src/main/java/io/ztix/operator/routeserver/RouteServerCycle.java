@@ -7,13 +7,14 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.BirdRenderException;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
-import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
+import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.routeserver.gate.HarmFingerprint;
@@ -44,7 +45,7 @@ public class RouteServerCycle {
 
     private static final Logger LOG = Logger.getLogger(RouteServerCycle.class);
 
-    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final BirdConfigRenderer renderer;
     private final RouteServerConnection connection;
     private final ApplyScheduler scheduler;
     private final RouteServerMetrics metrics;
@@ -60,7 +61,8 @@ public class RouteServerCycle {
 
     public RouteServerCycle(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
             EventRecorder events, OperatorConfig config, RouteServerObservations observations, RouteServerRollout rollout,
-            RemovalGuard guard, IrrRegistry irr, Clock clock) {
+            RemovalGuard guard, IrrRegistry irr, BirdConfigRenderer renderer, Clock clock) {
+        this.renderer = renderer;
         this.connection = connection;
         this.scheduler = scheduler;
         this.metrics = metrics;
@@ -104,7 +106,7 @@ public class RouteServerCycle {
             plan = plan(routeServer, requests);
             target = RouteServerConnection.bird(routeServer);
             status.irr(plan.irr());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BirdRenderException e) {
             status.invalid("The configuration cannot be built: " + e.getMessage());
             events.warning(routeServer, "InvalidConfiguration", e.getMessage());
             return null;
