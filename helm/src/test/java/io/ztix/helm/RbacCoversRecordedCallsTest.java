@@ -210,7 +210,7 @@ class RbacCoversRecordedCallsTest {
             return "";
         }
         return switch (call.resource()) {
-            case "leases" -> releaseNamespace;
+            case "leases", "configmaps" -> releaseNamespace;
             case "secrets" -> watchedNamespace == null ? releaseNamespace : watchedNamespace;
             default -> watchedNamespace == null ? "" : watchedNamespace;
         };

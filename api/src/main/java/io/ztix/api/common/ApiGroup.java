@@ -23,6 +23,12 @@ public final class ApiGroup {
      */
     public static final String SKIP_HEALTH_GATE_ANNOTATION = "ztix.io/skip-health-gate";
 
+    /**
+     * Annotation an admin sets on a JoinRequest (a new value each time) to accept the member's IRR lists that a
+     * refresh found much smaller than the applied ones (status.irr outcome ShrunkHeld); without it they stay held.
+     */
+    public static final String ACCEPT_IRR_LISTS_ANNOTATION = "ztix.io/accept-irr-lists";
+
     private ApiGroup() {
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PolicySpec {
@@ -39,6 +42,21 @@ public class PolicySpec {
             + "A route server whose BIRD has no ASPA refuses Tag and Reject (condition ConfigApplied False, reason "
             + "UnsupportedBirdFeature; nothing is applied) instead of ignoring them.")
     public Aspa aspa = Aspa.Disabled;
+    /**
+     * Transit-free networks as IX route-server configurations commonly list them (Cogent, Verizon, Sprint, Arelion,
+     * XO, NTT, GTT, Deutsche Telekom, Lumen, PCCW, Orange, Tata, Zayo, Sparkle, Liberty Global, AT&T, Telxius): no
+     * member's legitimate route reaches the route server through one of them.
+     */
+    public static final List<Long> DEFAULT_TRANSIT_FREE_ASNS = List.of(174L, 701L, 1239L, 1299L, 2828L, 2914L, 3257L,
+            3320L, 3356L, 3491L, 5511L, 6453L, 6461L, 6762L, 6830L, 7018L, 12956L);
+
+    @Size(max = 1000)
+    @ValidationRule(value = "self.all(a, a >= 1 && a <= 4294967294)", message = "each transit-free ASN is 1..4294967294")
+    @JsonPropertyDescription("ASNs of transit-free networks: a route with one of them in the AS path behind the member "
+            + "(the member itself may be one) is filtered with RS:1101:14. Absent: the documented default list of "
+            + "well-known transit-free networks (174, 701, 1239, 1299, 2828, 2914, 3257, 3320, 3356, 3491, 5511, 6453, "
+            + "6461, 6762, 6830, 7018, 12956); empty: no such check.")
+    public List<Long> transitFreeAsns;
 
     public enum MaxPrefixAction { Warn, Block, Restart, Disable }
 

@@ -25,4 +25,6 @@ public class RouteServer extends CustomResource<RouteServerSpec, RouteServerStat
     public static final String COND_READY = "Ready";
     /** True while at least one RTR server is in sync, so BIRD's ROA tables are current. */
     public static final String COND_RPKI_READY = "RpkiReady";
+    /** False while a member's IRR lists could not be refreshed or a shrunk list waits for an admin. */
+    public static final String COND_IRR_LISTS_CURRENT = "IrrListsCurrent";
 }

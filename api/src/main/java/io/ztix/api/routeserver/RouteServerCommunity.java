@@ -13,7 +13,7 @@ import java.util.Optional;
  * ({@code community_<name>} in every language) and {@code operator/src/main/resources/bird/README.md} lists them;
  * tests check each of these against this enum. Numbers above 15 (and the {@code 1002} family) are ZT-IX's own:
  * they stay stable once published. Constants whose {@link #rendered()} is false are standard numbers ZT-IX does not
- * set yet (IRR, issue 13) but recognises on routes, e.g. when a looking glass shows them.
+ * set (yet) but recognises on routes, e.g. when a looking glass shows them.
  */
 public enum RouteServerCommunity {
 
@@ -25,12 +25,12 @@ public enum RouteServerCommunity {
     AS_PATH_EMPTY(Kind.FILTERED, 1101, 6, true, "AS path empty"),
     FIRST_AS_NOT_PEER(Kind.FILTERED, 1101, 7, true, "first AS in the path is not the member's ASN"),
     NEXT_HOP_NOT_PEER(Kind.FILTERED, 1101, 8, true, "NEXT_HOP is not the member's own peering address"),
-    IRR_PREFIX_NOT_REGISTERED(Kind.FILTERED, 1101, 9, false, "IRR: prefix not covered by the AS-SET's route objects"),
-    IRR_ORIGIN_NOT_IN_AS_SET(Kind.FILTERED, 1101, 10, false, "IRR: origin AS not in the member's AS-SET"),
+    IRR_PREFIX_NOT_REGISTERED(Kind.FILTERED, 1101, 9, true, "IRR: prefix not covered by the AS-SET's route objects"),
+    IRR_ORIGIN_NOT_IN_AS_SET(Kind.FILTERED, 1101, 10, true, "IRR: origin AS not in the member's AS-SET"),
     PREFIX_NOT_REGISTERED_FOR_ORIGIN(Kind.FILTERED, 1101, 11, false, "prefix not registered for the origin AS"),
     RPKI_UNKNOWN(Kind.FILTERED, 1101, 12, false, "RPKI unknown (only where unknown routes are filtered)"),
     RPKI_INVALID(Kind.FILTERED, 1101, 13, true, "RPKI invalid: a ROA covers the prefix but not for this origin or length"),
-    TRANSIT_FREE_ASN(Kind.FILTERED, 1101, 14, false, "transit-free ASN in the path"),
+    TRANSIT_FREE_ASN(Kind.FILTERED, 1101, 14, true, "transit-free ASN in the path behind the member (a route leak)"),
     TOO_MANY_COMMUNITIES(Kind.FILTERED, 1101, 15, false, "too many communities"),
     ASPA_INVALID(Kind.FILTERED, 1101, 16, true, "ASPA path verification failed (a provider the customer's ASPA does not list)"),
     ROUTE_SERVER_ASN_IN_PATH(Kind.FILTERED, 1101, 17, true, "the route server's own ASN is in the AS path (a loop)"),
@@ -38,8 +38,8 @@ public enum RouteServerCommunity {
     RPKI_VALID_INFO(Kind.INFORMATION, 1000, 1, true, "RPKI valid"),
     RPKI_UNKNOWN_INFO(Kind.INFORMATION, 1000, 2, true, "RPKI unknown (no ROA covers the prefix)"),
     RPKI_NOT_CHECKED_INFO(Kind.INFORMATION, 1000, 3, false, "RPKI not checked"),
-    IRR_VALID_INFO(Kind.INFORMATION, 1001, 1, false, "IRR valid"),
-    IRR_NOT_CHECKED_INFO(Kind.INFORMATION, 1001, 2, true, "IRR not checked (ZT-IX does not filter by IRR yet)"),
+    IRR_VALID_INFO(Kind.INFORMATION, 1001, 1, true, "IRR valid: origin in the AS-SET, prefix covered by its route objects"),
+    IRR_NOT_CHECKED_INFO(Kind.INFORMATION, 1001, 2, true, "IRR not checked (this route server does not filter by IRR)"),
     IRR_MORE_SPECIFIC_INFO(Kind.INFORMATION, 1001, 3, false, "IRR: more specific of a registered prefix"),
     ASPA_VALID_INFO(Kind.INFORMATION, 1002, 1, true, "ASPA valid"),
     ASPA_UNKNOWN_INFO(Kind.INFORMATION, 1002, 2, true, "ASPA unknown (an AS on the path publishes no ASPA)"),

@@ -54,4 +54,8 @@ public class RouteServerSpec {
             + "the route server's ZeroTier node reaches each member (status.memberPaths). Without it every path is "
             + "Unknown; nothing else changes.")
     public String zeroTierCliCommand = "zerotier-cli";
+
+    @JsonPropertyDescription("IRR filtering of member routes (origin ASNs and prefixes of each member's AS-SET, "
+            + "expanded with bgpq4). Absent: routes are not checked against the IRR.")
+    public IrrSpec irr;
 }

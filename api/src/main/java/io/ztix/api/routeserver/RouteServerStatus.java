@@ -50,5 +50,9 @@ public class RouteServerStatus {
     @JsonPropertyDescription("The last configuration change and its health check (settle, confirm or roll back).")
     public RolloutStatus rollout;
 
+    @JsonPropertyDescription("Per member: the IRR lists its import filter uses (sizes, last refresh, outcome); only when "
+            + "spec.irr is set.")
+    public List<IrrListStatus> irr;
+
     public List<Condition> conditions = new ArrayList<>();
 }

@@ -50,17 +50,25 @@ public final class BirdConfigRenderer {
     private final Template session;
 
     public BirdConfigRenderer() {
+        this(TEMPLATE_DIRECTORY);
+    }
+
+    /**
+     * With the templates of another classpath directory (ending in {@code /}), which must hold {@code ztix.txt} and
+     * {@code session.txt} and whatever they include; tests use it for a template set that cannot render.
+     */
+    public BirdConfigRenderer(String templateDirectory) {
         Engine engine = Engine.builder()
                 .addDefaults()
                 .addValueResolver(templateViewResolver())
-                .addLocator(BirdConfigRenderer::locate)
+                .addLocator(id -> locate(templateDirectory, id))
                 .removeStandaloneLines(true)
                 .strictRendering(true)
                 .build();
         root = engine.getTemplate("ztix");
         session = engine.getTemplate("session");
         if (root == null || session == null) {
-            throw new IllegalStateException("templates are missing from " + TEMPLATE_DIRECTORY);
+            throw new IllegalStateException("templates are missing from " + templateDirectory);
         }
     }
 
@@ -69,6 +77,7 @@ public final class BirdConfigRenderer {
      * it parses on every supported release, newer ones merely warn about inferred function return types.
      *
      * @throws IllegalArgumentException as {@link #render(RouteServerConfig, BirdVersion)}
+     * @throws BirdRenderException      as {@link #render(RouteServerConfig, BirdVersion)}
      */
     public String render(RouteServerConfig config) {
         return render(config, BirdVersion.OLDEST_SUPPORTED);
@@ -81,13 +90,14 @@ public final class BirdConfigRenderer {
      * @throws IllegalArgumentException when the version is unsupported, the policy needs a feature the version
      *                                  lacks (ASPA before 2.16), an address, ASN, node ID, limit or RTR server is
      *                                  invalid, a member or address appears twice, or no RTR server is given
+     * @throws BirdRenderException      when a template fails to render the validated input
      */
     public String render(RouteServerConfig config, BirdVersion version) {
         ConfigView view = ConfigView.of(config, version);
         StringBuilder text = new StringBuilder(4096 + view.sessions().size() * 1024);
-        text.append(root.render(view));
+        text.append(render(root, view));
         for (SessionView sessionView : view.sessions()) {
-            text.append(session.render(sessionView));
+            text.append(render(session, sessionView));
         }
         return text.toString();
     }
@@ -97,6 +107,7 @@ public final class BirdConfigRenderer {
      * session block, and which {@code protocol rpki} talks to which RTR server.
      *
      * @throws IllegalArgumentException as {@link #render(RouteServerConfig)}
+     * @throws BirdRenderException      as {@link #render(RouteServerConfig)}
      */
     public RenderedConfig renderParts(RouteServerConfig config) {
         return renderParts(config, BirdVersion.OLDEST_SUPPORTED);
@@ -107,15 +118,16 @@ public final class BirdConfigRenderer {
      * and of each session block, and which {@code protocol rpki} talks to which RTR server.
      *
      * @throws IllegalArgumentException as {@link #render(RouteServerConfig, BirdVersion)}
+     * @throws BirdRenderException      as {@link #render(RouteServerConfig, BirdVersion)}
      */
     public RenderedConfig renderParts(RouteServerConfig config, BirdVersion version) {
         ConfigView view = ConfigView.of(config, version);
         StringBuilder text = new StringBuilder(4096 + view.sessions().size() * 1024);
-        String shared = root.render(view);
+        String shared = render(root, view);
         text.append(shared);
         Map<String, String> sessions = new LinkedHashMap<>();
         for (SessionView sessionView : view.sessions()) {
-            String block = session.render(sessionView);
+            String block = render(session, sessionView);
             text.append(block);
             sessions.put(sessionView.protocolName(), sha256(block));
         }
@@ -125,6 +137,18 @@ public final class BirdConfigRenderer {
         }
         String all = text.toString();
         return new RenderedConfig(all, sha256(all), sha256(shared), sessions, rtr);
+    }
+
+    /**
+     * A template that fails on its input (a Qute error such as a property the view does not have, or a value that
+     * throws) is a render failure the caller can report, not an exception of some other kind that escapes it.
+     */
+    private static String render(Template template, TemplateView view) {
+        try {
+            return template.render(view);
+        } catch (RuntimeException e) {
+            throw new BirdRenderException("template " + template.getId() + " cannot be rendered: " + e.getMessage(), e);
+        }
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
@@ -148,8 +172,8 @@ public final class BirdConfigRenderer {
                 .build();
     }
 
-    private static Optional<TemplateLocation> locate(String id) {
-        String resource = TEMPLATE_DIRECTORY + id + TEMPLATE_SUFFIX;
+    private static Optional<TemplateLocation> locate(String directory, String id) {
+        String resource = directory + id + TEMPLATE_SUFFIX;
         ClassLoader loader = BirdConfigRenderer.class.getClassLoader();
         if (loader.getResource(resource) == null) {
             return Optional.empty();

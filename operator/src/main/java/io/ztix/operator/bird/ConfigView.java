@@ -1,5 +1,6 @@
 package io.ztix.operator.bird;
 
+import io.ztix.operator.irr.IrrPrefix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ record ConfigView(
         List<RtrView> rtrServers,
         List<SessionView> sessions,
         BirdVersion birdVersion,
-        AspaPolicy aspa) implements TemplateView {
+        AspaPolicy aspa,
+        Policy policy) implements TemplateView {
 
     static final long MAX_RECEIVE_LIMIT = 10_000_000L;
 
@@ -49,7 +51,7 @@ record ConfigView(
         String rsIpv4 = config.rsIpv4() == null ? null : IpAddresses.ipv4(config.rsIpv4(), "route server IPv4 address");
         return new ConfigView(rsAsn, routerId, config.policy().asPathMaxLength(), rsAsn <= 65535,
                 rtrViews(config.rtrServers()), sessions(config, rsIpv4, rsIpv6), version,
-                config.policy().aspa());
+                config.policy().aspa(), config.policy());
     }
 
     private static List<RtrView> rtrViews(List<RtrEndpoint> endpoints) {
@@ -143,6 +145,11 @@ record ConfigView(
                 policy.maxPrefixAction().birdKeyword(),
                 policy.bgpRole(),
                 text.irrAsSets(),
+                member.irr() != null,
+                member.irr() == null ? "" : member.irr().summary(suffix),
+                member.irr() == null ? "" : IrrFilter.setElements(member.irr().entries(suffix).stream()
+                        .map(IrrPrefix::bird).toList()),
+                member.irr() == null ? "" : IrrFilter.setElements(member.irr().origins().stream().map(String::valueOf).toList()),
                 policy.aspa() != AspaPolicy.Off,
                 held);
     }
@@ -197,6 +204,8 @@ record ConfigView(
             // BIRD 2.16+ and 3.x open RTR at version 2 (ASPA); without ASPA they are kept at version 1
             case "rtrVersion1" -> aspa == AspaPolicy.Off && birdVersion.hasAspa();
             case "communities" -> Communities.TEMPLATE_VIEW;
+            case "transitFree" -> !policy.transitFreeAsns().isEmpty();
+            case "transitFreeAsns" -> IrrFilter.setElements(policy.transitFreeAsns().stream().map(String::valueOf).toList());
             default -> null;
         };
     }

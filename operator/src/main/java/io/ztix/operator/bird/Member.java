@@ -13,8 +13,8 @@ package io.ztix.operator.bird;
  * @param asn             the member's ASN (1..4294967294, not 23456); it must be the first AS of
  *                        every route the member announces
  * @param networkName     the network's name from PeeringDB, may be null (comment/description only)
- * @param asSet           the network's IRR AS-SET(s) from PeeringDB ({@code irr_as_set}), may be
- *                        null; only recorded in the IRR hook, not filtered on yet
+ * @param asSet           the network's IRR AS-SET(s) from PeeringDB ({@code irr_as_set}) or the admin's, may be
+ *                        null; named in the comment of the IRR hook
  * @param nodeId          ZeroTier node ID, 10 lower-case hex digits (part of the protocol names)
  * @param ipv6            the member's IPv6 address on the peering LAN (required)
  * @param ipv4            the member's IPv4 address on the peering LAN, null when it has none
@@ -22,6 +22,8 @@ package io.ztix.operator.bird;
  *                        {@link #DEFAULT_MAX_PREFIXES_V4}
  * @param maxPrefixes6    final IPv6 max-prefix limit (head-room already added), null for
  *                        {@link #DEFAULT_MAX_PREFIXES_V6}
+ * @param irr             the IRR lists the import filter checks routes against; null where the route server does not
+ *                        filter by IRR (routes are tagged "IRR not checked")
  */
 public record Member(
         String joinRequestName,
@@ -32,13 +34,25 @@ public record Member(
         String ipv6,
         String ipv4,
         Long maxPrefixes4,
-        Long maxPrefixes6) {
+        Long maxPrefixes6,
+        IrrFilter irr) {
 
     /** IPv4 limit when neither the JoinRequest nor PeeringDB gives one. */
     public static final long DEFAULT_MAX_PREFIXES_V4 = 100;
 
     /** IPv6 limit when neither the JoinRequest nor PeeringDB gives one. */
     public static final long DEFAULT_MAX_PREFIXES_V6 = 50;
+
+    /** A member whose routes are not checked against IRR lists. */
+    public Member(String joinRequestName, long asn, String networkName, String asSet, String nodeId, String ipv6,
+            String ipv4, Long maxPrefixes4, Long maxPrefixes6) {
+        this(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, null);
+    }
+
+    /** The same member checked against {@code lists} (null: not checked). */
+    public Member withIrr(IrrFilter lists) {
+        return new Member(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, lists);
+    }
 
     /** The BIRD protocol name of this member's session for one family ("v4" or "v6"). */
     public String protocolName(String family) {

@@ -1,5 +1,7 @@
 package io.ztix.operator.bird;
 
+import io.ztix.api.routeserver.PolicySpec;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +12,10 @@ import java.util.Optional;
  * @param maxPrefixAction what BIRD does when a member exceeds its max-prefix limit
  * @param bgpRole         announce the BGP role {@code rs_server} (RFC 9234) on member sessions
  * @param aspa            ASPA path verification of member routes (BIRD 2.16+ and 3.x only)
+ * @param transitFreeAsns ASNs that must not appear in a path behind the member (RS:1101:14); empty: no such check
  */
-public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa) {
+public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa,
+        List<Long> transitFreeAsns) {
 
     public Policy {
         Objects.requireNonNull(maxPrefixAction, "maxPrefixAction");
@@ -19,9 +23,16 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
         if (asPathMaxLength < 1 || asPathMaxLength > 255) {
             throw new IllegalArgumentException("asPathMaxLength must be between 1 and 255, got " + asPathMaxLength);
         }
+        transitFreeAsns = transitFreeAsns == null ? List.of() : transitFreeAsns.stream()
+                .map(asn -> Asns.sessionAsn(asn == null ? 0 : asn, "transit-free ASN")).distinct().sorted().toList();
     }
 
-    /** Without ASPA. */
+    /** With the default transit-free ASNs. */
+    public Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa) {
+        this(asPathMaxLength, maxPrefixAction, bgpRole, aspa, PolicySpec.DEFAULT_TRANSIT_FREE_ASNS);
+    }
+
+    /** Without ASPA, with the default transit-free ASNs. */
     public Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole) {
         this(asPathMaxLength, maxPrefixAction, bgpRole, AspaPolicy.Off);
     }
@@ -45,6 +56,11 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
 
     /** The same policy with another ASPA setting. */
     public Policy withAspa(AspaPolicy aspaPolicy) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy, transitFreeAsns);
+    }
+
+    /** The same policy with other transit-free ASNs. */
+    public Policy withTransitFreeAsns(List<Long> asns) {
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, asns);
     }
 }

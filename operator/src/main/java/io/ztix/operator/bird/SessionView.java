@@ -18,6 +18,10 @@ record SessionView(
         String limitAction,
         boolean bgpRole,
         List<String> irrAsSets,
+        boolean irr,
+        String irrSummary,
+        String irrPrefixes,
+        String irrOrigins,
         boolean aspa,
         boolean held) implements TemplateView {
 
@@ -46,8 +50,13 @@ record SessionView(
             case "limitAction" -> limitAction;
             case "bgpRole" -> bgpRole;
             case "irrAsSets" -> irrAsSets;
+            case "irr" -> irr;
+            case "irrSummary" -> irrSummary;
+            case "irrPrefixes" -> irrPrefixes;
+            case "irrOrigins" -> irrOrigins;
             case "aspa" -> aspa;
             case "held" -> held;
+            case "communities" -> Communities.TEMPLATE_VIEW;
             case "importFilter" -> importFilter();
             case "exportFilter" -> exportFilter();
             default -> null;

@@ -5,7 +5,8 @@ import io.ztix.operator.network.addressing.IpLiterals;
 /**
  * One entry of a member's IRR prefix list: a registered prefix and the lengths accepted for it, written in BIRD as
  * {@code prefix{min,max}}. Built from bgpq4's output, which is IRR data and so hostile: the address must be a
- * network address of its family, the lengths must fit.
+ * network address of its family (checked by {@link IpLiterals#network} and made canonical on construction), the
+ * lengths must fit.
  *
  * @param network canonical address text
  * @param length  the registered length
@@ -16,11 +17,14 @@ import io.ztix.operator.network.addressing.IpLiterals;
 public record IrrPrefix(String network, int length, int min, int max) {
 
     public IrrPrefix {
-        int bits = network.contains(":") ? 128 : 32;
+        boolean v6 = network != null && network.contains(":");
+        int bits = v6 ? 128 : 32;
         if (length < 0 || length > bits || min < length || max < min || max > bits) {
             throw new IllegalArgumentException("prefix " + network + "/" + length + "{" + min + "," + max
                     + "} has impossible lengths");
         }
+        String prefix = IpLiterals.network(network + "/" + length);
+        network = prefix.substring(0, prefix.indexOf('/'));
     }
 
     public boolean ipv6() {

@@ -7,6 +7,7 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.PolicySpec;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.AspaPolicy;
+import io.ztix.operator.bird.IrrFilter;
 import io.ztix.operator.bird.MaxPrefixAction;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.Policy;
@@ -27,11 +28,17 @@ import java.util.Map;
 record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsByProtocol) {
 
     static DesiredConfig of(RouteServer routeServer, Collection<JoinRequest> requestsOfNetwork) {
+        return of(routeServer, requestsOfNetwork, Map.of());
+    }
+
+    /** @param irrFilters per JoinRequest name, the IRR lists its import filter checks (absent: not checked) */
+    static DesiredConfig of(RouteServer routeServer, Collection<JoinRequest> requestsOfNetwork, Map<String, IrrFilter> irrFilters) {
         var spec = routeServer.getSpec();
         PolicySpec policySpec = spec.policy == null ? new PolicySpec() : spec.policy;
         Policy policy = new Policy(policySpec.asPathMaxLength, MaxPrefixAction.valueOf(policySpec.maxPrefixAction.name()),
                 Boolean.TRUE.equals(policySpec.bgpRole),
-                aspa(policySpec.aspa));
+                aspa(policySpec.aspa)).withTransitFreeAsns(policySpec.transitFreeAsns == null
+                ? PolicySpec.DEFAULT_TRANSIT_FREE_ASNS : policySpec.transitFreeAsns);
         List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();
@@ -39,7 +46,7 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
                 .filter(request -> spec.networkRef.equals(Membership.networkOf(request)))
                 .flatMap(request -> Membership.onRouteServers(request).stream()
                         .map(admitted -> member(request.getMetadata().getName(), admitted, rsIpv4 == null,
-                                policySpec.maxPrefixHeadroomPercent)))
+                                policySpec.maxPrefixHeadroomPercent).withIrr(irrFilters.get(request.getMetadata().getName()))))
                 .toList();
         for (Member member : members) {
             sessions.put(member.protocolName("v6"), peer(member, "ipv6", member.ipv6()));

@@ -7,12 +7,15 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.BirdVersion;
+import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.bird.BirdRenderException;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
+import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
 import io.ztix.operator.routeserver.gate.HarmFingerprint;
@@ -41,7 +44,7 @@ public class RouteServerCycle {
 
     private static final Logger LOG = Logger.getLogger(RouteServerCycle.class);
 
-    private final RouteServerPlanner planner = new RouteServerPlanner();
+    private final RouteServerPlanner planner;
     private final RouteServerConnection connection;
     private final ApplyScheduler scheduler;
     private final RouteServerMetrics metrics;
@@ -57,7 +60,8 @@ public class RouteServerCycle {
 
     public RouteServerCycle(RouteServerConnection connection, ApplyScheduler scheduler, RouteServerMetrics metrics,
             EventRecorder events, OperatorConfig config, RouteServerObservations observations, RouteServerRollout rollout,
-            RemovalGuard guard, Clock clock) {
+            RemovalGuard guard, IrrRegistry irr, BirdConfigRenderer renderer, Clock clock) {
+        this.planner = new RouteServerPlanner(renderer, irr);
         this.connection = connection;
         this.scheduler = scheduler;
         this.metrics = metrics;
@@ -74,10 +78,16 @@ public class RouteServerCycle {
     Duration run(RouteServer routeServer, List<JoinRequest> requests, Collection<RouteServer> siblings, Set<String> existing) {
         RouteServerStatusRecorder status = new RouteServerStatusRecorder(routeServer, clock);
         String appliedBefore = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
+        String irrBefore = conditionReason(routeServer, RouteServer.COND_IRR_LISTS_CURRENT);
         try {
             return act(routeServer, requests, siblings, existing, status);
         } finally {
             status.finish();
+            String irrNow = conditionReason(routeServer, RouteServer.COND_IRR_LISTS_CURRENT);
+            if (!List.of("", "Current", "NotConfigured", "Pending").contains(irrNow) && !irrNow.equals(irrBefore)) {
+                events.warning(routeServer, "IrrLists" + irrNow, Conditions.find(routeServer.getStatus().conditions,
+                        RouteServer.COND_IRR_LISTS_CURRENT).map(c -> c.message).orElse(""));
+            }
             String appliedNow = conditionReason(routeServer, RouteServer.COND_CONFIG_APPLIED);
             if (appliedNow.startsWith("Held") && !appliedNow.equals(appliedBefore)) {
                 events.warning(routeServer, appliedNow, routeServer.getStatus().lastError);
@@ -94,7 +104,8 @@ public class RouteServerCycle {
         try {
             plan = planner.plan(routeServer, requests);
             target = RouteServerConnection.bird(routeServer);
-        } catch (IllegalArgumentException e) {
+            status.irr(plan.irr());
+        } catch (IllegalArgumentException | BirdRenderException e) {
             status.invalid("The configuration cannot be built: " + e.getMessage());
             events.warning(routeServer, "InvalidConfiguration", e.getMessage());
             return null;
@@ -270,9 +281,10 @@ public class RouteServerCycle {
 
     /**
      * What one reconciliation wants the route server to run, rendered for {@code version}; {@code unsupported}: why
-     * that BIRD cannot run the spec's policy (then {@code rendered} lacks the feature and must not be applied).
+     * that BIRD cannot run the spec's policy (then {@code rendered} lacks the feature and must not be applied);
+     * {@code irr}: the members' IRR lists as the registry has them.
      */
     record Planned(DesiredConfig desired, RenderedConfig rendered, Map<String, PeerStatus> sessions, Map<String, String> memberOf,
-            Set<String> held, BirdVersion version, Optional<String> unsupported) {
+            Set<String> held, BirdVersion version, Optional<String> unsupported, IrrPlan irr) {
     }
 }

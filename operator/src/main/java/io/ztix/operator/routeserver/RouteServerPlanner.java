@@ -8,6 +8,7 @@ import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.bird.RenderedConfig;
 import io.ztix.operator.bird.RouteServerConfig;
+import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.routeserver.RouteServerCycle.Planned;
 import io.ztix.operator.routeserver.rpki.NewMemberHold;
 import java.util.LinkedHashMap;
@@ -19,16 +20,24 @@ import java.util.TreeSet;
 
 /**
  * Decides what a route server should run: the network's members (new ones held while RPKI is not in sync), rendered
- * for the BIRD version the route server reported; and whether that BIRD can run the spec's policy at all.
+ * for the BIRD version the route server reported, with the members' IRR lists; and whether that BIRD can run the
+ * spec's policy at all.
  */
 final class RouteServerPlanner {
 
-    private final BirdConfigRenderer renderer = new BirdConfigRenderer();
+    private final BirdConfigRenderer renderer;
+    private final IrrRegistry irr;
+
+    RouteServerPlanner(BirdConfigRenderer renderer, IrrRegistry irr) {
+        this.renderer = renderer;
+        this.irr = irr;
+    }
 
     /** The desired configuration, rendered for {@link #renderedFor(RouteServer)}. */
     Planned plan(RouteServer routeServer, List<JoinRequest> requests) {
         BirdVersion version = renderedFor(routeServer);
-        DesiredConfig desired = DesiredConfig.of(routeServer, requests);
+        IrrPlan irrPlan = IrrPlan.of(routeServer, requests, irr);
+        DesiredConfig desired = DesiredConfig.of(routeServer, requests, irrPlan.filters());
         Set<String> members = new TreeSet<>();
         desired.sessionsByProtocol().values().forEach(p -> members.add(p.joinRequest));
         Set<String> held = NewMemberHold.heldMembers(routeServer, members);
@@ -45,7 +54,7 @@ final class RouteServerPlanner {
                 peer.held = true;
             }
         });
-        return new Planned(desired, rendered, sessions, memberOf, held, version, unsupported);
+        return new Planned(desired, rendered, sessions, memberOf, held, version, unsupported, irrPlan);
     }
 
     /**

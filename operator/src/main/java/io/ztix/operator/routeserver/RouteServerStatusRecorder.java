@@ -2,6 +2,7 @@ package io.ztix.operator.routeserver;
 
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.ztix.api.routeserver.IrrListStatus;
 import io.ztix.api.routeserver.MemberPath;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
@@ -270,6 +271,35 @@ final class RouteServerStatusRecorder {
         rollout.message = message;
         rollout.finishedTime = time(Instant.now(clock));
         status.rollout = rollout;
+    }
+
+    /**
+     * The members' IRR lists ({@code status.irr}) and whether they are all current: a pending first lookup, a failed
+     * refresh (the applied lists stay), a shrunk list held for an admin or a refused AS-SET text makes IrrListsCurrent
+     * false, naming the first members concerned. Not part of Ready: the route server runs the right configuration either way.
+     */
+    void irr(IrrPlan plan) {
+        if (!plan.enabled()) {
+            status.irr = null;
+            if (Conditions.find(status.conditions, RouteServer.COND_IRR_LISTS_CURRENT).isPresent()) {
+                set(RouteServer.COND_IRR_LISTS_CURRENT, Condition.TRUE, "NotConfigured", "This route server does not filter by IRR");
+            }
+            return;
+        }
+        status.irr = new ArrayList<>(plan.statuses());
+        for (String outcome : List.of(IrrListStatus.SHRUNK_HELD, IrrListStatus.FAILED, IrrListStatus.AS_SET_REFUSED,
+                IrrListStatus.PENDING)) {
+            List<IrrListStatus> concerned = plan.statuses().stream().filter(s -> outcome.equals(s.outcome)
+                    || outcome.equals(IrrListStatus.AS_SET_REFUSED) && Boolean.TRUE.equals(s.asSetRefused)).toList();
+            if (!concerned.isEmpty()) {
+                StringBuilder message = new StringBuilder(concerned.size() + " member(s): ");
+                concerned.stream().limit(3).forEach(s -> message.append(s.joinRequest).append(" (").append(s.message).append("); "));
+                set(RouteServer.COND_IRR_LISTS_CURRENT, Condition.FALSE, outcome,
+                        message.toString().replaceAll("; $", concerned.size() > 3 ? "; ..." : ""));
+                return;
+            }
+        }
+        set(RouteServer.COND_IRR_LISTS_CURRENT, Condition.TRUE, "Current", "Every member's IRR lists are applied");
     }
 
     /** Sets Ready from the other conditions; call once, last. */

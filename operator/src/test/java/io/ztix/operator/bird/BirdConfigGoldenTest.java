@@ -133,8 +133,18 @@ class BirdConfigGoldenTest {
         assertTrue(result.ok(), result.output());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lines")
+    void withoutTransitFreeAsnsThatCheckIsLeftOutAndTheFileStillParses(Line line) {
+        String config = renderer.render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
+                Policy.defaults().withTransitFreeAsns(List.of())), line.version());
+        assertFalse(config.contains("ZTIX_TRANSIT_FREE_ASNS"), config);
+        BirdParser.Result result = new BirdParser(line.bird()).parseWithExampleMain(config);
+        assertTrue(result.ok(), result.output());
+    }
+
     private static List<String> goldenNames(Line line) {
-        List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf"));
+        List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf", "three-members-irr.conf"));
         if (line.aspaFixture() != null) {
             names.add("three-members-aspa-" + line.aspaFixture().name().toLowerCase() + ".conf");
         }
@@ -144,6 +154,7 @@ class BirdConfigGoldenTest {
     private String render(Line line, String name) {
         return switch (name) {
             case "three-members.conf" -> renderer.render(BirdFixtures.threeMembers(), line.version());
+            case "three-members-irr.conf" -> renderer.render(BirdFixtures.threeMembersWithIrr(), line.version());
             case "asn32-ipv6-only.conf" -> renderer.render(new RouteServerConfig(4200000100L, "198.51.100.1", null,
                     "2001:db8::1", List.of(new RtrEndpoint("rtr.example.net", 8282), new RtrEndpoint("2001:db8::ff", 323)),
                     new Policy(16, MaxPrefixAction.Restart, false), List.of(BirdFixtures.ipv6Only())), line.version());

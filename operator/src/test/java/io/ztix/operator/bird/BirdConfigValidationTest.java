@@ -160,6 +160,18 @@ class BirdConfigValidationTest {
         }
     }
 
+    @Test
+    void aTemplateThatFailsToRenderIsAReportedRenderFailureNamingTheTemplate() {
+        BirdConfigRenderer unrenderable = new BirdConfigRenderer("bird-unrenderable/");
+        for (var render : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> unrenderable.render(BirdFixtures.threeMembers()),
+                () -> unrenderable.renderParts(BirdFixtures.threeMembers()))) {
+            BirdRenderException error = assertThrows(BirdRenderException.class, render);
+            assertTrue(error.getMessage().startsWith("template ztix cannot be rendered: "), error.getMessage());
+            assertTrue(error.getMessage().contains("noSuchProperty"), error.getMessage());
+        }
+    }
+
     private static Member member(long asn, String nodeId, String ipv6, String ipv4) {
         return new Member("jr", asn, "Net", null, nodeId, ipv6, ipv4, null, null);
     }

@@ -113,6 +113,11 @@ final class BirdDaemon implements AutoCloseable {
         return installation;
     }
 
+    /** The include file {@link #start} wrote ({@code ztix.conf}); rewrite it and run {@code birdc configure}. */
+    Path includeFile() {
+        return directory.resolve("ztix.conf");
+    }
+
     /** How this BIRD's {@code show route all} names the BGP attribute {@code filterName}, e.g. bgp_local_pref. */
     String shown(String filterName) {
         return installation.shownAttribute(filterName);

@@ -1,5 +1,6 @@
 package io.ztix.operator.bird;
 
+import io.ztix.operator.irr.IrrPrefix;
 import java.util.List;
 
 /** The small fixed route server used by the golden-file and parse tests. */
@@ -33,6 +34,18 @@ final class BirdFixtures {
     static RouteServerConfig routeServer(List<Member> members, Policy policy) {
         return new RouteServerConfig(RS_ASN, "198.51.100.1", "198.51.100.1", "2001:db8::1",
                 List.of(new RtrEndpoint("127.0.0.1", 3323)), policy, members);
+    }
+
+    /**
+     * The three members with IRR lists on the first two: aggregated ranges, an origin the route server cannot use
+     * (AS_TRANS, dropped), and no IPv6 route object for the first.
+     */
+    static RouteServerConfig threeMembersWithIrr() {
+        Member first = exampleNetworks().withIrr(new IrrFilter(List.of(64501L, 3333L),
+                List.of(new IrrPrefix("45.128.50.0", 23, 23, 24), new IrrPrefix("193.0.0.0", 21, 21, 21)), List.of()));
+        Member second = hostileName().withIrr(new IrrFilter(List.of(15562L, 23456L),
+                List.of(new IrrPrefix("185.1.2.0", 24, 24, 24)), List.of(new IrrPrefix("2a02:898::", 32, 32, 48))));
+        return routeServer(List.of(first, second, ipv6Only()));
     }
 
     static RouteServerConfig threeMembers() {

@@ -7,6 +7,7 @@ import static io.ztix.operator.bird.PolicyFixture.RS_ASN;
 import static io.ztix.operator.bird.PolicyFixture.TRANSIT;
 import static io.ztix.operator.bird.PolicyFixture.awaitAccepted;
 import static io.ztix.operator.bird.PolicyFixture.awaitFilteredDetails;
+import static io.ztix.operator.bird.PolicyFixture.ours;
 import static io.ztix.operator.bird.TestRoutes.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,9 +16,6 @@ import io.ztix.operator.testsupport.BirdInstallation;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -31,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly that check; a real BIRD applies A's rendered import filter. Each filtered route carries exactly its
  * reason's {@code RS:1101:n} community (and no other reason), accepted routes carry their RPKI state and
  * "IRR not checked", and communities a member sends in the route server's own ranges are removed. ASPA's reason
- * ({@code RS:1101:16}) needs an ASPA-capable BIRD and is checked in {@link BirdAspaPolicyTest}.
+ * ({@code RS:1101:16}) needs an ASPA-capable BIRD and is checked in {@link BirdAspaPolicyTest}; the IRR reasons
+ * ({@code RS:1101:9/10}) need a member with IRR lists and are checked in {@link BirdIrrFilterTest}.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
@@ -42,7 +41,6 @@ class BirdRejectReasonTest {
 
     private static final String V4 = "from_a_v4";
     private static final String V6 = "from_a_v6";
-    private static final Pattern LARGE_COMMUNITY = Pattern.compile("\\((\\d+), (\\d+), (\\d+)\\)");
 
     private static BirdDaemon bird;
 
@@ -64,6 +62,7 @@ class BirdRejectReasonTest {
                 .route("45.128.56.0/24", "198.51.100.99", path(A))
                 .route("45.128.60.0/24", A_V4, path(A))
                 .route("45.128.57.0/24", A_V4, path(A, RS_ASN, TRANSIT))
+                .route("45.128.59.0/24", A_V4, path(A, 3356, TRANSIT))
                 .route("45.128.61.0/24", A_V4, path(A))
                 .route("45.128.58.0/24", A_V4, path(A),
                         "bgp_large_community.add((" + RS_ASN + ", 1101, 3))", "bgp_large_community.add((" + RS_ASN + ", 1000, 1))")
@@ -99,6 +98,7 @@ class BirdRejectReasonTest {
         assertReason("45.128.56.0/24", V4, RouteServerCommunity.NEXT_HOP_NOT_PEER);
         assertReason("45.128.60.0/24", V4, RouteServerCommunity.RPKI_INVALID);
         assertReason("45.128.57.0/24", V4, RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH);
+        assertReason("45.128.59.0/24", V4, RouteServerCommunity.TRANSIT_FREE_ASN);
     }
 
     @Test
@@ -114,7 +114,8 @@ class BirdRejectReasonTest {
     void everyRejectReasonTheTemplatesSetExceptAspaIsCoveredHere() {
         Set<RouteServerCommunity> rendered = EnumSet.noneOf(RouteServerCommunity.class);
         for (RouteServerCommunity c : RouteServerCommunity.values()) {
-            if (c.rendered() && c.kind() == RouteServerCommunity.Kind.FILTERED && c != RouteServerCommunity.ASPA_INVALID) {
+            if (c.rendered() && c.kind() == RouteServerCommunity.Kind.FILTERED && c != RouteServerCommunity.ASPA_INVALID
+                    && c != RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED && c != RouteServerCommunity.IRR_ORIGIN_NOT_IN_AS_SET) {
                 rendered.add(c);
             }
         }
@@ -122,7 +123,7 @@ class BirdRejectReasonTest {
                 RouteServerCommunity.BOGON_PREFIX, RouteServerCommunity.BOGON_ASN, RouteServerCommunity.AS_PATH_TOO_LONG,
                 RouteServerCommunity.AS_PATH_EMPTY, RouteServerCommunity.FIRST_AS_NOT_PEER,
                 RouteServerCommunity.NEXT_HOP_NOT_PEER, RouteServerCommunity.RPKI_INVALID,
-                RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH), rendered,
+                RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH, RouteServerCommunity.TRANSIT_FREE_ASN), rendered,
                 "a new reject reason needs a route in this test");
     }
 
@@ -143,22 +144,5 @@ class BirdRejectReasonTest {
         String details = awaitFilteredDetails(bird, table, prefix, protocol);
         Set<String> reasons = ours(details).stream().filter(c -> c.startsWith("1101:")).collect(Collectors.toSet());
         assertEquals(Set.of(reason.function() + ":" + reason.value()), reasons, prefix + " " + details);
-    }
-
-    /** The route server's own large communities on a route, as "function:value". */
-    private static Set<String> ours(String details) {
-        Set<String> found = new TreeSet<>();
-        for (String line : details.split("\n")) {
-            if (!line.contains("large_community")) {
-                continue;
-            }
-            Matcher m = LARGE_COMMUNITY.matcher(line);
-            while (m.find()) {
-                if (Long.parseLong(m.group(1)) == RS_ASN) {
-                    found.add(m.group(2) + ":" + m.group(3));
-                }
-            }
-        }
-        return found;
     }
 }

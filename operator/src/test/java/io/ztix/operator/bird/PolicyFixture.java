@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The route server the filter tests run against: AS64000 with four members. Filter names follow the
@@ -28,6 +32,8 @@ final class PolicyFixture {
     /** A public (non-bogon) ASN used as an origin behind the member. */
     static final long TRANSIT = 3333;
 
+    private static final Pattern LARGE_COMMUNITY = Pattern.compile("\\((\\d+), (\\d+), (\\d+)\\)");
+
     private PolicyFixture() {
     }
 
@@ -42,6 +48,15 @@ final class PolicyFixture {
                         new Member("b", B, "Member B", null, "bbbbbbbbbb", "2001:db8::12", "198.51.100.12", null, null),
                         new Member("c", C, "Member C", null, "cccccccccc", "2001:db8::13", "198.51.100.13", null, null),
                         new Member("d", D, "Member D", null, "dddddddddd", "2001:db8::14", "198.51.100.14", null, null)));
+    }
+
+    /** The same route server with IRR lists for A and B (C and D unchecked). */
+    static RouteServerConfig routeServerWithIrr(IrrFilter forA, IrrFilter forB) {
+        RouteServerConfig plain = routeServer();
+        List<Member> members = plain.members().stream()
+                .map(m -> m.asn() == A ? m.withIrr(forA) : m.asn() == B ? m.withIrr(forB) : m).toList();
+        return new RouteServerConfig(plain.rsAsn(), plain.routerId(), plain.rsIpv4(), plain.rsIpv6(), plain.rtrServers(),
+                plain.policy(), members);
     }
 
     static String importFilter(long asn, String family) {
@@ -85,6 +100,30 @@ final class PolicyFixture {
     static String awaitFilteredDetails(BirdDaemon bird, String table, String prefix, String protocol) {
         awaitFiltered(bird, table, prefix, protocol);
         return bird.birdc("show", "route", prefix, "table", table, "filtered", "protocol", protocol, "all");
+    }
+
+    /** The reject reasons ("1101:n") on {@code prefix} from {@code protocol}, once it sits among the filtered routes. */
+    static Set<String> filteredReasons(BirdDaemon bird, String table, String prefix, String protocol) {
+        Set<String> reasons = new TreeSet<>();
+        ours(awaitFilteredDetails(bird, table, prefix, protocol)).stream().filter(c -> c.startsWith("1101:")).forEach(reasons::add);
+        return reasons;
+    }
+
+    /** The route server's own large communities in {@code birdc show route ... all} output, as "function:value". */
+    static Set<String> ours(String details) {
+        Set<String> found = new TreeSet<>();
+        for (String line : details.split("\n")) {
+            if (!line.contains("large_community")) {
+                continue;
+            }
+            Matcher m = LARGE_COMMUNITY.matcher(line);
+            while (m.find()) {
+                if (Long.parseLong(m.group(1)) == RS_ASN) {
+                    found.add(m.group(2) + ":" + m.group(3));
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether {@code table} holds {@code prefix} at all (for export tables fed by a pipe). */

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer late), {@link #silent()} (never answers), {@link #failing(String)} (every lookup answered with {@code F}),
  * {@link #cutMidAnswer()} (closes the connection inside a data answer), and {@link #close()} (down: refused).
  */
-final class IrrdStandIn implements AutoCloseable {
+public final class IrrdStandIn implements AutoCloseable {
 
     private final Map<String, Map<String, List<String>>> sets = new LinkedHashMap<>();
     private final Map<String, Map<Long, List<String>>> routes = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class IrrdStandIn implements AutoCloseable {
     private volatile String failure;
     private volatile boolean cut;
 
-    IrrdStandIn() {
+    public IrrdStandIn() {
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -64,59 +64,59 @@ final class IrrdStandIn implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    IrrServer address(String... sources) {
+    public IrrServer address(String... sources) {
         return new IrrServer("127.0.0.1", port(), List.of(sources));
     }
 
     /** An as-set object in {@code source} with these members (ASNs and other sets). */
-    synchronized IrrdStandIn asSet(String source, String name, String... members) {
+    public synchronized IrrdStandIn asSet(String source, String name, String... members) {
         sets.computeIfAbsent(source, s -> new LinkedHashMap<>()).put(name.toUpperCase(Locale.ROOT), List.of(members));
         return this;
     }
 
     /** route/route6 objects in {@code source} with origin {@code asn}. */
-    synchronized IrrdStandIn routes(String source, long asn, Collection<String> prefixes) {
+    public synchronized IrrdStandIn routes(String source, long asn, Collection<String> prefixes) {
         routes.computeIfAbsent(source, s -> new LinkedHashMap<>()).computeIfAbsent(asn, a -> new ArrayList<>())
                 .addAll(prefixes);
         sets.computeIfAbsent(source, s -> new LinkedHashMap<>());
         return this;
     }
 
-    synchronized IrrdStandIn routes(String source, long asn, String... prefixes) {
+    public synchronized IrrdStandIn routes(String source, long asn, String... prefixes) {
         return routes(source, asn, List.of(prefixes));
     }
 
     /** Removes every object, e.g. to play a registry that lost a member's route objects. */
-    synchronized void clearRoutes(long asn) {
+    public synchronized void clearRoutes(long asn) {
         routes.values().forEach(bySource -> bySource.remove(asn));
     }
 
-    IrrdStandIn slow(Duration perAnswer) {
+    public IrrdStandIn slow(Duration perAnswer) {
         this.delay = perAnswer;
         return this;
     }
 
-    IrrdStandIn silent() {
+    public IrrdStandIn silent() {
         this.silent = true;
         return this;
     }
 
-    IrrdStandIn failing(String message) {
+    public IrrdStandIn failing(String message) {
         this.failure = message;
         return this;
     }
 
-    IrrdStandIn cutMidAnswer() {
+    public IrrdStandIn cutMidAnswer() {
         this.cut = true;
         return this;
     }
 
     /** Back to normal answers. */
-    IrrdStandIn healthy() {
+    public IrrdStandIn healthy() {
         delay = Duration.ZERO;
         silent = false;
         failure = null;
@@ -125,12 +125,12 @@ final class IrrdStandIn implements AutoCloseable {
     }
 
     /** Every query line received, in order, over all connections. */
-    List<String> queries() {
+    public List<String> queries() {
         return List.copyOf(queries);
     }
 
     /** The most connections that were open at once. */
-    int mostConcurrentConnections() {
+    public int mostConcurrentConnections() {
         return mostOpen.get();
     }
 

@@ -18,8 +18,11 @@ import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
+import io.ztix.operator.bird.IrrFilter;
 import io.ztix.operator.bird.Member;
+import io.ztix.operator.irr.IrrPrefix;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The route servers render admitted records whose decision stands, and nothing else. */
@@ -53,6 +56,19 @@ class DesiredConfigTest {
             assertThat(m.maxPrefixes4()).isEqualTo(120); // 100 plus the default 20 % head-room
             assertThat(m.ipv6()).isEqualTo("2001:db8:ff:0:6:4501:0:1");
         });
+    }
+
+    @Test
+    void aMembersIrrListsReachItsSessionsAndOnlyItsOwn() {
+        JoinRequest a = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
+        JoinRequest b = admitted(64502, "aabbccdd02", "2001:db8:ff:0:6:4502:0:1", "203.0.113.12");
+        b.getMetadata().setName("other");
+        IrrFilter lists = new IrrFilter(List.of(3333L), List.of(new IrrPrefix("193.0.0.0", 21, 21, 24)), List.of());
+
+        List<Member> members = DesiredConfig.of(routeServer(), List.of(a, b), Map.of(a.getMetadata().getName(), lists))
+                .model().members();
+
+        assertThat(members).extracting(Member::irr).containsExactly(lists, null);
     }
 
     @Test

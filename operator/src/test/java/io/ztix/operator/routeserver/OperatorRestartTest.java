@@ -17,8 +17,13 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
+import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
+import io.ztix.operator.irr.IrrConfig;
+import io.ztix.operator.irr.IrrRegistry;
+import io.ztix.operator.irr.IrrStore;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
 import io.ztix.operator.joinrequest.MemberProvisioner;
 import io.ztix.operator.joinrequest.MembershipMetrics;
@@ -86,6 +91,12 @@ class OperatorRestartTest {
     OperatorConfig config;
     @Inject
     Clock clock;
+    @Inject
+    IrrConfig irrConfig;
+    @Inject
+    IrrStore irrStore;
+    @Inject
+    BirdConfigRenderer renderer;
 
     @Test
     void aNewOperatorInstanceInTheMiddleOfABurstNeverConfiguresFewerMembers() {
@@ -131,12 +142,7 @@ class OperatorRestartTest {
                 OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
             String ns = "guard";
-            Cluster cluster = new Cluster(client, ns);
-            client.resource(tokenSecret(ns, "guard-token")).create();
-            client.resource(RouteServers.sshKeySecret(ns, "rs1-ssh", sshd)).create();
-            client.resource(selfHostedNetwork(ns, "ix", controller.url(), "0e57a8")).create();
-            client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
-                    "2001:db8:ff::1", "rs1-ssh")).create();
+            Cluster cluster = exchange(ns, "guard-token", "0e57a8", controller, sshd, bird, birdc);
             Operator operator = operator();
             try {
                 List<String> names = List.of(approve(cluster, 64701, "dd00000001"), approve(cluster, 64702, "dd00000002"));
@@ -171,6 +177,61 @@ class OperatorRestartTest {
         }
     }
 
+    @Test
+    void anOperatorWhoseTemplatesCannotRenderSaysSoAndKeepsTheRunningConfigurationAndEveryMember() {
+        try (SelfHostedFake controller = SelfHostedFake.started("0e57a90003", "render-token");
+                OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
+            RecordingBirdc birdc = RecordingBirdc.install(bird);
+            String ns = "render";
+            Cluster cluster = exchange(ns, "render-token", "0e57a9", controller, sshd, bird, birdc);
+            List<String> names;
+            Operator first = operator();
+            try {
+                names = List.of(approve(cluster, 64701, "dd00000001"), approve(cluster, 64702, "dd00000002"));
+                names.forEach(name -> cluster.awaitPhase(name, Phase.Active));
+            } finally {
+                first.stop();
+            }
+            String applied = client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get().getStatus()
+                    .appliedConfigHash;
+            int configured = birdc.configuredFiles().size();
+
+            // e.g. an upgrade whose templates read a property their view does not have: a Qute error, not an
+            // IllegalArgumentException, which escaped the cycle and failed every reconcile without a word in status
+            Operator upgraded = operator(new BirdConfigRenderer("bird-unrenderable/"));
+            try {
+                await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(client.resources(RouteServer.class)
+                        .inNamespace(ns).withName("rs1").get().getStatus().conditions).anySatisfy(c -> {
+                            assertThat(c.type).isEqualTo(RouteServer.COND_CONFIG_APPLIED);
+                            assertThat(c.reason).isEqualTo("InvalidConfiguration");
+                            assertThat(c.message).contains("The configuration cannot be built: template ztix cannot "
+                                    + "be rendered").contains("noSuchProperty");
+                        }));
+                assertThat(cluster.events()).anyMatch(e -> "InvalidConfiguration".equals(e.getReason())
+                        && "Warning".equals(e.getType()));
+                RouteServer seen = client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get();
+                assertThat(seen.getStatus().appliedConfigHash).isEqualTo(applied);
+                assertThat(birdc.configuredFiles()).hasSize(configured);
+                assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6")
+                        .contains("m_as64702_dd00000002_v6");
+                names.forEach(name -> assertThat(cluster.request(name).getStatus().phase).isEqualTo(Phase.Active));
+            } finally {
+                upgraded.stop();
+            }
+        }
+    }
+
+    /** Token Secret, SSH key Secret, network "ix" on the controller, route server "rs1" on the BIRD. */
+    private Cluster exchange(String ns, String token, String networkPrefix, SelfHostedFake controller,
+            OpenSshServer sshd, BirdDaemon bird, RecordingBirdc birdc) {
+        client.resource(tokenSecret(ns, token)).create();
+        client.resource(RouteServers.sshKeySecret(ns, "rs1-ssh", sshd)).create();
+        client.resource(selfHostedNetwork(ns, "ix", controller.url(), networkPrefix)).create();
+        client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
+                "2001:db8:ff::1", "rs1-ssh")).create();
+        return new Cluster(client, ns);
+    }
+
     private String approve(Cluster cluster, long asn, String node) {
         String name = client.resource(request(cluster.namespace(), "ix", asn, node, peeringDbUser(asn, true))).create()
                 .getMetadata().getName();
@@ -181,6 +242,10 @@ class OperatorRestartTest {
 
     /** A fresh operator instance: new reconcilers (empty memory), new informers (cold caches). */
     private Operator operator() {
+        return operator(renderer);
+    }
+
+    private Operator operator(BirdConfigRenderer birdRenderer) {
         Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
@@ -189,7 +254,8 @@ class OperatorRestartTest {
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);
         operator.register(new RouteServerReconciler(new RouteServerCycle(connection, scheduler, routeServerMetrics, events,
-                config, observations, rollout, guard, clock), routeServerMetrics, unreadable));
+                config, observations, rollout, guard, new IrrRegistry(irrConfig, irrStore, clock), birdRenderer, clock),
+                routeServerMetrics, unreadable));
         operator.start();
         return operator;
     }

@@ -93,7 +93,7 @@ class RouteServerFailurePathsTest {
                 .addToStringData("id", pem.toString(StandardCharsets.UTF_8)).build()).create();
     }
 
-    private static RouteServer routeServer(String ns, int port) throws Exception {
+    static RouteServer routeServer(String ns, int port) throws Exception {
         RouteServer rs = new RouteServer();
         rs.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("rs1").build());
         RouteServerSpec spec = new RouteServerSpec();
@@ -114,7 +114,7 @@ class RouteServerFailurePathsTest {
         return rs;
     }
 
-    private static int closedPort() throws Exception {
+    static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
