@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.network.ZtNetworkSpec.ApprovalPolicy;
 import io.ztix.operator.testsupport.Fixtures;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class HealthAndMetricsTest {
 
     @Inject

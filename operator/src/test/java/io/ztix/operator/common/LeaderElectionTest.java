@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.LeaseAccessAllowed.class)
+@WithKubeApiStandIn(component = "operator", setup = LeaderElectionTest.LeaseAccessAllowed.class)
 @TestProfile(LeaderElectionTest.LeaderElectionOn.class)
 class LeaderElectionTest {
 
@@ -33,9 +33,9 @@ class LeaderElectionTest {
     }
 
     /** The operator checks its Lease permissions with a SelfSubjectRulesReview first, as on a real cluster. */
-    public static class LeaseAccessAllowed implements Consumer<KubernetesServer> {
+    public static class LeaseAccessAllowed implements Consumer<KubeApiStandIn> {
         @Override
-        public void accept(KubernetesServer server) {
+        public void accept(KubeApiStandIn server) {
             server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
                     .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
                             .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.AssignedIps;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** An admitted member stays exactly as admitted until a decision removes it. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class AdmittedMemberTest {
 
     private static final String TOKEN = "admitted-token";

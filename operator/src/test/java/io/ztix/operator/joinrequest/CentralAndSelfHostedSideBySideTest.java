@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.Cluster;
@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class CentralAndSelfHostedSideBySideTest {
 
     @Inject

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class ZeroTierProvisioningTest {
 
     private static final String TOKEN = "controller-secret-token-1";

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.network.ZtNetwork;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The ZtNetwork's flow rules on a (fake) self-hosted controller: written once, kept, corrected, reported. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class FabricRulesProvisioningTest {
 
     private static final String TOKEN = "controller-secret-token-17";

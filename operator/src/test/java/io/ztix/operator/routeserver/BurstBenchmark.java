@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
@@ -44,7 +44,7 @@ import io.ztix.testing.apicalls.ApiCallCounts;
  * {@code ./mvnw -B -pl operator test -Dtest=BurstBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(BurstBenchmark.ProductionBatching.class)
 class BurstBenchmark {
 

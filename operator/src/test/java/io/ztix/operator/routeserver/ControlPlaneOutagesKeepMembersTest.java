@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * {@code since}, the requests stay Active and say Degraded, and everything recovers without a human.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class ControlPlaneOutagesKeepMembersTest {
 
     private static final Duration BGP_WAIT = Duration.ofSeconds(60);

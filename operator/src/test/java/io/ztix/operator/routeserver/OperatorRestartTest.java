@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * before it.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(OperatorRestartTest.OperatorsStartedByTheTest.class)
 class OperatorRestartTest {
 

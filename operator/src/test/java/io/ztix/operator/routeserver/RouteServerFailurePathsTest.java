@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.common.SecretKeyRef;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** What an admin sees when a RouteServer cannot be configured, before any route server is touched. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerFailurePathsTest {
 
     @Inject

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.BirdInstallation;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * BIRD line under test in turn (its own lab and namespace each time); the members run the host's BIRD 2.0.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerLabEndToEndTest {
 
     private static final Duration BGP_WAIT = Duration.ofSeconds(60);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,7 +33,7 @@ import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class LocalLoginTest {
 

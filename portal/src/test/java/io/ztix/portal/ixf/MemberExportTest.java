@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class MemberExportTest {
 

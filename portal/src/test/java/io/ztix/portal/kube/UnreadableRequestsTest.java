@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.portal.testsupport.Browser;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * left out of every page and named in the readiness check, which stays UP.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class UnreadableRequestsTest {
 

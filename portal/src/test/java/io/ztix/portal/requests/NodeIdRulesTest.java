@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Requester;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** A ZeroTier node ID belongs to at most one live request per peering LAN, whoever asks and however fast. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class NodeIdRulesTest {
 
