@@ -19,7 +19,6 @@ import io.ztix.testing.kubeapi.server.ServerCertificate;
 import io.ztix.testing.kubeapi.server.StandInServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class KubeApiStandIn implements AutoCloseable {
     private final io.ztix.testing.kubeapi.server.Store store;
     private final StandInServer server;
     private final String url;
-    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final Map<Identity, KubernetesClient> clients = new java.util.LinkedHashMap<>();
 
     private final ServerCertificate certificate;
 
@@ -118,11 +117,10 @@ public final class KubeApiStandIn implements AutoCloseable {
         return certificate.certificateAuthorityData();
     }
 
-    /** A client that calls as this identity (closed with the stand-in). */
+    /** The client that calls as this identity (one per identity, closed with the stand-in). */
     public synchronized KubernetesClient client(Identity identity) {
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config(identity, "default")).build();
-        clients.add(client);
-        return client;
+        return clients.computeIfAbsent(identity,
+                i -> new KubernetesClientBuilder().withConfig(config(i, "default")).build());
     }
 
     public void createNamespace(String name) {
@@ -146,7 +144,7 @@ public final class KubeApiStandIn implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        clients.forEach(KubernetesClient::close);
+        clients.values().forEach(KubernetesClient::close);
         clients.clear();
         server.close();
     }

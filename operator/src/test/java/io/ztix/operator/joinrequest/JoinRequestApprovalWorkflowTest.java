@@ -6,13 +6,18 @@ import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
 import static io.ztix.operator.testsupport.Fixtures.rejected;
 import static io.ztix.operator.testsupport.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
@@ -20,6 +25,7 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetworkSpec.ApprovalPolicy;
 import io.ztix.operator.testsupport.Cluster;
+import io.ztix.operator.testsupport.RawObjects;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +42,9 @@ class JoinRequestApprovalWorkflowTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     private String ns;
 
     @BeforeEach
@@ -46,7 +55,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void requestWithoutDecisionIsPending() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
 
         JoinRequest seen = awaitPhase(created, Phase.Pending);
 
@@ -58,7 +67,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void approvalMovesToApprovedAndRejectionMovesBackToRejected() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false)));
         awaitPhase(created, Phase.Pending);
 
         setApproval(created, approved("alice"));
@@ -81,10 +90,13 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void rejectionWithoutReasonIsReportedAsInvalidAndStaysPending() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false)));
         awaitPhase(created, Phase.Pending);
 
-        setApproval(created, rejected("  ", "bob"));
+        // the CRD refuses a rejection without a reason today; an older CRD let it in
+        JoinRequest stored = get(created);
+        stored.getSpec().approval = rejected("  ", "bob");
+        RawObjects.replace(api, ns, "joinrequests", stored.getMetadata().getName(), Serialization.asJson(stored));
 
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = get(created);
@@ -96,7 +108,7 @@ class JoinRequestApprovalWorkflowTest {
 
     @Test
     void requestForMissingNetworkStaysPendingAndMovesOnWhenTheNetworkAppears() {
-        JoinRequest created = client.resource(request(ns, "later", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "later", 64501, "aabbccdd01", peeringDbUser(1, false)));
         setApproval(created, approved("alice"));
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -116,7 +128,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void autoForVerifiedNetworkApprovesVerifiedRequesterAndRecordsWhoDecided() {
         client.resource(network(ns, "auto", ApprovalPolicy.AutoForVerified)).create();
-        JoinRequest created = client.resource(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(7, true))).create();
+        JoinRequest created = cluster().submit(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(7, true)));
 
         JoinRequest seen = awaitPhase(created, Phase.Approved);
 
@@ -127,7 +139,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void autoForVerifiedNetworkLeavesUnverifiedRequesterPending() {
         client.resource(network(ns, "auto", ApprovalPolicy.AutoForVerified)).create();
-        JoinRequest created = client.resource(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(8, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "auto", 64501, "aabbccdd01", peeringDbUser(8, false)));
 
         JoinRequest seen = awaitPhase(created, Phase.Pending);
 
@@ -138,7 +150,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void manualNetworkNeverApprovesByItself() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(9, true))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(9, true)));
 
         JoinRequest seen = awaitPhase(created, Phase.Pending);
 
@@ -148,7 +160,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void decisionsAreRecordedAsEvents() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false)));
         awaitPhase(created, Phase.Pending);
 
         setApproval(created, rejected("duplicate of another request", "bob"));
@@ -162,25 +174,28 @@ class JoinRequestApprovalWorkflowTest {
         });
     }
 
+    /**
+     * The CRD's root rule refuses a request under another name, and no CRD version ever let one in. Were one in etcd
+     * anyway, a real API server would refuse every write to it (the operator's finalizer, its status), so the
+     * operator's own check can only be seen directly: it names the expected name.
+     */
     @Test
-    void requestWithWrongNameIsInvalidAndNamesTheExpectedName() {
+    void requestWithWrongNameIsRefusedByTheApiAndTheOperatorsCheckNamesTheExpectedName() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
         JoinRequest wrong = request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false));
         wrong.getMetadata().setName("my-request");
-        JoinRequest created = client.resource(wrong).create();
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            JoinRequest seen = get(created);
-            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
-            assertThat(seen.getStatus().lastError).contains("'ix-as64501-aabbccdd01'");
+        assertThatThrownBy(() -> cluster().submit(wrong)).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(422);
+            assertThat(e.getMessage()).contains("metadata.name must be <networkRef>-as<asn>-<nodeId>");
         });
-        await().atMost(WAIT).untilAsserted(() -> assertThat(reasonsOfEventsFor(created)).contains("InvalidSpec"));
+        assertThat(JoinRequestValidator.problems(wrong)).anySatisfy(p -> assertThat(p).contains("'ix-as64501-aabbccdd01'"));
     }
 
     @Test
     void reservedAsnIsInvalid() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 23456, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = rawCreate(request(ns, "ix", 23456, "aabbccdd01", peeringDbUser(1, false)));
 
         await().atMost(WAIT).untilAsserted(() -> {
             JoinRequest seen = get(created);
@@ -192,8 +207,8 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void zeroTiersReservedNodeIdsAreInvalid() {
         client.resource(network(ns, "ix", ApprovalPolicy.AutoForVerified)).create();
-        JoinRequest broadcast = client.resource(request(ns, "ix", 64501, "ff00000001", peeringDbUser(1, true))).create();
-        JoinRequest zero = client.resource(request(ns, "ix", 64501, "0000000000", peeringDbUser(1, true))).create();
+        JoinRequest broadcast = rawCreate(request(ns, "ix", 64501, "ff00000001", peeringDbUser(1, true)));
+        JoinRequest zero = rawCreate(request(ns, "ix", 64501, "0000000000", peeringDbUser(1, true)));
 
         for (JoinRequest created : List.of(broadcast, zero)) {
             await().atMost(WAIT).untilAsserted(() -> {
@@ -209,7 +224,7 @@ class JoinRequestApprovalWorkflowTest {
     @Test
     void lastTransitionTimeStaysPutAcrossReconcilesWithoutAFlip() throws InterruptedException {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
-        JoinRequest created = client.resource(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false))).create();
+        JoinRequest created = cluster().submit(request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false)));
         setApproval(created, approved("alice"));
         JoinRequest first = awaitPhase(created, Phase.Approved);
         String approvedSince = Conditions.find(first.getStatus().conditions, JoinRequest.COND_APPROVED).orElseThrow().lastTransitionTime;
@@ -227,7 +242,20 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     private void setApproval(JoinRequest request, io.ztix.api.joinrequest.Approval approval) {
-        new Cluster(client, ns).setApproval(request.getMetadata().getName(), approval);
+        cluster().setApproval(request.getMetadata().getName(), approval);
+    }
+
+    private Cluster cluster() {
+        return new Cluster(client, api, ns);
+    }
+
+    /**
+     * A request the API refuses today (its CRD rules), written into the store as an older CRD let it in: the
+     * operator must still judge it itself.
+     */
+    private JoinRequest rawCreate(JoinRequest request) {
+        RawObjects.create(api, ns, "joinrequests", Serialization.asJson(request));
+        return request;
     }
 
     private JoinRequest awaitPhase(JoinRequest request, Phase phase) {

@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -38,6 +40,9 @@ class UnreadableObjectsTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     UnreadableObjects unreadable;
 
@@ -47,7 +52,7 @@ class UnreadableObjectsTest {
     @BeforeEach
     void network() {
         controller = SelfHostedFake.started("0bad0bad01", TOKEN);
-        cluster = new Cluster(client, "bad-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+        cluster = new Cluster(client, api, "bad-" + java.util.UUID.randomUUID().toString().substring(0, 6));
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
         client.resource(selfHostedNetwork(cluster.namespace(), "ix", controller.url(), "0bad01")).create();
         cluster.awaitNetworkReady("ix");
@@ -67,8 +72,8 @@ class UnreadableObjectsTest {
         // an admitted member modified into badness, and a new object that was never readable
         // only the spec's decision: the status (with its admitted record) stays readable
         String maybe = Serialization.asJson(active).replaceFirst("\"decision\":\"Approved\"", "\"decision\":\"Maybe\"");
-        RawObjects.replace(client, cluster.namespace(), "joinrequests", member, maybe);
-        RawObjects.create(client, cluster.namespace(), "joinrequests", "{\"apiVersion\":\"ztix.io/v1alpha1\","
+        RawObjects.replace(api, cluster.namespace(), "joinrequests", member, maybe);
+        RawObjects.create(api, cluster.namespace(), "joinrequests", "{\"apiVersion\":\"ztix.io/v1alpha1\","
                 + "\"kind\":\"JoinRequest\",\"metadata\":{\"name\":\"ix-as64502-aabbccdd02\",\"namespace\":\""
                 + cluster.namespace() + "\"},\"spec\":{\"asn\":\"abc\",\"networkRef\":\"ix\",\"nodeId\":\"aabbccdd02\"}}");
 
@@ -82,11 +87,8 @@ class UnreadableObjectsTest {
                 assertThat(e.getInvolvedObject().getName()).isEqualTo(member);
                 assertThat(e.getMessage()).contains("spec.approval.decision").contains("Maybe").contains("frozen");
             });
-            assertThat(cluster.events()).anySatisfy(e -> {
-                assertThat(e.getReason()).isEqualTo("Unreadable");
-                assertThat(e.getInvolvedObject().getName()).isEqualTo("ix-as64502-aabbccdd02");
-                assertThat(e.getMessage()).contains("spec.asn").contains("abc");
-            });
+            // The never-readable object (asn "abc") is not reported: the API refuses the operator's finalizer on it
+            // (it fails the CRD's schema and root rule), so it is never reconciled, as on a real API server; the gauge counts it (it reads the caches).
             assertThat(unreadable.unreadable("JoinRequest")).isEqualTo(before + 2);
         });
         JoinRequest frozen = cluster.request(member);
@@ -100,7 +102,7 @@ class UnreadableObjectsTest {
                 .as("reported once per resourceVersion").hasSize(1);
 
         // fixed by hand: served again
-        RawObjects.replace(client, cluster.namespace(), "joinrequests", member, maybe.replaceFirst("\"Maybe\"", "\"Approved\""));
+        RawObjects.replace(api, cluster.namespace(), "joinrequests", member, maybe.replaceFirst("\"Maybe\"", "\"Approved\""));
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
             assertThat(TolerantReading.isUnreadable(cluster.request(member))).isFalse();
             assertThat(unreadable.unreadable("JoinRequest")).isEqualTo(before + 1);
@@ -109,8 +111,6 @@ class UnreadableObjectsTest {
     }
 
     private String approve(long asn, String nodeId) {
-        JoinRequest created = client.resource(request(cluster.namespace(), "ix", asn, nodeId, peeringDbUser(1, true))).create();
-        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
-        return created.getMetadata().getName();
+        return cluster.submitApproved("ix", asn, nodeId, 1);
     }
 }

@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
@@ -64,6 +66,9 @@ class ControlPlaneOutagesKeepMembersTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     RouteServerMetrics routeServerMetrics;
 
@@ -92,7 +97,7 @@ class ControlPlaneOutagesKeepMembersTest {
 
     @BeforeEach
     void twoEstablishedMembers() {
-        Cluster cluster = new Cluster(client, NS);
+        Cluster cluster = new Cluster(client, api, NS);
         if (a == null) {
             client.resource(tokenSecret(NS, TOKEN)).create();
             client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs-ssh")
@@ -127,7 +132,7 @@ class ControlPlaneOutagesKeepMembersTest {
         try {
             awaitDegraded("ControllerUnavailable");
             assertThat(membershipMetrics.members(NS, "ix", "degraded")).isEqualTo(2);
-            assertThat(new Cluster(client, NS).network("ix").getStatus().conditions)
+            assertThat(new Cluster(client, api, NS).network("ix").getStatus().conditions)
                     .anySatisfy(c -> assertThat(c.type + "=" + c.status).isEqualTo("ControllerReachable=False"));
             await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
             assertMembersKept(since, applies, "ControllerUnavailable");
@@ -180,7 +185,7 @@ class ControlPlaneOutagesKeepMembersTest {
                 .allSatisfy(p -> assertThat(p.isEstablished()).as(p.name()).isTrue());
         assertThat(routeServer().getStatus().peers).hasSize(4);
         for (String name : List.of(a, b)) {
-            JoinRequest seen = new Cluster(client, NS).request(name);
+            JoinRequest seen = new Cluster(client, api, NS).request(name);
             assertThat(seen.getStatus().phase).isEqualTo(Phase.Active);
             assertThat(seen.getStatus().admitted).isNotNull();
             assertThat(condition(name, JoinRequest.COND_MEMBER_AUTHORIZED).status).as("last verified value")
@@ -190,7 +195,7 @@ class ControlPlaneOutagesKeepMembersTest {
             assertThat(ready.status).isEqualTo(Condition.UNKNOWN);
             assertThat(ready.message).contains("stays on every route server");
         }
-        assertThat(new Cluster(client, NS).events()).anyMatch(e -> "Degraded".equals(e.getReason())
+        assertThat(new Cluster(client, api, NS).events()).anyMatch(e -> "Degraded".equals(e.getReason())
                 && a.equals(e.getInvolvedObject().getName()));
     }
 
@@ -207,7 +212,7 @@ class ControlPlaneOutagesKeepMembersTest {
             assertThat(condition(name, JoinRequest.COND_DEGRADED).status).isEqualTo(Condition.FALSE);
             assertThat(condition(name, JoinRequest.COND_READY).status).isEqualTo(Condition.TRUE);
         }));
-        new Cluster(client, NS).awaitNetworkReady("ix");
+        new Cluster(client, api, NS).awaitNetworkReady("ix");
         assertThat(membershipMetrics.members(NS, "ix", "admitted")).isEqualTo(2);
         assertThat(membershipMetrics.members(NS, "ix", "degraded")).isZero();
     }
@@ -218,7 +223,7 @@ class ControlPlaneOutagesKeepMembersTest {
     }
 
     private Condition condition(String request, String type) {
-        JoinRequest seen = new Cluster(client, NS).request(request);
+        JoinRequest seen = new Cluster(client, api, NS).request(request);
         assertThat(seen.getStatus()).isNotNull();
         return Conditions.find(seen.getStatus().conditions, type)
                 .orElseThrow(() -> new AssertionError("no " + type + " on " + request + ": " + seen.getStatus().conditions));
@@ -231,8 +236,6 @@ class ControlPlaneOutagesKeepMembersTest {
     }
 
     private String approve(Cluster cluster, LanPeer member, String nodeId) {
-        JoinRequest created = client.resource(request(NS, "ix", member.asn(), nodeId, peeringDbUser(member.asn(), true))).create();
-        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
-        return created.getMetadata().getName();
+        return cluster.submitApproved("ix", member.asn(), nodeId, member.asn());
     }
 }

@@ -14,6 +14,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -67,6 +69,9 @@ class OperatorRestartTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
     @Inject
     ControllerClients clients;
     @Inject
@@ -97,7 +102,7 @@ class OperatorRestartTest {
         try (SelfHostedFake controller = SelfHostedFake.started("0e57a70001", "restart-token");
                 OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
-            Cluster cluster = new Cluster(client, NS);
+            Cluster cluster = new Cluster(client, api, NS);
             client.resource(tokenSecret(NS, "restart-token")).create();
             client.resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("rs1-ssh")
                     .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
@@ -107,8 +112,8 @@ class OperatorRestartTest {
             client.resource(network).create();
             client.resource(RouteServers.birdRouteServer(NS, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
                     "2001:db8:ff::1", "rs1-ssh")).create();
-            List<String> names = IntStream.range(0, 24).mapToObj(i -> client.resource(request(NS, "ix", 64601L + i,
-                    String.format("%010x", 0xcc00000000L + i), peeringDbUser(i, true))).create().getMetadata().getName())
+            List<String> names = IntStream.range(0, 24).mapToObj(i -> cluster.submit(request(NS, "ix", 64601L + i,
+                    String.format("%010x", 0xcc00000000L + i), peeringDbUser(i, true))).getMetadata().getName())
                     .toList();
 
             Operator first = operator();
@@ -138,7 +143,7 @@ class OperatorRestartTest {
                 OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
             String ns = "guard";
-            Cluster cluster = new Cluster(client, ns);
+            Cluster cluster = new Cluster(client, api, ns);
             client.resource(tokenSecret(ns, "guard-token")).create();
             client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("rs1-ssh")
                     .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
@@ -156,7 +161,7 @@ class OperatorRestartTest {
                 String broken = io.fabric8.kubernetes.client.utils.Serialization.asJson(victim)
                         .replace("\"decision\":\"Approved\"", "\"decision\":\"Maybe\"")
                         .replace("\"phase\":\"Active\"", "\"phase\":\"Sideways\"");
-                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0), broken);
+                io.ztix.operator.testsupport.RawObjects.replace(api, ns, "joinrequests", names.get(0), broken);
                 String third = approve(cluster, 64703, "dd00000003");
 
                 await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(client.resources(
@@ -168,7 +173,7 @@ class OperatorRestartTest {
                 assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6");
                 assertThat(cluster.events()).anyMatch(e -> "MemberRemovalHeld".equals(e.getReason()));
 
-                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0),
+                io.ztix.operator.testsupport.RawObjects.replace(api, ns, "joinrequests", names.get(0),
                         broken.replace("\"Maybe\"", "\"Approved\"").replace("\"Sideways\"", "\"Active\""));
                 cluster.awaitPhase(third, Phase.Active);
                 assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6").contains("m_as64703_dd00000003_v6");
@@ -181,10 +186,7 @@ class OperatorRestartTest {
     }
 
     private String approve(Cluster cluster, long asn, String node) {
-        String name = client.resource(request(cluster.namespace(), "ix", asn, node, peeringDbUser(asn, true))).create()
-                .getMetadata().getName();
-        cluster.setApproval(name, approved("alice"));
-        return name;
+        return cluster.submitApproved("ix", asn, node, asn);
     }
 
     private static int members(String includeFile) {

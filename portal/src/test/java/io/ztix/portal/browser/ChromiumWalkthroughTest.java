@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.AssignedIps;
@@ -55,6 +57,9 @@ class ChromiumWalkthroughTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -108,7 +113,7 @@ class ChromiumWalkthroughTest {
 
     @Test
     void memberLogsInRequestsAPortSeesItGoLiveWithoutReloadingAndLogsOut() throws IOException {
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("browserlan", "Browser LAN", true);
         cluster.routeServer("browser-rs1", "browserlan", 64999, "2001:db8:ff::1", "203.0.113.1");
 

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -44,6 +46,9 @@ class NodeIdRulesTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     ResourceCache cache;
 
@@ -54,7 +59,7 @@ class NodeIdRulesTest {
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("nodelan", "Node rules LAN", true);
     }
 
