@@ -132,7 +132,7 @@ class ZeroTierProvisioningTest {
     @Test
     void addressesWrittenToTheNetworkButNotToTheRequestBeforeAStopAreHandedOutToThatRequestAgainAndToNobodyElse() {
         cluster.awaitNetworkReady("ix");
-        JoinRequest interrupted = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
+        JoinRequest interrupted = cluster.submit(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
         String uid = interrupted.getMetadata().getUid();
         String longAgo = Instant.now().minus(Duration.ofHours(1)).toString();
         // the state an operator leaves when it stops between the batch's network write and the request's status
