@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -49,6 +51,9 @@ class RouteServerLabEndToEndTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @AfterEach
     void stopLab() {
         LabParts.closeIfStarted(parts);
@@ -63,7 +68,7 @@ class RouteServerLabEndToEndTest {
         lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
                 new Vrp("2a0c:9a40::/32", 48, 64501)));
-        LabExchange exchange = parts.exchange(client, "e2e", bird);
+        LabExchange exchange = parts.exchange(client, api, "e2e", bird);
         Cluster cluster = exchange.cluster();
         exchange.create(parts.routeServer(exchange, "rs1"));
 
