@@ -221,6 +221,20 @@ class KubeApiStandInTest {
                 + " changes to the latest version and try again");
     }
 
+    /** The answer a portal gets when another replica created the same request a moment before (see PeeringDbInTheFormTest). */
+    @Test
+    void aSecondCreateOfTheSameNameIsAlreadyExists() throws Exception {
+        assertThat(create("aabbccdd0e", "", portal).code()).isEqualTo(201);
+
+        Answer again = create("aabbccdd0e", "", portal);
+
+        assertThat(again.code()).isEqualTo(409);
+        assertThat(again.body().path("reason").asText()).isEqualTo("AlreadyExists");
+        assertThat(again.body().path("message").asText())
+                .isEqualTo("joinrequests.ztix.io \"ix-as64501-aabbccdd0e\" already exists");
+        assertThat(again.body().path("details").path("name").asText()).isEqualTo("ix-as64501-aabbccdd0e");
+    }
+
     @Test
     void aCallerWithoutAKnownTokenIsUnauthorized() throws Exception {
         assertThat(call("GET", JR, null, null, null).code()).isEqualTo(401);
