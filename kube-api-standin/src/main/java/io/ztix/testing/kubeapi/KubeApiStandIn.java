@@ -40,6 +40,7 @@ public final class KubeApiStandIn implements AutoCloseable {
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final Map<ServerRequest, Queue<ServerResponse>> expected = new ConcurrentHashMap<>();
     private final io.ztix.testing.kubeapi.server.Store store;
+    private final Router router;
     private final StandInServer server;
     private final String url;
     private final Map<Identity, KubernetesClient> clients = new java.util.LinkedHashMap<>();
@@ -51,7 +52,8 @@ public final class KubeApiStandIn implements AutoCloseable {
         this.chart = ChartPolicies.render(chartDirectory);
         this.store = io.ztix.testing.kubeapi.server.Store.create();
         List<AdmissionPolicy> policies = chart.policies();
-        this.server = new StandInServer(new Router(types, store, policies), this::authenticate, expected);
+        this.router = new Router(types, store, policies);
+        this.server = new StandInServer(router, this::authenticate, expected);
         this.certificate = ServerCertificate.in(chartDirectory.toAbsolutePath().normalize().getParent().getParent()
                 .resolve("target/kube-api-standin"));
         this.url = "https://127.0.0.1:" + server.start(certificate);
@@ -126,6 +128,17 @@ public final class KubeApiStandIn implements AutoCloseable {
     public void createNamespace(String name) {
         raw().create("/api/v1/namespaces", Serialization.asJson(new NamespaceBuilder().withNewMetadata().withName(name)
                 .endMetadata().build()));
+    }
+
+    /**
+     * On (the default), an update may keep a value that already broke the schema or a rule, as long as it does not
+     * change it (CRD validation ratcheting, beta and on by default in Kubernetes 1.30 to 1.32, GA in 1.33); root-level
+     * rules and metadata are always checked. Off: every update is validated as a whole, as on a cluster running
+     * with {@code --feature-gates=CRDValidationRatcheting=false}, where an object that got into etcd breaking the
+     * schema refuses every write, the operator's finalizer and status included.
+     */
+    public void validationRatcheting(boolean on) {
+        router.validationRatcheting(on);
     }
 
     /** Canned answers that take precedence over the stand-in (as the fabric8 mock server's expect()). */

@@ -175,12 +175,12 @@ class JoinRequestApprovalWorkflowTest {
     }
 
     /**
-     * The CRD's root rule refuses a request under another name, and no CRD version ever let one in. Were one in etcd
-     * anyway, a real API server would refuse every write to it (the operator's finalizer, its status), so the
-     * operator's own check can only be seen directly: it names the expected name.
+     * The CRD's root rule refuses a request under another name on create. It checks create only (optionalOldSelf), so
+     * one already in etcd (no CRD version let one in, but a store can hold anything) still takes the operator's
+     * finalizer and status, and the admin sees the operator's report naming the expected name.
      */
     @Test
-    void requestWithWrongNameIsRefusedByTheApiAndTheOperatorsCheckNamesTheExpectedName() {
+    void requestWithWrongNameIsRefusedByTheApiAndOneInEtcdIsReportedInvalidNamingTheExpectedName() {
         client.resource(network(ns, "ix", ApprovalPolicy.Manual)).create();
         JoinRequest wrong = request(ns, "ix", 64501, "aabbccdd01", peeringDbUser(1, false));
         wrong.getMetadata().setName("my-request");
@@ -189,7 +189,15 @@ class JoinRequestApprovalWorkflowTest {
             assertThat(e.getCode()).isEqualTo(422);
             assertThat(e.getMessage()).contains("metadata.name must be <networkRef>-as<asn>-<nodeId>");
         });
-        assertThat(JoinRequestValidator.problems(wrong)).anySatisfy(p -> assertThat(p).contains("'ix-as64501-aabbccdd01'"));
+
+        JoinRequest inEtcd = rawCreate(wrong);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JoinRequest seen = get(inEtcd);
+            assertCondition(seen, JoinRequest.COND_VALID, Condition.FALSE, "InvalidSpec");
+            assertThat(seen.getStatus().lastError).contains("metadata.name must be 'ix-as64501-aabbccdd01'")
+                    .contains("got 'my-request'");
+            assertThat(eventsFor(inEtcd)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("InvalidSpec"));
+        });
     }
 
     @Test

@@ -46,6 +46,9 @@ class UnreadableObjectsTest {
     @Inject
     UnreadableObjects unreadable;
 
+    @Inject
+    RequestsOutOfReach outOfReach;
+
     private SelfHostedFake controller;
     private Cluster cluster;
 
@@ -87,8 +90,13 @@ class UnreadableObjectsTest {
                 assertThat(e.getInvolvedObject().getName()).isEqualTo(member);
                 assertThat(e.getMessage()).contains("spec.approval.decision").contains("Maybe").contains("frozen");
             });
-            // The never-readable object (asn "abc") is not reported: the API refuses the operator's finalizer on it
-            // (it fails the CRD's schema and root rule), so it is never reconciled, as on a real API server; the gauge counts it (it reads the caches).
+            // the never-readable object (asn "abc") too: validation ratcheting lets the finalizer onto it (the
+            // wrong-typed field is left alone) and the CRD's name rule is checked on create only
+            assertThat(cluster.events()).anySatisfy(e -> {
+                assertThat(e.getReason()).isEqualTo("Unreadable");
+                assertThat(e.getInvolvedObject().getName()).isEqualTo("ix-as64502-aabbccdd02");
+                assertThat(e.getMessage()).contains("spec.asn");
+            });
             assertThat(unreadable.unreadable("JoinRequest")).isEqualTo(before + 2);
         });
         JoinRequest frozen = cluster.request(member);
@@ -108,6 +116,47 @@ class UnreadableObjectsTest {
             assertThat(unreadable.unreadable("JoinRequest")).isEqualTo(before + 1);
         });
         cluster.awaitPhase(member, Phase.Active);
+    }
+
+    /**
+     * On a cluster without validation ratcheting, an object etcd holds breaking the schema or a field rule refuses
+     * every write, the operator's finalizer included, so the reconciler never runs for it: the admin still sees what
+     * is wrong, as Warning Events on the objects and in {@code ztix_out_of_reach_resources}, from the informer's side.
+     */
+    @Test
+    void withoutValidationRatchetingRequestsTheApiRefusesTheFinalizerOnAreStillReported() {
+        api.validationRatcheting(false);
+        try {
+            int before = outOfReach.count();
+            RawObjects.create(api, cluster.namespace(), "joinrequests", "{\"apiVersion\":\"ztix.io/v1alpha1\","
+                    + "\"kind\":\"JoinRequest\",\"metadata\":{\"name\":\"ix-as64504-aabbccdd04\",\"namespace\":\""
+                    + cluster.namespace() + "\"},\"spec\":{\"asn\":\"abc\",\"networkRef\":\"ix\",\"nodeId\":\"aabbccdd04\"}}");
+            JoinRequest reserved = request(cluster.namespace(), "ix", 23456, "aabbccdd05", peeringDbUser(5, false));
+            RawObjects.create(api, cluster.namespace(), "joinrequests", Serialization.asJson(reserved));
+            String later = approve(64506, "aabbccdd06");
+
+            await().atMost(Cluster.WAIT).untilAsserted(() -> {
+                assertThat(cluster.events()).anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("Unreadable");
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("ix-as64504-aabbccdd04");
+                });
+                assertThat(cluster.events()).anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("InvalidSpec");
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("ix-as23456-aabbccdd05");
+                    assertThat(e.getMessage()).contains("AS23456 is reserved").contains("has not been able to take");
+                });
+                assertThat(outOfReach.count()).isEqualTo(before + 2);
+            });
+            assertThat(cluster.request("ix-as64504-aabbccdd04").getMetadata().getFinalizers())
+                    .as("the API refused the finalizer").doesNotContain(JoinRequestReconciler.FINALIZER);
+            assertThat(cluster.request("ix-as23456-aabbccdd05").getStatus()).as("nor could a status be written").isNull();
+            cluster.awaitPhase(later, Phase.Active);
+            assertThat(cluster.events()).filteredOn(e -> "InvalidSpec".equals(e.getReason())
+                    && "ix-as23456-aabbccdd05".equals(e.getInvolvedObject().getName()))
+                    .as("reported once per resourceVersion").hasSize(1);
+        } finally {
+            api.validationRatcheting(true);
+        }
     }
 
     private String approve(long asn, String nodeId) {

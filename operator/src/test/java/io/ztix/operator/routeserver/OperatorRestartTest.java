@@ -26,6 +26,7 @@ import io.ztix.operator.common.SecretPurpose;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
 import io.ztix.operator.joinrequest.MemberProvisioner;
 import io.ztix.operator.joinrequest.MembershipMetrics;
+import io.ztix.operator.joinrequest.RequestsOutOfReach;
 import io.ztix.operator.network.ControllerClients;
 import io.ztix.operator.network.NetworkSynchronizer;
 import io.ztix.operator.network.ZtNetworkReconciler;
@@ -82,6 +83,8 @@ class OperatorRestartTest {
     EventRecorder events;
     @Inject
     UnreadableObjects unreadable;
+    @Inject
+    RequestsOutOfReach outOfReach;
     @Inject
     MembershipMetrics membershipMetrics;
     @Inject
@@ -203,7 +206,8 @@ class OperatorRestartTest {
         Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
-        operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, config, clock));
+        operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, outOfReach,
+                config, clock));
         ApplyScheduler scheduler = new ApplyScheduler(config, clock);
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);
