@@ -19,10 +19,13 @@ class CrdConventionsTest {
                 ".spec.nodeId: self == oldSelf");
     }
 
+    /** On create only: with optionalOldSelf, oldSelf has a value on every later write (see JoinRequest). */
     @Test
-    void joinRequestNameIsTiedToNetworkAsnAndNode() {
-        assertThat(Crds.celRules(crds.get("JoinRequest")))
-                .contains(".: self.metadata.name == self.spec.networkRef + '-as' + string(self.spec.asn) + '-' + self.spec.nodeId");
+    void joinRequestNameIsTiedToNetworkAsnAndNodeOnCreate() {
+        assertThat(Crds.celRules(crds.get("JoinRequest"))).contains(".: oldSelf.hasValue() || self.metadata.name =="
+                + " self.spec.networkRef + '-as' + string(self.spec.asn) + '-' + self.spec.nodeId");
+        assertThat(Crds.schema(crds.get("JoinRequest")).path("x-kubernetes-validations").get(0)
+                .path("optionalOldSelf").asBoolean()).isTrue();
     }
 
     @Test

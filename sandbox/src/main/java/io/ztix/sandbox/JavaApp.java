@@ -38,6 +38,10 @@ final class JavaApp implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        // start-up over peak speed: a sandbox's applications serve one person, and on 2 cores the C2 compiler and
+        // a parallel collector mostly compete with the other application starting beside them
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,62 +63,87 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts what depends on nothing at once, in the background (PostgreSQL and the route server are mostly other
+     * processes' work), the operator as soon as the Kubernetes API runs (it picks up its resources when they
+     * appear) and the portal as soon as its database and login are there: the two Quarkus applications, the
+     * slowest part, start while the rest is still being set up.
+     */
     private void startAll(SandboxOptions options) {
         Path repo = options.repository();
         Path work = options.workDirectory();
-        step("Kubernetes API (stand-in: the ZT-IX CRDs with their validation, the chart's admission policy)");
-        kubernetes = keep(KubernetesApi.start(repo, NAMESPACE, work));
+        step("PostgreSQL (embedded), the stand-in PeeringDB login and " + (options.routeServer() ? "the route server"
+                : "no route server") + ", in the background");
+        long begin = System.nanoTime();
+        CompletableFuture<EmbeddedPostgres> postgres = Background.start(() -> ready("PostgreSQL", begin, keep(startPostgres())));
+        CompletableFuture<FakePeeringDb> login = Background.start(() -> ready("stand-in PeeringDB login", begin,
+                keep(startPeeringDb())));
+        CompletableFuture<Optional<LocalRouteServer>> localRouteServer = Background.start(() -> startRouteServer(options, work));
+        try {
+            step("Kubernetes API (stand-in: the ZT-IX CRDs with their validation, the chart's admission policy)");
+            kubernetes = keep(KubernetesApi.start(repo, NAMESPACE, work));
 
-        step("PostgreSQL (embedded)");
-        EmbeddedPostgres postgres = keep(startPostgres());
+            step("operator");
+            int operatorPort = FreePorts.pick();
+            operatorUrl = "http://127.0.0.1:" + operatorPort;
+            operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
+                    ApplicationSettings.operator(NAMESPACE, operatorPort),
+                    Map.of("KUBECONFIG", kubernetes.operatorKubeconfig().toString()),
+                    work.resolve("logs/operator.log")));
 
-        step("stand-in PeeringDB login");
-        FakePeeringDb peeringDb = keep(startPeeringDb());
+            FakePeeringDb peeringDb = Background.result(login);
+            EmbeddedPostgres database = Background.result(postgres);
+            step("portal");
+            int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
+            portalUrl = "http://127.0.0.1:" + portalPort;
+            portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
+                    ApplicationSettings.portal(NAMESPACE, portalPort, database, peeringDb),
+                    Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32),
+                            "ZTIX_OIDC_STATE_SECRET", randomHex(32)),
+                    work.resolve("logs/portal.log")));
 
-        String ztUrl;
-        String ztToken;
-        if (options.zeroTierUrl().isPresent()) {
-            ztUrl = options.zeroTierUrl().get();
-            ztToken = options.zeroTierToken().orElseThrow();
-            step("ZeroTier controller: using " + ztUrl);
-        } else {
-            step("stand-in ZeroTier controller");
-            ztToken = randomHex(24);
-            SelfHostedFake controller = keep(SelfHostedFake.started("5a9d0c1e00", ztToken));
-            ztUrl = controller.url();
+            String ztUrl;
+            String ztToken;
+            if (options.zeroTierUrl().isPresent()) {
+                ztUrl = options.zeroTierUrl().get();
+                ztToken = options.zeroTierToken().orElseThrow();
+                step("ZeroTier controller: using " + ztUrl);
+            } else {
+                step("stand-in ZeroTier controller");
+                ztToken = randomHex(24);
+                SelfHostedFake controller = keep(SelfHostedFake.started("5a9d0c1e00", ztToken));
+                ztUrl = controller.url();
+            }
+            routeServer = Background.result(localRouteServer);
+            noRouteServerReason = options.routeServer() ? LocalRouteServer.missingReason() : "--no-route-server";
+            step("the example resources (as an IX admin applies them)");
+            ExampleResources.apply(kubernetes.client(), NAMESPACE, NETWORK, ztUrl, ztToken, routeServer);
+
+            operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
+            portal.awaitReady(portalUrl + "/q/health/ready", APP_START);
+        } catch (RuntimeException e) {
+            // what is still starting in the background is stopped by keep() once it is there
+            List.of(postgres, login, localRouteServer).forEach(f -> f.exceptionally(x -> null).join());
+            throw e;
         }
+    }
 
+    private static <T> T ready(String what, long begin, T started) {
+        step(what + " ready (" + Math.round((System.nanoTime() - begin) / 1e8) / 10.0 + " s)");
+        return started;
+    }
+
+    private Optional<LocalRouteServer> startRouteServer(SandboxOptions options, Path work) {
         if (!options.routeServer()) {
-            step("no route server (--no-route-server)");
-        } else if (LocalRouteServer.available()) {
-            step("BIRD route server on loopback, driven over SSH by a local sshd");
-            routeServer = Optional.of(keep(LocalRouteServer.start(work.resolve("route-server"))));
-        } else {
-            step("no route server: " + LocalRouteServer.missingReason());
+            return Optional.empty();
         }
-        noRouteServerReason = options.routeServer() ? LocalRouteServer.missingReason() : "--no-route-server";
-
-        ExampleResources.apply(kubernetes.client(), NAMESPACE, NETWORK, ztUrl, ztToken, routeServer);
-
-        step("operator");
-        int operatorPort = FreePorts.pick();
-        operatorUrl = "http://127.0.0.1:" + operatorPort;
-        operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.operator(NAMESPACE, operatorPort),
-                Map.of("KUBECONFIG", kubernetes.operatorKubeconfig().toString()),
-                work.resolve("logs/operator.log")));
-
-        step("portal");
-        int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
-        portalUrl = "http://127.0.0.1:" + portalPort;
-        portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.portal(NAMESPACE, portalPort, postgres, peeringDb),
-                Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32),
-                        "ZTIX_OIDC_STATE_SECRET", randomHex(32)),
-                work.resolve("logs/portal.log")));
-
-        operator.awaitReady(operatorUrl + "/q/health/ready", APP_START);
-        portal.awaitReady(portalUrl + "/q/health/ready", APP_START);
+        if (!LocalRouteServer.available()) {
+            step("no route server: " + LocalRouteServer.missingReason());
+            return Optional.empty();
+        }
+        Optional<LocalRouteServer> started = Optional.of(keep(LocalRouteServer.start(work.resolve("route-server"))));
+        step("BIRD route server on loopback, driven over SSH by a local sshd");
+        return started;
     }
 
     private static EmbeddedPostgres startPostgres() {

@@ -17,8 +17,11 @@ import java.util.Locale;
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @ShortNames("jr")
-@ValidationRule(value = "self.metadata.name == self.spec.networkRef + '-as' + string(self.spec.asn) + '-' + self.spec.nodeId",
-        message = "metadata.name must be <networkRef>-as<asn>-<nodeId>")
+// Checked on create only (optionalOldSelf: oldSelf is empty on create). The name and the three fields are immutable, so
+// a later check adds nothing, while a root rule re-evaluated on every write would refuse the operator's finalizer and
+// status on an object that got into etcd without it: its report (InvalidSpec) could then never be written.
+@ValidationRule(value = "oldSelf.hasValue() || self.metadata.name == self.spec.networkRef + '-as' + string(self.spec.asn)"
+        + " + '-' + self.spec.nodeId", optionalOldSelf = true, message = "metadata.name must be <networkRef>-as<asn>-<nodeId>")
 @AdditionalPrinterColumn(name = "ASN", jsonPath = ".spec.asn", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Node", jsonPath = ".spec.nodeId", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Network", jsonPath = ".spec.networkRef", type = AdditionalPrinterColumn.Type.STRING)

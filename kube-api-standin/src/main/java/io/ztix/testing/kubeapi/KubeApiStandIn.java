@@ -14,12 +14,12 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ztix.testing.kubeapi.admission.AdmissionPolicy;
 import io.ztix.testing.kubeapi.admission.ChartPolicies;
 import io.ztix.testing.kubeapi.server.RawStore;
+import io.ztix.testing.kubeapi.server.RequestLog;
 import io.ztix.testing.kubeapi.server.Router;
 import io.ztix.testing.kubeapi.server.ServerCertificate;
 import io.ztix.testing.kubeapi.server.StandInServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +41,11 @@ public final class KubeApiStandIn implements AutoCloseable {
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final Map<ServerRequest, Queue<ServerResponse>> expected = new ConcurrentHashMap<>();
     private final io.ztix.testing.kubeapi.server.Store store;
+    private final Router router;
+    private final RequestLog requests = new RequestLog();
     private final StandInServer server;
     private final String url;
-    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final Map<Identity, KubernetesClient> clients = new java.util.LinkedHashMap<>();
 
     private final ServerCertificate certificate;
 
@@ -52,7 +54,8 @@ public final class KubeApiStandIn implements AutoCloseable {
         this.chart = ChartPolicies.render(chartDirectory);
         this.store = io.ztix.testing.kubeapi.server.Store.create();
         List<AdmissionPolicy> policies = chart.policies();
-        this.server = new StandInServer(new Router(types, store, policies), this::authenticate, expected);
+        this.router = new Router(types, store, policies);
+        this.server = new StandInServer(router, this::authenticate, expected, requests);
         this.certificate = ServerCertificate.in(chartDirectory.toAbsolutePath().normalize().getParent().getParent()
                 .resolve("target/kube-api-standin"));
         this.url = "https://127.0.0.1:" + server.start(certificate);
@@ -118,11 +121,10 @@ public final class KubeApiStandIn implements AutoCloseable {
         return certificate.certificateAuthorityData();
     }
 
-    /** A client that calls as this identity (closed with the stand-in). */
+    /** The client that calls as this identity (one per identity, closed with the stand-in). */
     public synchronized KubernetesClient client(Identity identity) {
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config(identity, "default")).build();
-        clients.add(client);
-        return client;
+        return clients.computeIfAbsent(identity,
+                i -> new KubernetesClientBuilder().withConfig(config(i, "default")).build());
     }
 
     public void createNamespace(String name) {
@@ -130,9 +132,25 @@ public final class KubeApiStandIn implements AutoCloseable {
                 .endMetadata().build()));
     }
 
+    /**
+     * On (the default), an update may keep a value that already broke the schema or a rule, as long as it does not
+     * change it (CRD validation ratcheting, beta and on by default in Kubernetes 1.30 to 1.32, GA in 1.33); root-level
+     * rules and metadata are always checked. Off: every update is validated as a whole, as on a cluster running
+     * with {@code --feature-gates=CRDValidationRatcheting=false}, where an object that got into etcd breaking the
+     * schema refuses every write, the operator's finalizer and status included.
+     */
+    public void validationRatcheting(boolean on) {
+        router.validationRatcheting(on);
+    }
+
     /** Canned answers that take precedence over the stand-in (as the fabric8 mock server's expect()). */
     public MockServerExpectation expect() {
         return new MockServerExpectationImpl(expected, new Context(Serialization.jsonMapper()));
+    }
+
+    /** Every request received (the last 10,000), with its caller: for tests whose only evidence is a read. */
+    public RequestLog requests() {
+        return requests;
     }
 
     /**
@@ -146,7 +164,7 @@ public final class KubeApiStandIn implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        clients.forEach(KubernetesClient::close);
+        clients.values().forEach(KubernetesClient::close);
         clients.clear();
         server.close();
     }

@@ -158,6 +158,50 @@ class KubeApiStandInTest {
         assertThat(allowed.body().path("metadata").path("generation").asInt()).isEqualTo(2);
     }
 
+    /**
+     * The CRD's name rule uses optionalOldSelf and passes whenever there is an old object: a misnamed create is
+     * refused, while a misnamed object already in etcd still takes the operator's finalizer and its status report.
+     */
+    @Test
+    void theNameRuleIsCheckedOnCreateOnlySoAMisnamedStoredObjectStillTakesAFinalizerAndStatus() throws Exception {
+        String misnamed = "{\"apiVersion\":\"ztix.io/v1alpha1\",\"kind\":\"JoinRequest\",\"metadata\":{\"name\":"
+                + "\"ix-as64999-aabbccdd0f\",\"namespace\":\"" + NS + "\"},\"spec\":{\"asn\":64501,\"networkRef\":\"ix\",\"nodeId\":\"aabbccdd0f\"}}";
+        Answer refused = call("POST", JR, portal, "application/json", misnamed);
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body().path("message").asText())
+                .contains("Invalid value: \"object\": metadata.name must be <networkRef>-as<asn>-<nodeId>");
+
+        standIn.raw().create(JR, misnamed);
+        Answer finalizer = mergePatch("ix-as64999-aabbccdd0f",
+                "{\"metadata\":{\"finalizers\":[\"ztix.io/member-cleanup\"]}}", operator);
+        Answer status = mergePatch("ix-as64999-aabbccdd0f/status", "{\"status\":{\"phase\":\"Failed\"}}", operator);
+
+        assertThat(finalizer.code()).as(finalizer.body().toString()).isEqualTo(200);
+        assertThat(status.code()).as(status.body().toString()).isEqualTo(200);
+        assertThat(status.body().path("status").path("phase").asText()).isEqualTo("Failed");
+    }
+
+    /** An object etcd holds with a wrong-typed field takes writes that leave the field alone only while ratcheting is on. */
+    @Test
+    void withoutValidationRatchetingAnObjectBreakingTheSchemaRefusesEveryWriteTheFinalizerIncluded() throws Exception {
+        standIn.raw().create(JR, "{\"apiVersion\":\"ztix.io/v1alpha1\",\"kind\":\"JoinRequest\",\"metadata\":{\"name\":"
+                + "\"ix-as64501-aabbccdd10\",\"namespace\":\"" + NS + "\"},\"spec\":{\"asn\":\"abc\",\"networkRef\":\"ix\","
+                + "\"nodeId\":\"aabbccdd10\"}}");
+        String finalizer = "{\"metadata\":{\"finalizers\":[\"ztix.io/member-cleanup\"]}}";
+        standIn.validationRatcheting(false);
+        Answer refused;
+        try {
+            refused = mergePatch("ix-as64501-aabbccdd10", finalizer, operator);
+        } finally {
+            standIn.validationRatcheting(true);
+        }
+        Answer accepted = mergePatch("ix-as64501-aabbccdd10", finalizer, operator);
+
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body().path("details").path("causes").get(0).path("field").asText()).isEqualTo("spec.asn");
+        assertThat(accepted.code()).as(accepted.body().toString()).isEqualTo(200);
+    }
+
     @Test
     void onlyApproversDecideAndOnlyInTheirOwnName() throws Exception {
         create("aabbccdd04", "", portal);
@@ -230,6 +274,20 @@ class KubeApiStandInTest {
         assertThat(conflict.body().path("message").asText()).isEqualTo("Operation cannot be fulfilled on"
                 + " joinrequests.ztix.io \"ix-as64501-aabbccdd08\": the object has been modified; please apply your"
                 + " changes to the latest version and try again");
+    }
+
+    /** The answer a portal gets when another replica created the same request a moment before (see PeeringDbInTheFormTest). */
+    @Test
+    void aSecondCreateOfTheSameNameIsAlreadyExists() throws Exception {
+        assertThat(create("aabbccdd0e", "", portal).code()).isEqualTo(201);
+
+        Answer again = create("aabbccdd0e", "", portal);
+
+        assertThat(again.code()).isEqualTo(409);
+        assertThat(again.body().path("reason").asText()).isEqualTo("AlreadyExists");
+        assertThat(again.body().path("message").asText())
+                .isEqualTo("joinrequests.ztix.io \"ix-as64501-aabbccdd0e\" already exists");
+        assertThat(again.body().path("details").path("name").asText()).isEqualTo("ix-as64501-aabbccdd0e");
     }
 
     @Test

@@ -74,6 +74,14 @@ public interface OperatorConfig {
     @WithDefault("5s")
     Duration rpkiHoldPollInterval();
 
+    /**
+     * How often the JoinRequests the operator has not taken in (no finalizer) are looked at in the informer's cache,
+     * to report those it never will (an object the API server refuses the finalizer on). One reported must have
+     * been seen so at two looks in a row.
+     */
+    @WithDefault("30s")
+    Duration outOfReachCheckInterval();
+
     @WithDefault("10s")
     Duration sshConnectTimeout();
 

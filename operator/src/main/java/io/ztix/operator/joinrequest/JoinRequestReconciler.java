@@ -55,14 +55,16 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final RetryTracker retries = new RetryTracker();
     private final MembershipMetrics metrics;
     private final UnreadableObjects unreadable;
+    private final RequestsOutOfReach outOfReach;
     private final NodeOwnership ownership = new NodeOwnership();
     private final Admission admission;
     private final Upkeep upkeep;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
-            UnreadableObjects unreadable, OperatorConfig config, Clock clock) {
+            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock) {
         this.provisioner = provisioner;
         this.unreadable = unreadable;
+        this.outOfReach = outOfReach;
         this.metrics = metrics;
         this.events = events;
         this.config = config;
@@ -99,6 +101,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         unreadable.count("JoinRequest", () -> context.getPrimaryCache().list());
         unreadable.count("ZtNetwork", networkSource::list);
         unreadable.count("RouteServer", routeServerSource::list);
+        outOfReach.watch(context.getPrimaryCache()); // reconcile never sees a request the API refuses the finalizer on
         return List.of(networkSource, routeServerSource);
     }
 

@@ -1,9 +1,6 @@
 package io.ztix.operator.common;
 
 import static io.restassured.RestAssured.given;
-import static io.ztix.operator.testsupport.Fixtures.approved;
-import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
-import static io.ztix.operator.testsupport.Fixtures.request;
 import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
 import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,11 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Health endpoints, and /q/metrics read as a Prometheus server reads it: the values, not only the names. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class HealthAndMetricsTest {
 
     private static final String TOKEN = "metrics-token";
@@ -32,6 +30,9 @@ class HealthAndMetricsTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Test
     void livenessAndReadinessAreUp() {
@@ -44,7 +45,7 @@ class HealthAndMetricsTest {
         double networksBefore = sum("reconciliations_success_total", "ZtNetwork");
         double requestsBefore = sum("reconciliations_started_total", "JoinRequest");
         try (SelfHostedFake controller = SelfHostedFake.started("0e7a1c5001", TOKEN)) {
-            Cluster cluster = new Cluster(client, "metrics-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+            Cluster cluster = new Cluster(client, api, "metrics-" + java.util.UUID.randomUUID().toString().substring(0, 6));
             client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
             client.resource(selfHostedNetwork(cluster.namespace(), "ix", controller.url(), "0e7a01")).create();
             cluster.awaitNetworkReady("ix");
@@ -53,10 +54,8 @@ class HealthAndMetricsTest {
             String members = "ztix_network_members{namespace=\"" + cluster.namespace() + "\",network=\"ix\"";
 
             for (String node : new String[] {"0e7a1c5a01", "0e7a1c5a02"}) {
-                JoinRequest created = client.resource(request(cluster.namespace(), "ix", 64501, node, peeringDbUser(1, true)))
-                        .create();
-                cluster.setApproval(created.getMetadata().getName(), approved("alice"));
-                cluster.awaitPhase(created.getMetadata().getName(), Phase.Active);
+                // the portal submits, alice approves
+                cluster.awaitPhase(cluster.submitApproved("ix", 64501, node, 1), Phase.Active);
             }
             await().atMost(Cluster.WAIT).untilAsserted(() -> {
                 assertThat(sample(members, "admitted")).as("two members on the route servers").isEqualTo(2.0);

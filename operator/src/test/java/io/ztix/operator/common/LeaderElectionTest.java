@@ -8,16 +8,16 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBu
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.network.ZtNetworkSpec.ApprovalPolicy;
 import io.ztix.operator.testsupport.Fixtures;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
+import io.ztix.testing.kubeapi.server.RequestLog;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * the Lease runs out. The Lease of "the other replica" exists before the operator starts (test-server setup).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.HeldByAnotherReplica.class)
+@WithKubeApiStandIn(component = "operator", setup = LeaderElectionTest.HeldByAnotherReplica.class)
 @TestProfile(LeaderElectionTest.LeaderElectionOn.class)
 class LeaderElectionTest {
 
@@ -48,19 +48,19 @@ class LeaderElectionTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.operator-sdk.activate-leader-election-for-profiles", "test",
                     "ztix.operator.lease-namespace", LEASE_NAMESPACE,
-                    // the test's mock API server goes away at shutdown; exiting the JVM would end the test run
+                    // the test's API stand-in goes away at shutdown; exiting the JVM would end the test run
                     "ztix.operator.exit-on-lost-lease", "false");
         }
     }
 
     /**
      * The operator checks its Lease permissions with a SelfSubjectRulesReview first, as on a real cluster; and
-     * another replica renewed the Lease a moment ago (renewTime in the future: it stays held until the test lets
-     * it run out).
+     * another replica (the operator's service account too) renewed the Lease a moment ago (renewTime in the future:
+     * it stays held until the test lets it run out).
      */
-    public static class HeldByAnotherReplica implements Consumer<KubernetesServer> {
+    public static class HeldByAnotherReplica implements Consumer<KubeApiStandIn> {
         @Override
-        public void accept(KubernetesServer server) {
+        public void accept(KubeApiStandIn server) {
             server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
                     .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
                             .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
@@ -68,7 +68,7 @@ class LeaderElectionTest {
                             .withIncomplete(false).endStatus().build())
                     .always();
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            server.getClient().resource(new LeaseBuilder()
+            server.client(server.serviceAccount("operator")).resource(new LeaseBuilder()
                     .withMetadata(new ObjectMetaBuilder().withName(LEASE).withNamespace(LEASE_NAMESPACE).build())
                     .withNewSpec().withHolderIdentity(OTHER).withLeaseDurationSeconds(15).withAcquireTime(now)
                     .withRenewTime(now.plusHours(1)).withLeaseTransitions(0).endSpec().build()).create();
@@ -78,22 +78,21 @@ class LeaderElectionTest {
     @Inject
     KubernetesClient client;
 
-    @KubernetesTestServer
-    KubernetesServer apiServer;
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Test
     void aFollowerReconcilesNothingUntilTheLeaseRunsOutAndThenTakesOver() throws Exception {
-        while (apiServer.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS) != null) {
-            // forget what happened before the network exists
-        }
+        api.requests().clear(); // forget what happened before the network exists
         client.resource(Fixtures.network("follower", "ix", ApprovalPolicy.Manual)).create();
 
         // positive signal: the operator is running and has asked for the Lease twice since the network exists
         int leaseReads = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (leaseReads < 2 && System.nanoTime() < deadline) {
-            RecordedRequest request = apiServer.getKubernetesMockServer().takeRequest(1, TimeUnit.SECONDS);
-            if (request != null && "GET".equals(request.getMethod()) && LEASE_PATH.equals(request.getPath())) {
+            RequestLog.Entry request = api.requests().take(1, TimeUnit.SECONDS);
+            if (request != null && "GET".equals(request.method()) && LEASE_PATH.equals(request.path())
+                    && api.serviceAccount("operator").equals(request.caller())) {
                 leaseReads++;
             }
         }

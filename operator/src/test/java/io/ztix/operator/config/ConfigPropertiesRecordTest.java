@@ -3,7 +3,7 @@ package io.ztix.operator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.smallrye.config.SmallRyeConfig;
 import io.ztix.testing.config.KnownProperties;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * for the chart's test that each environment variable it sets names one (helm: ChartEnvironmentMatchesConfigTest).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class ConfigPropertiesRecordTest {
 
     @Test

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.Cluster;
@@ -22,19 +24,22 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class CentralAndSelfHostedSideBySideTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Test
     void oneOperatorServesACentralAndASelfHostedNetworkAtOnce() {
         String centralToken = "central-api-token";
         String selfHostedToken = "self-hosted-token";
         String centralNetworkId = "8056c2e21c000001";
-        Cluster central = new Cluster(client, "c-" + UUID.randomUUID().toString().substring(0, 8));
-        Cluster selfHosted = new Cluster(client, "s-" + UUID.randomUUID().toString().substring(0, 8));
+        Cluster central = new Cluster(client, api, "c-" + UUID.randomUUID().toString().substring(0, 8));
+        Cluster selfHosted = new Cluster(client, api, "s-" + UUID.randomUUID().toString().substring(0, 8));
         try (CentralFake centralApi = new CentralFake(centralToken).start();
                 SelfHostedFake controller = SelfHostedFake.started("c0ffee0001", selfHostedToken)) {
             centralApi.createNetwork(centralNetworkId, "adopted on Central");
@@ -47,8 +52,8 @@ class CentralAndSelfHostedSideBySideTest {
 
             String onCentral = JoinRequest.nameFor("ix", 64501, "aabbccdd01");
             String onSelfHosted = JoinRequest.nameFor("ix", 64502, "aabbccdd02");
-            client.resource(request(central.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
-            client.resource(request(selfHosted.namespace(), "ix", 64502, "aabbccdd02", peeringDbUser(2, true))).create();
+            central.submit(request(central.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
+            selfHosted.submit(request(selfHosted.namespace(), "ix", 64502, "aabbccdd02", peeringDbUser(2, true)));
             central.setApproval(onCentral, approved("alice"));
             selfHosted.setApproval(onSelfHosted, approved("alice"));
 

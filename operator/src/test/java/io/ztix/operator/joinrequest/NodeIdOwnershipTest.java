@@ -12,7 +12,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * rejecting or deleting it leaves the victim's node on the controller.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class NodeIdOwnershipTest {
 
     private static final String TOKEN = "ownership-token";
@@ -42,6 +44,9 @@ class NodeIdOwnershipTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     MembershipMetrics metrics;
@@ -53,7 +58,7 @@ class NodeIdOwnershipTest {
     @BeforeEach
     void autoApprovingNetwork() {
         controller = SelfHostedFake.started(CONTROLLER, TOKEN);
-        cluster = new Cluster(client, "own-" + UUID.randomUUID().toString().substring(0, 6));
+        cluster = new Cluster(client, api, "own-" + UUID.randomUUID().toString().substring(0, 6));
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
         networkId = CONTROLLER + suffix;
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
@@ -70,12 +75,12 @@ class NodeIdOwnershipTest {
 
     @Test
     void anotherAsnsRequestForAnAdmittedNodeIsRefusedAndRemovingItLeavesTheVictim() {
-        String victim = client.resource(request(cluster.namespace(), "ix", 64501, NODE, peeringDbUser(1, true))).create()
+        String victim = cluster.submit(request(cluster.namespace(), "ix", 64501, NODE, peeringDbUser(1, true)))
                 .getMetadata().getName();
         JoinRequest admitted = cluster.awaitPhase(victim, Phase.Active);
         JsonNode victimMember = controller.member(networkId, NODE).orElseThrow();
 
-        String intruder = client.resource(request(cluster.namespace(), "ix", 64666, NODE, peeringDbUser(666, true))).create()
+        String intruder = cluster.submit(request(cluster.namespace(), "ix", 64666, NODE, peeringDbUser(666, true)))
                 .getMetadata().getName();
 
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
@@ -105,10 +110,10 @@ class NodeIdOwnershipTest {
 
     @Test
     void whenTheOwnerLeavesTheNodeIsFreeForTheNextRequest() {
-        String first = client.resource(request(cluster.namespace(), "ix", 64501, NODE, peeringDbUser(1, true))).create()
+        String first = cluster.submit(request(cluster.namespace(), "ix", 64501, NODE, peeringDbUser(1, true)))
                 .getMetadata().getName();
         cluster.awaitPhase(first, Phase.Active);
-        String second = client.resource(request(cluster.namespace(), "ix", 64502, NODE, peeringDbUser(2, true))).create()
+        String second = cluster.submit(request(cluster.namespace(), "ix", 64502, NODE, peeringDbUser(2, true)))
                 .getMetadata().getName();
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
             assertThat(cluster.request(second).getStatus()).isNotNull();

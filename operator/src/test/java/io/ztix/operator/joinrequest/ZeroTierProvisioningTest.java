@@ -12,7 +12,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class ZeroTierProvisioningTest {
 
     private static final String TOKEN = "controller-secret-token-1";
@@ -46,6 +48,9 @@ class ZeroTierProvisioningTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     private SelfHostedFake controller;
     private Cluster cluster;
     private String suffix;
@@ -53,7 +58,7 @@ class ZeroTierProvisioningTest {
     @BeforeEach
     void controllerAndNamespace() {
         controller = SelfHostedFake.started(CONTROLLER, TOKEN);
-        cluster = new Cluster(client, "t-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = new Cluster(client, api, "t-" + UUID.randomUUID().toString().substring(0, 8));
         suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
         client.resource(selfHostedNetwork(cluster.namespace(), "ix", controller.url(), suffix)).create();
@@ -69,9 +74,7 @@ class ZeroTierProvisioningTest {
     }
 
     private String approve(long asn, String nodeId) {
-        JoinRequest created = client.resource(request(cluster.namespace(), "ix", asn, nodeId, peeringDbUser(1, true))).create();
-        cluster.setApproval(created.getMetadata().getName(), approved("alice"));
-        return created.getMetadata().getName();
+        return cluster.submitApproved("ix", asn, nodeId, 1);
     }
 
     @Test
@@ -110,7 +113,7 @@ class ZeroTierProvisioningTest {
     void fiftyRequestsOfOneAsnApprovedAtOnceGetFiftyDistinctAddresses() {
         cluster.awaitNetworkReady("ix");
         List<String> names = IntStream.range(0, 50).mapToObj(i -> String.format("%010x", 0xaa00000000L + i))
-                .map(node -> client.resource(request(cluster.namespace(), "ix", 64501, node, peeringDbUser(1, true))).create())
+                .map(node -> cluster.submit(request(cluster.namespace(), "ix", 64501, node, peeringDbUser(1, true))))
                 .map(r -> r.getMetadata().getName()).toList();
         names.parallelStream().forEach(name -> cluster.setApproval(name, approved("alice")));
 
@@ -129,7 +132,7 @@ class ZeroTierProvisioningTest {
     @Test
     void addressesWrittenToTheNetworkButNotToTheRequestBeforeAStopAreHandedOutToThatRequestAgainAndToNobodyElse() {
         cluster.awaitNetworkReady("ix");
-        JoinRequest interrupted = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).create();
+        JoinRequest interrupted = cluster.submit(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
         String uid = interrupted.getMetadata().getUid();
         String longAgo = Instant.now().minus(Duration.ofHours(1)).toString();
         // the state an operator leaves when it stops between the batch's network write and the request's status

@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.network.ZtNetwork;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The ZtNetwork's flow rules on a (fake) self-hosted controller: written once, kept, corrected, reported. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class FabricRulesProvisioningTest {
 
     private static final String TOKEN = "controller-secret-token-17";
@@ -36,6 +38,9 @@ class FabricRulesProvisioningTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     private SelfHostedFake controller;
     private Cluster cluster;
     private String networkId;
@@ -43,7 +48,7 @@ class FabricRulesProvisioningTest {
     @BeforeEach
     void controllerAndNamespace() {
         controller = SelfHostedFake.started(CONTROLLER, TOKEN);
-        cluster = new Cluster(client, "f-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = new Cluster(client, api, "f-" + UUID.randomUUID().toString().substring(0, 8));
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
         networkId = CONTROLLER + suffix;
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.common.SecretKeyRef;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * and says why not in the ZtNetwork's status.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class SecretsAndControllerUrlsTest {
 
     private static final String TOKEN = "deputy-test-token-1";
@@ -35,13 +37,16 @@ class SecretsAndControllerUrlsTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     private SelfHostedFake controller;
     private Cluster cluster;
 
     @BeforeEach
     void controllerAndNamespace() {
         controller = SelfHostedFake.started("c0ffee0001", TOKEN);
-        cluster = new Cluster(client, "d-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = new Cluster(client, api, "d-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterEach

@@ -13,13 +13,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.testsupport.BirdDaemon;
+import io.ztix.operator.testsupport.Cluster;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.RecordingBirdc;
@@ -44,7 +47,7 @@ import io.ztix.testing.apicalls.ApiCallCounts;
  * {@code ./mvnw -B -pl operator test -Dtest=BurstBenchmark -Dztix.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(BurstBenchmark.ProductionBatching.class)
 class BurstBenchmark {
 
@@ -69,6 +72,9 @@ class BurstBenchmark {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     RouteServerMetrics metrics;
 
@@ -92,8 +98,9 @@ class BurstBenchmark {
                 ZtNetwork seen = client.resources(ZtNetwork.class).inNamespace(NS).withName("ix").get();
                 return seen.getStatus() != null && seen.getStatus().networkId != null;
             });
-            List<String> names = IntStream.range(0, REQUESTS).mapToObj(i -> client.resource(request(NS, "ix", 64512L + i,
-                    String.format("%010x", 0xbb00000000L + i), peeringDbUser(i, true))).create())
+            Cluster cluster = new Cluster(client, api, NS);
+            List<String> names = IntStream.range(0, REQUESTS).mapToObj(i -> cluster.submit(request(NS, "ix", 64512L + i,
+                    String.format("%010x", 0xbb00000000L + i), peeringDbUser(i, true))))
                     .map(r -> r.getMetadata().getName()).toList();
             // both route servers first run their (empty) configuration, so that only the burst is counted
             await().atMost(Duration.ofSeconds(120)).until(() -> List.of("rs1", "rs2").stream().allMatch(rs -> {
@@ -108,9 +115,7 @@ class BurstBenchmark {
 
             Map<String, Long> callsBefore = ApiCallCounts.snapshot();
             long start = System.nanoTime();
-            names.parallelStream().forEach(name -> client.resources(JoinRequest.class).inNamespace(NS).withName(name)
-                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                            io.fabric8.kubernetes.client.utils.Serialization.asJson(Map.of("spec", Map.of("approval", approved("alice"))))));
+            names.parallelStream().forEach(name -> cluster.setApproval(name, approved("alice")));
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     client.resources(JoinRequest.class).inNamespace(NS).list().getItems().stream()
                             .allMatch(r -> r.getStatus() != null && r.getStatus().phase == Phase.Active));

@@ -1,8 +1,5 @@
 package io.ztix.operator.routeserver;
 
-import static io.ztix.operator.testsupport.Fixtures.approved;
-import static io.ztix.operator.testsupport.Fixtures.peeringDbUser;
-import static io.ztix.operator.testsupport.Fixtures.request;
 import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
 import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.ztix.operator.common.SecretPurpose;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -46,10 +44,11 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
     /** Applies over SSH take seconds each on a loaded machine; a new route server needs two (RPKI first). */
     static final Duration WAIT = Duration.ofSeconds(120);
 
-    static LabExchange create(KubernetesClient client, String prefix, OpenSshServer sshd, SelfHostedFake controller,
+    static LabExchange create(KubernetesClient client, KubeApiStandIn api, String prefix, OpenSshServer sshd,
+            SelfHostedFake controller,
             String token) {
         String namespace = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        LabExchange exchange = new LabExchange(client, namespace, new Cluster(client, namespace));
+        LabExchange exchange = new LabExchange(client, namespace, new Cluster(client, api, namespace));
         client.resource(tokenSecret(namespace, token)).create();
         client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName("rs-ssh")
                 .addToLabels(SecretPurpose.LABEL, SecretPurpose.SSH_KEY.label()).endMetadata()
@@ -68,10 +67,7 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
 
     /** Creates and approves a request for the lab member; waits until it has its addresses. */
     String approve(LanPeer member, String nodeId) {
-        JoinRequest created = client.resource(request(namespace, NETWORK, member.asn(), nodeId,
-                peeringDbUser(member.asn(), true))).create();
-        String name = created.getMetadata().getName();
-        cluster.setApproval(name, approved("alice"));
+        String name = cluster.submitApproved(NETWORK, member.asn(), nodeId, member.asn());
         await().atMost(Cluster.WAIT).untilAsserted(() -> {
             JoinRequest seen = cluster.request(name);
             assertThat(seen.getStatus()).isNotNull();

@@ -2,6 +2,7 @@ package io.ztix.operator.routeserver;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.OpenSshServer;
 import io.ztix.operator.testsupport.lab.IxLab;
@@ -42,16 +43,16 @@ record LabParts(IxLab lab, OpenSshServer sshd, SelfHostedFake controller, String
     }
 
     /** A new exchange (network "ix" in a new namespace) on these parts. */
-    LabExchange exchange(KubernetesClient client, String namespacePrefix) {
-        return LabExchange.create(client, namespacePrefix, sshd, controller, token);
+    LabExchange exchange(KubernetesClient client, KubeApiStandIn api, String namespacePrefix) {
+        return LabExchange.create(client, api, namespacePrefix, sshd, controller, token);
     }
 
     /**
      * A new exchange for one BIRD line under test ({@code <prefix>-<line>-...}): a new lab and namespace per line, so
      * the runs of a parameterized test cannot see each other's resources.
      */
-    LabExchange exchange(KubernetesClient client, String namespacePrefix, BirdInstallation bird) {
-        return exchange(client, namespacePrefix + "-" + bird.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    LabExchange exchange(KubernetesClient client, KubeApiStandIn api, String namespacePrefix, BirdInstallation bird) {
+        return exchange(client, api, namespacePrefix + "-" + bird.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     /** RouteServer {@code name} of the exchange's network, for the lab's route server over this sshd (not created). */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.lookingglass.LookingGlassServer;
 import io.ztix.operator.testsupport.BirdInstallation;
@@ -42,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * route server.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class LookingGlassLabTest {
 
     private static final Duration BGP_WAIT = Duration.ofSeconds(60);
@@ -56,6 +58,9 @@ class LookingGlassLabTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     LookingGlassServer server;
@@ -73,7 +78,7 @@ class LookingGlassLabTest {
         parts = LabParts.start(bird, "1a1a000001", "zt-token-lg");
         IxLab lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501), new Vrp("45.128.20.0/24", 24, 64999)));
-        LabExchange exchange = parts.exchange(client, "lg", bird);
+        LabExchange exchange = parts.exchange(client, api, "lg", bird);
         Path calls = lab.workDir().resolve("birdc-route-reads.log");
         RouteServer rs = parts.routeServer(exchange, "rs1");
         rs.getSpec().bird.birdcCommand = countingBirdc(lab.workDir(), rs.getSpec().bird.birdcCommand, calls);

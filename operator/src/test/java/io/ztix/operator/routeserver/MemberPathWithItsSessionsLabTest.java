@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * The session poll is slowed down here so that only the apply's own SSH session can have read the path.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(MemberPathWithItsSessionsLabTest.SlowPoll.class)
 class MemberPathWithItsSessionsLabTest {
 
@@ -46,6 +48,9 @@ class MemberPathWithItsSessionsLabTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @AfterEach
     void stopLab() {
         LabParts.closeIfStarted(parts);
@@ -56,7 +61,7 @@ class MemberPathWithItsSessionsLabTest {
     void aMemberAnApplyAddsIsActiveWithItsPathAlreadyRecorded() {
         parts = LabParts.start("a0a0000002", "zt-token-path-apply");
         parts.lab().stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
-        LabExchange exchange = parts.exchange(client, "path-apply");
+        LabExchange exchange = parts.exchange(client, api, "path-apply");
         exchange.create(parts.routeServer(exchange, "rs1"));
         // RPKI in sync first, so the member is not held (a hold makes the poll fast, which would read the path anyway)
         await().atMost(WAIT).untilAsserted(() -> assertThat(exchange.condition("rs1", RouteServer.COND_RPKI_READY).status)

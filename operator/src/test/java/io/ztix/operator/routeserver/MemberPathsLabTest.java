@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.MemberPath;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * prints for one member reached directly and one relayed.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class MemberPathsLabTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -48,6 +50,9 @@ class MemberPathsLabTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @AfterEach
     void stopLab() {
         LabParts.closeIfStarted(parts);
@@ -58,7 +63,7 @@ class MemberPathsLabTest {
     void eachMembersPathIsReadInThePollAndKeptWhileTheRouteServerCannotBeReached() throws IOException {
         parts = LabParts.start("a0a0000001", "zt-token-paths");
         parts.lab().stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
-        LabExchange exchange = parts.exchange(client, "paths");
+        LabExchange exchange = parts.exchange(client, api, "paths");
         Cluster cluster = exchange.cluster();
         exchange.create(parts.routeServer(exchange, "rs1"));
         List<String> members = exchange.approveMembersAAndB();

@@ -13,7 +13,9 @@ import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
@@ -27,6 +29,7 @@ import io.ztix.operator.irr.IrrStore;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
 import io.ztix.operator.joinrequest.MemberProvisioner;
 import io.ztix.operator.joinrequest.MembershipMetrics;
+import io.ztix.operator.joinrequest.RequestsOutOfReach;
 import io.ztix.operator.network.ControllerClients;
 import io.ztix.operator.network.NetworkSynchronizer;
 import io.ztix.operator.network.ZtNetworkReconciler;
@@ -51,7 +54,7 @@ import org.junit.jupiter.api.Test;
  * before it.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(OperatorRestartTest.OperatorsStartedByTheTest.class)
 class OperatorRestartTest {
 
@@ -67,6 +70,9 @@ class OperatorRestartTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
     @Inject
     ControllerClients clients;
     @Inject
@@ -77,6 +83,8 @@ class OperatorRestartTest {
     EventRecorder events;
     @Inject
     UnreadableObjects unreadable;
+    @Inject
+    RequestsOutOfReach outOfReach;
     @Inject
     MembershipMetrics membershipMetrics;
     @Inject
@@ -103,7 +111,7 @@ class OperatorRestartTest {
         try (SelfHostedFake controller = SelfHostedFake.started("0e57a70001", "restart-token");
                 OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
-            Cluster cluster = new Cluster(client, NS);
+            Cluster cluster = new Cluster(client, api, NS);
             client.resource(tokenSecret(NS, "restart-token")).create();
             client.resource(RouteServers.sshKeySecret(NS, "rs1-ssh", sshd)).create();
             ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0e57a7");
@@ -111,8 +119,8 @@ class OperatorRestartTest {
             client.resource(network).create();
             client.resource(RouteServers.birdRouteServer(NS, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
                     "2001:db8:ff::1", "rs1-ssh")).create();
-            List<String> names = IntStream.range(0, 24).mapToObj(i -> client.resource(request(NS, "ix", 64601L + i,
-                    String.format("%010x", 0xcc00000000L + i), peeringDbUser(i, true))).create().getMetadata().getName())
+            List<String> names = IntStream.range(0, 24).mapToObj(i -> cluster.submit(request(NS, "ix", 64601L + i,
+                    String.format("%010x", 0xcc00000000L + i), peeringDbUser(i, true))).getMetadata().getName())
                     .toList();
 
             Operator first = operator();
@@ -153,7 +161,7 @@ class OperatorRestartTest {
                 String broken = io.fabric8.kubernetes.client.utils.Serialization.asJson(victim)
                         .replace("\"decision\":\"Approved\"", "\"decision\":\"Maybe\"")
                         .replace("\"phase\":\"Active\"", "\"phase\":\"Sideways\"");
-                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0), broken);
+                io.ztix.operator.testsupport.RawObjects.replace(api, ns, "joinrequests", names.get(0), broken);
                 String third = approve(cluster, 64703, "dd00000003");
 
                 await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(client.resources(
@@ -165,7 +173,7 @@ class OperatorRestartTest {
                 assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6");
                 assertThat(cluster.events()).anyMatch(e -> "MemberRemovalHeld".equals(e.getReason()));
 
-                io.ztix.operator.testsupport.RawObjects.replace(client, ns, "joinrequests", names.get(0),
+                io.ztix.operator.testsupport.RawObjects.replace(api, ns, "joinrequests", names.get(0),
                         broken.replace("\"Maybe\"", "\"Approved\"").replace("\"Sideways\"", "\"Active\""));
                 cluster.awaitPhase(third, Phase.Active);
                 assertThat(bird.birdc("show", "protocols")).contains("m_as64701_dd00000001_v6").contains("m_as64703_dd00000003_v6");
@@ -229,14 +237,11 @@ class OperatorRestartTest {
         client.resource(selfHostedNetwork(ns, "ix", controller.url(), networkPrefix)).create();
         client.resource(RouteServers.birdRouteServer(ns, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
                 "2001:db8:ff::1", "rs1-ssh")).create();
-        return new Cluster(client, ns);
+        return new Cluster(client, api, ns);
     }
 
     private String approve(Cluster cluster, long asn, String node) {
-        String name = client.resource(request(cluster.namespace(), "ix", asn, node, peeringDbUser(asn, true))).create()
-                .getMetadata().getName();
-        cluster.setApproval(name, approved("alice"));
-        return name;
+        return cluster.submitApproved("ix", asn, node, asn);
     }
 
 
@@ -249,7 +254,8 @@ class OperatorRestartTest {
         Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
-        operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, config, clock));
+        operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, outOfReach,
+                config, clock));
         ApplyScheduler scheduler = new ApplyScheduler(config, clock);
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);

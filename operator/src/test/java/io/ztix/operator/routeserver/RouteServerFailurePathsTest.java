@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.ztix.operator.common.SecretPurpose;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.common.SecretKeyRef;
@@ -31,11 +33,14 @@ import org.junit.jupiter.api.Test;
 
 /** What an admin sees when a RouteServer cannot be configured, before any route server is touched. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerFailurePathsTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Test
     void aSpecTheRendererRefusesIsReportedAsInvalidConfiguration() throws Exception {
@@ -70,7 +75,7 @@ class RouteServerFailurePathsTest {
         RouteServer seen = awaitCondition(ns, RouteServer.COND_REACHABLE, "Unreachable");
         assertThat(seen.getStatus().lastError).contains("127.0.0.1");
         assertThat(seen.getStatus().appliedConfigHash).isNull();
-        assertThat(new Cluster(client, ns).events()).anyMatch(e -> "Unreachable".equals(e.getReason()));
+        assertThat(new Cluster(client, api, ns).events()).anyMatch(e -> "Unreachable".equals(e.getReason()));
     }
 
     private RouteServer awaitCondition(String ns, String type, String reason) {

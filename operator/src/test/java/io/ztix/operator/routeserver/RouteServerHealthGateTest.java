@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RolloutStatus;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * (application.properties), rollback trigger at its defaults (2 members and 10 % of the sessions).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerHealthGateTest {
 
     private static final Duration LONG = LabExchange.WAIT;
@@ -44,6 +46,9 @@ class RouteServerHealthGateTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     RouteServerMetrics metrics;
@@ -69,7 +74,7 @@ class RouteServerHealthGateTest {
 
     @Test
     void anApplyThatDropsEstablishedSessionsIsRolledBackAndHeldFromTheSecondRouteServer() throws Exception {
-        exchange = parts.exchange(client, "gate");
+        exchange = parts.exchange(client, api, "gate");
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs2", LabExchange.NETWORK, sshd,
                 lab.routeServer2(), lab.stayrtr2()));
@@ -135,7 +140,7 @@ class RouteServerHealthGateTest {
 
     @Test
     void oneMemberWhoseSessionsDoNotComeBackIsNotTakenForABadConfiguration() throws Exception {
-        exchange = parts.exchange(client, "flap");
+        exchange = parts.exchange(client, api, "flap");
         // member A's router insists on the route server's BGP role: once the route server stops announcing it,
         // A's sessions stay down for reasons of A's own router, while B's come back
         lab.memberA().requireRouteServerRole();
@@ -170,7 +175,7 @@ class RouteServerHealthGateTest {
 
     @Test
     void aConfigurationOneRouteServerRefusesHoldsTheOthersUntilItAppliesAgain() throws Exception {
-        exchange = parts.exchange(client, "refused");
+        exchange = parts.exchange(client, api, "refused");
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs2", LabExchange.NETWORK, sshd,
                 lab.routeServer2(), lab.stayrtr2()));

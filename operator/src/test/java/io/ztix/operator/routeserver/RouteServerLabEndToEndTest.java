@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.BirdInstallation;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * BIRD line under test in turn (its own lab and namespace each time); the members run the host's BIRD 2.0.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerLabEndToEndTest {
 
     private static final Duration BGP_WAIT = Duration.ofSeconds(60);
@@ -49,6 +51,9 @@ class RouteServerLabEndToEndTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @AfterEach
     void stopLab() {
         LabParts.closeIfStarted(parts);
@@ -63,7 +68,7 @@ class RouteServerLabEndToEndTest {
         lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp(VALID_V4, 24, 64501), new Vrp(RPKI_INVALID, 24, 64999),
                 new Vrp("2a0c:9a40::/32", 48, 64501)));
-        LabExchange exchange = parts.exchange(client, "e2e", bird);
+        LabExchange exchange = parts.exchange(client, api, "e2e", bird);
         Cluster cluster = exchange.cluster();
         exchange.create(parts.routeServer(exchange, "rs1"));
 

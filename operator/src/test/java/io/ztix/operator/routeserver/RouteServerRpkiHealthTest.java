@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * theirs, and BIRD keeps the ROAs it had.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerRpkiHealthTest {
 
     private static final Duration LONG = LabExchange.WAIT;
@@ -45,6 +47,9 @@ class RouteServerRpkiHealthTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     RouteServerMetrics metrics;
@@ -71,7 +76,7 @@ class RouteServerRpkiHealthTest {
     @Test
     void newMembersAreHeldWhileNoRtrServerCanBeReachedAndServedOnceOneIsInSync() throws Exception {
         lab.stayrtr().stop(); // its port is closed when the route server is first configured
-        exchange = parts.exchange(client, "rtr-down");
+        exchange = parts.exchange(client, api, "rtr-down");
         RouteServer routeServer = RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab);
         routeServer.getSpec().rpki.servers.add(new RtrServer(UNRESOLVABLE, 323));
         exchange.create(routeServer);
@@ -119,7 +124,7 @@ class RouteServerRpkiHealthTest {
     @Test
     void anRtrServerGoingAwayLeavesRunningMembersAloneAndHoldsOnlyNewOnes() {
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501), new Vrp("2a0c:9a40::/32", 48, 64501)));
-        exchange = parts.exchange(client, "rtr-lost");
+        exchange = parts.exchange(client, api, "rtr-lost");
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
         String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
         exchange.awaitPhase(a, Phase.Active);

@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.ztix.operator.common.SecretPurpose;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * route server has not been observed. Its members stay Active: their sessions still run.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerUnreachableTest {
 
     private static final Duration LONG = LabExchange.WAIT;
@@ -47,6 +49,9 @@ class RouteServerUnreachableTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     RouteServerMetrics metrics;
@@ -152,7 +157,7 @@ class RouteServerUnreachableTest {
     }
 
     private String activeMember(String prefix) {
-        exchange = parts.exchange(client, prefix);
+        exchange = parts.exchange(client, api, prefix);
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, sshd, lab));
         String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
         exchange.awaitPhase(a, Phase.Active);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.operator.testsupport.BirdInstallation;
 import io.ztix.operator.testsupport.Cluster;
@@ -27,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * entries and the per-ASN gauges show the figures BIRD itself prints in {@code show protocols all}.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class SessionCountersLabTest {
 
     private static final Duration BGP_WAIT = Duration.ofSeconds(60);
@@ -39,6 +41,9 @@ class SessionCountersLabTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     RouteServerMetrics metrics;
@@ -55,7 +60,7 @@ class SessionCountersLabTest {
         parts = LabParts.start(bird, "c0c0000001", "zt-token-counters");
         IxLab lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
-        LabExchange exchange = parts.exchange(client, "counters", bird);
+        LabExchange exchange = parts.exchange(client, api, "counters", bird);
         Cluster cluster = exchange.cluster();
         exchange.create(parts.routeServer(exchange, "rs1"));
         List<String> members = exchange.approveMembersAAndB(lab, BGP_WAIT);

@@ -1,51 +1,56 @@
 package io.ztix.operator.testsupport;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
 
 /**
- * Writes ZT-IX objects as raw JSON to the (mock) API server, as an older CRD, a hand edit or a buggy pipeline
- * could: the typed client cannot produce values the model does not allow ({@code decision: Maybe},
- * {@code asn: "abc"}).
+ * Writes ZT-IX objects as raw JSON straight into the API stand-in's store, past validation and admission, as an
+ * older CRD, a hand edit in etcd or a buggy pipeline before the CRD's rules existed could have left them: the API
+ * would refuse these values today ({@code decision: Maybe}, {@code asn: "abc"}), and the operator must survive
+ * them anyway.
  */
 public final class RawObjects {
 
     private RawObjects() {
     }
 
-    /** POST {@code json} to {@code /apis/ztix.io/v1alpha1/namespaces/NS/PLURAL}. */
-    public static void create(KubernetesClient client, String namespace, String plural, String json) {
-        send(client, client.getHttpClient().newHttpRequestBuilder().uri(url(client, namespace, plural, null))
-                .post("application/json", json).build());
+    /** Creates {@code json} under {@code /apis/ztix.io/v1alpha1/namespaces/NS/PLURAL}. */
+    public static void create(KubeApiStandIn api, String namespace, String plural, String json) {
+        api.raw().create(path(namespace, plural, null), json);
     }
 
-    /** PUT {@code json} (a whole object) to {@code .../PLURAL/NAME}, as a forced replace (no resourceVersion). */
-    public static void replace(KubernetesClient client, String namespace, String plural, String name, String json) {
-        json = json.replaceAll(",\\s*\"resourceVersion\"\\s*:\\s*\"[^\"]*\"", "")
-                .replaceAll("\"resourceVersion\"\\s*:\\s*\"[^\"]*\"\\s*,?", "");
-        send(client, client.getHttpClient().newHttpRequestBuilder().uri(url(client, namespace, plural, name))
-                .put("application/json", json).build());
+    /** Replaces the object at {@code .../PLURAL/NAME} with {@code json} (a whole object), whatever its resourceVersion. */
+    public static void replace(KubeApiStandIn api, String namespace, String plural, String name, String json) {
+        api.raw().replace(path(namespace, plural, name), json);
     }
 
-    private static String url(KubernetesClient client, String namespace, String plural, String name) {
-        String base = client.getMasterUrl().toString().replaceAll("/$", "");
-        return base + "/apis/ztix.io/v1alpha1/namespaces/" + namespace + "/" + plural + (name == null ? "" : "/" + name);
+    /**
+     * Applies a JSON merge patch (RFC 7386) to {@code current} (the object as read) and replaces it in the store: a
+     * change the API would refuse today (an immutable field, terms changed without a decision).
+     */
+    public static void mergePatch(KubeApiStandIn api, String plural, HasMetadata current, String patch) {
+        ObjectNode merged = Serialization.jsonMapper().valueToTree(current);
+        merge(merged, Serialization.unmarshal(patch, JsonNode.class));
+        replace(api, current.getMetadata().getNamespace(), plural, current.getMetadata().getName(), merged.toString());
     }
 
-    private static void send(KubernetesClient client, HttpRequest request) {
-        try {
-            HttpResponse<String> response = client.getHttpClient().sendAsync(request, String.class).get(30, TimeUnit.SECONDS);
-            if (response.code() >= 300) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.code()
-                        + ": " + response.body());
+    private static void merge(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(e -> {
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                target.remove(e.getKey());
+            } else if (value.isObject() && target.get(e.getKey()) instanceof ObjectNode child) {
+                merge(child, value);
+            } else {
+                target.set(e.getKey(), value);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("raw write failed: " + e.getMessage(), e);
-        }
+        });
+    }
+
+    private static String path(String namespace, String plural, String name) {
+        return "/apis/ztix.io/v1alpha1/namespaces/" + namespace + "/" + plural + (name == null ? "" : "/" + name);
     }
 }

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class AdminPagesTest {
 
@@ -39,6 +41,9 @@ class AdminPagesTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -50,7 +55,7 @@ class AdminPagesTest {
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("adminlan", "Admin test LAN", true);
     }
 
@@ -124,9 +129,7 @@ class AdminPagesTest {
     @Test
     void decidedRequestsLeaveTheQueueAndTheDecisionIsAuditedOnce() {
         String name = request(64510, "00000001b2");
-        JoinRequest jr = cluster.get(name);
-        jr.getSpec().approval = new Approval(Approval.Decision.Approved, null, "kube-admin");
-        client.resource(jr).inNamespace(Cluster.NAMESPACE).update();
+        cluster.decide(name, new Approval(Approval.Decision.Approved, null, "kube-admin"));
         await().until(() -> cache.joinRequest(name).map(r -> r.getSpec().approval != null).orElse(false));
         await().until(() -> !audit.find(new AuditFilter("kubernetes:kube-admin", "request.decision-seen", name, null, 5)).isEmpty());
         cluster.patchStatus(name, r -> r.getStatus().phase = Phase.Approved);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.auth.LocalAccounts;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.PortalTestResources;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * per request, and a normal login writes no failure at all. Counted in the real PostgreSQL.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class AuditFloodTest {
 

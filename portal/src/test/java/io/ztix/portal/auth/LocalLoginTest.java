@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,7 +35,7 @@ import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class LocalLoginTest {
 
@@ -48,6 +50,9 @@ class LocalLoginTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -69,7 +74,7 @@ class LocalLoginTest {
     void aLocalAdminAccountOpensTheAdminPagesAndAMemberAccountDoesNot() throws Exception {
         account(dataSource, "root-admin", 64528, true);
         account(dataSource, "plain-member", 64529, false);
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("locallan", "Local LAN", true);
         JoinRequest jr = new JoinRequest();
         jr.setMetadata(new ObjectMetaBuilder().withName(JoinRequest.nameFor("locallan", 64529, "00000003a1"))

@@ -10,7 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.testsupport.Browser;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * itself until the pool's acquisition timeout; with a pool of twenty, twenty such requests at once do the same.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 @TestProfile(LoginOnOneDatabaseConnectionTest.OneConnection.class)
 class LoginOnOneDatabaseConnectionTest {

@@ -9,7 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.testsupport.Browser;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * sets 1000 a minute so that the other classes never meet it). Its bucket and bound: LoginThrottleTest.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 @TestProfile(LoginThrottleLimitTest.FourAttemptsAMinute.class)
 class LoginThrottleLimitTest {

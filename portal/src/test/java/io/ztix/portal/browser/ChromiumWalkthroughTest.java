@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.Phase;
@@ -30,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * Screenshots go to target/screenshots.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class ChromiumWalkthroughTest {
 
@@ -39,6 +41,9 @@ class ChromiumWalkthroughTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -61,7 +66,7 @@ class ChromiumWalkthroughTest {
 
     @Test
     void memberLogsInRequestsAPortSeesItGoLiveWithoutReloadingAndLogsOut() throws IOException {
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("browserlan", "Browser LAN", true);
         cluster.routeServer("browser-rs1", "browserlan", 64999, "2001:db8:ff::1", "203.0.113.1");
 

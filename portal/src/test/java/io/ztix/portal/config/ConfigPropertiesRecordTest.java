@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.smallrye.config.SmallRyeConfig;
 import io.ztix.portal.testsupport.PortalTestResources;
 import io.ztix.testing.config.KnownProperties;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * for the chart's test that each environment variable it sets names one (helm: ChartEnvironmentMatchesConfigTest).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class ConfigPropertiesRecordTest {
 

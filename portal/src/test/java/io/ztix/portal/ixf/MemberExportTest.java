@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class MemberExportTest {
 
@@ -50,6 +52,9 @@ class MemberExportTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     ResourceCache cache;
 
@@ -57,7 +62,7 @@ class MemberExportTest {
 
     @BeforeEach
     void resources() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("ixflan", "IX-F LAN", true);
         cluster.routeServer("ixf-rs1", "ixflan", 64999, "2001:db8:ff::1", "203.0.113.1");
         cluster.routeServer("ixf-rs2", "ixflan", 64999, "2001:db8:ff::2", "203.0.113.2");

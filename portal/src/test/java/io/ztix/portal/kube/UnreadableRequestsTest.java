@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.portal.testsupport.Browser;
@@ -21,7 +22,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * left out of every page and named in the readiness check, which stays UP.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class UnreadableRequestsTest {
 
@@ -40,12 +40,15 @@ class UnreadableRequestsTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     ResourceCache cache;
 
     @Test
     void unreadableRequestsAreLeftOutAndEveryOtherRequestIsStillServed() throws Exception {
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("lan1", "LAN one", true);
         rawCreate(joinRequest("lan1-as64501-00000000e1", "64501", "00000000e1", "\"approval\":{\"decision\":\"Maybe\"}"));
         rawCreate(joinRequest("lan1-as64501-00000000e2", "\"abc\"", "00000000e2", "\"approval\":{\"decision\":\"Approved\"}"));
@@ -77,12 +80,9 @@ class UnreadableRequestsTest {
         assertThat(metrics).containsPattern("ztix_portal_unreadable_resources\\{kind=\"JoinRequest\"[^}]*} 2\\.0");
     }
 
-    private void rawCreate(String json) throws Exception {
-        String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/apis/ztix.io/v1alpha1/namespaces/"
-                + Cluster.NAMESPACE + "/joinrequests";
-        HttpResponse<String> response = client.getHttpClient().sendAsync(client.getHttpClient().newHttpRequestBuilder()
-                .uri(url).post("application/json", json).build(), String.class).get(30, TimeUnit.SECONDS);
-        assertThat(response.code()).as(response.body()).isLessThan(300);
+    /** Straight into the store: the API refuses these objects today, an older CRD let them in. */
+    private void rawCreate(String json) {
+        api.raw().create("/apis/ztix.io/v1alpha1/namespaces/" + Cluster.NAMESPACE + "/joinrequests", json);
     }
 
     private static String joinRequest(String name, String asn, String node, String approval) {

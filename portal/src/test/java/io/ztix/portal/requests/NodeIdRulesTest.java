@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Requester;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** A ZeroTier node ID belongs to at most one live request per peering LAN, whoever asks and however fast. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class NodeIdRulesTest {
 
@@ -43,6 +45,9 @@ class NodeIdRulesTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -54,7 +59,7 @@ class NodeIdRulesTest {
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("nodelan", "Node rules LAN", true);
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.portal.auth.NetworkAffiliation;
 import io.ztix.portal.auth.PortalUser;
@@ -31,12 +33,15 @@ import org.junit.jupiter.api.Test;
  * Test profile: 8 live requests per ASN on one LAN.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class RequestQuotaRaceTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -55,7 +60,7 @@ class RequestQuotaRaceTest {
 
     @Test
     void sixteenSubmitsOfOneAsnAtTheSameMomentCreateExactlyItsQuotaAndTellTheOthersTheLimit() throws Exception {
-        new Cluster(client, cache).network("quotarace", "Quota race LAN", true);
+        new Cluster(client, api, cache).network("quotarace", "Quota race LAN", true);
         int submits = 2 * quota.perAsn();
         ExecutorService pool = Executors.newFixedThreadPool(submits);
         List<Object> outcomes = new ArrayList<>();
@@ -91,7 +96,7 @@ class RequestQuotaRaceTest {
 
     @Test
     void whenAnotherSubmitHoldsTheLanTooLongTheMemberIsAskedToTryAgainAndNothingIsCreated() throws Exception {
-        new Cluster(client, cache).network("quotabusy", "Busy LAN", true);
+        new Cluster(client, api, cache).network("quotabusy", "Busy LAN", true);
         String nodeId = "00000e0d01";
         Object outcome;
         try (Connection other = dataSource.getConnection()) {

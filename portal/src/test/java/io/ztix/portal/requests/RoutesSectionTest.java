@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.RouteServerEntry;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * real BIRD in the operator's LookingGlassLabTest), and only for the member's own sessions.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class RoutesSectionTest {
 
@@ -61,6 +63,9 @@ class RoutesSectionTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     ResourceCache cache;
 
@@ -71,7 +76,7 @@ class RoutesSectionTest {
 
     @BeforeEach
     void memberWithASession() throws Exception {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("lan1", "Main LAN", true);
         cluster.routeServer("rs1", "lan1", 64999, "2001:db8:ff::1", "203.0.113.1");
         if (cluster.get(NAME) == null) {

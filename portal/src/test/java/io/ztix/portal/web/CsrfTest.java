@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.Cluster;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * token goes through (so the refusal is the token's doing).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class CsrfTest {
 
@@ -42,11 +44,14 @@ class CsrfTest {
     @Inject
     ResourceCache cache;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     Cluster cluster;
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("csrf-lan", "CSRF LAN", true);
     }
 

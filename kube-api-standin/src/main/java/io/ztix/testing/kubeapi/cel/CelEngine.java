@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
@@ -16,19 +17,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CEL environment kube-apiserver evaluates CRD rules and admission policies in (the standard macros and the
- * strings extension library), with every variable dynamically typed, as custom-resource values are.
+ * The CEL environment kube-apiserver evaluates CRD rules and admission policies in (the standard macros, the
+ * strings extension library and optional values), with every variable dynamically typed, as custom-resource values
+ * are; an optional variable (a rule's {@code oldSelf} under {@code optionalOldSelf}) is an optional of dyn, bound
+ * to a {@link java.util.Optional}.
  */
 public final class CelEngine {
 
     private final Cel cel;
 
     public CelEngine(List<String> variables) {
+        this(variables, List.of());
+    }
+
+    public CelEngine(List<String> variables, List<String> optionalVariables) {
         var builder = CelFactory.standardCelBuilder()
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings())
-                .addRuntimeLibraries(CelExtensions.strings());
+                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.optional())
+                .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.optional());
         variables.forEach(v -> builder.addVar(v, SimpleType.DYN));
+        optionalVariables.forEach(v -> builder.addVar(v, OptionalType.create(SimpleType.DYN)));
         this.cel = builder.build();
     }
 

@@ -11,19 +11,23 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code x-kubernetes-validations} rules of a CRD schema, evaluated as kube-apiserver does: at every schema
  * node that has rules and a value, with {@code self} bound to that value; transition rules (those that use
  * {@code oldSelf}) only on update and only where the old object has a value at the same place (through object
- * properties and map keys, not through list positions). A failed rule is a {@code FieldValueInvalid} error at
+ * properties and map keys, not through list positions), unless the rule sets {@code optionalOldSelf}: then it is
+ * evaluated on create too, with {@code oldSelf} an optional that is empty where there is no old value. A failed rule is a {@code FieldValueInvalid} error at
  * the node's path (plus the rule's fieldPath) whose value is the node's schema type.
  */
 public final class CrdRules {
 
     private static final CelEngine ENGINE = new CelEngine(List.of("self", "oldSelf"));
+    private static final CelEngine OPTIONAL_OLD_SELF = new CelEngine(List.of("self"), List.of("oldSelf"));
     private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
+    private static final Map<String, CelRuntime.Program> OPTIONAL_OLD_SELF_PROGRAMS = new ConcurrentHashMap<>();
 
     private CrdRules() {
     }
@@ -84,18 +88,21 @@ public final class CrdRules {
             List<FieldError> errors) {
         String expression = rule.path("rule").asText();
         boolean transition = expression.contains("oldSelf");
-        if (transition && oldSelf == null) {
+        boolean optionalOld = transition && rule.path("optionalOldSelf").asBoolean(false);
+        if (transition && oldSelf == null && !optionalOld) {
             return;
         }
         String type = schema.path("type").asText("object");
         String fieldPath = rule.path("fieldPath").asText("");
         String errorPath = SchemaValidator.display(fieldPath.isEmpty() ? path
                 : path + (fieldPath.startsWith(".") ? fieldPath.substring(path.isEmpty() ? 1 : 0) : "." + fieldPath));
-        Map<String, Object> input = transition ? Map.of("self", CelEngine.value(self), "oldSelf", CelEngine.value(oldSelf))
+        Map<String, Object> input = optionalOld ? Map.of("self", CelEngine.value(self), "oldSelf",
+                oldSelf == null ? Optional.empty() : Optional.of(CelEngine.value(oldSelf)))
+                : transition ? Map.of("self", CelEngine.value(self), "oldSelf", CelEngine.value(oldSelf))
                 : Map.of("self", CelEngine.value(self));
         Object result;
         try {
-            result = PROGRAMS.computeIfAbsent(expression, ENGINE::compile).eval(input);
+            result = program(expression, optionalOld).eval(input);
         } catch (CelEvaluationException e) {
             errors.add(FieldError.invalid(errorPath, type, e.getMessage() + " evaluating rule: " + ruleText(rule)));
             return;
@@ -107,8 +114,7 @@ public final class CrdRules {
                 ? rule.path("message").asText().trim() : "failed rule: " + ruleText(rule);
         if (rule.has("messageExpression")) {
             try {
-                Object computed = PROGRAMS.computeIfAbsent(rule.get("messageExpression").asText(), ENGINE::compile)
-                        .eval(input);
+                Object computed = program(rule.get("messageExpression").asText(), optionalOld).eval(input);
                 if (computed instanceof String s && !s.isBlank()) {
                     message = s.trim();
                 }
@@ -122,6 +128,11 @@ public final class CrdRules {
             case "FieldValueDuplicate" -> new FieldError(FieldError.Type.DUPLICATE, errorPath, type, message);
             default -> FieldError.invalid(errorPath, type, message);
         });
+    }
+
+    private static CelRuntime.Program program(String expression, boolean optionalOldSelf) {
+        return optionalOldSelf ? OPTIONAL_OLD_SELF_PROGRAMS.computeIfAbsent(expression, OPTIONAL_OLD_SELF::compile)
+                : PROGRAMS.computeIfAbsent(expression, ENGINE::compile);
     }
 
     private static String ruleText(JsonNode rule) {

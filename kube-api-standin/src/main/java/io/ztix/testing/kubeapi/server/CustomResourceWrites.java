@@ -32,10 +32,16 @@ final class CustomResourceWrites {
     private final Store store;
     private final List<AdmissionPolicy> policies;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean ratcheting = true;
 
     CustomResourceWrites(Store store, List<AdmissionPolicy> policies) {
         this.store = store;
         this.policies = List.copyOf(policies);
+    }
+
+    /** Off: every update is validated as a whole, as kube-apiserver with the CRDValidationRatcheting gate off. */
+    void ratcheting(boolean on) {
+        this.ratcheting = on;
     }
 
     /** What one write produced: the answer and the warnings to send with it. */
@@ -156,7 +162,7 @@ final class CustomResourceWrites {
         List<String> warnings = validation.equalsIgnoreCase("Ignore") ? List.of()
                 : pruned.stream().map(p -> "unknown field \"" + p + "\"").toList();
         Pruning.applyDefaults(candidate, type.schema());
-        List<FieldError> errors = validate(candidate, current, type);
+        List<FieldError> errors = validate(candidate, current, type, ratcheting);
         if (!errors.isEmpty()) {
             return new Outcome(Statuses.invalid(type.group(), type.kind(), name, errors), warnings);
         }
@@ -181,17 +187,19 @@ final class CustomResourceWrites {
         return new Outcome(stored, allWarnings);
     }
 
-    /** Schema, metadata and CEL errors; on update only those about values the update changes (ratcheting). */
-    static List<FieldError> validate(ObjectNode candidate, ObjectNode current, CustomResourceTypes.Type type) {
+    /** Schema, metadata and CEL errors; on update only those about values the update changes (if ratcheting). */
+    static List<FieldError> validate(ObjectNode candidate, ObjectNode current, CustomResourceTypes.Type type,
+            boolean ratcheting) {
+        ObjectNode old = ratcheting ? current : null;
         List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validate(candidate));
         errors.addAll(SchemaValidator.validate(candidate, type.schema()));
-        errors = ratchet(errors, candidate, current);
+        errors = ratchet(errors, candidate, old);
         if (errors.stream().anyMatch(e -> BLOCKING.contains(e.type().reason()))) {
             errors.add(FieldError.invalid(FieldError.ROOT, null, "some validation rules were not checked because the"
                     + " object was invalid; correct the existing errors to complete validation"));
             return errors;
         }
-        errors.addAll(ratchet(CrdRules.evaluate(candidate, current, type.schema()), candidate, current));
+        errors.addAll(ratchet(CrdRules.evaluate(candidate, current, type.schema()), candidate, old));
         return errors;
     }
 

@@ -55,6 +55,11 @@ public final class Router {
         this.tables = new Tables(types);
     }
 
+    /** See {@code KubeApiStandIn.validationRatcheting}. */
+    public void validationRatcheting(boolean on) {
+        writes.ratcheting(on);
+    }
+
     static boolean isPublic(String path) {
         return PUBLIC.contains(path.split("\\?")[0]);
     }

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.JdkSSLEngineOptions;
 import io.ztix.testing.kubeapi.Identity;
 import java.net.InetAddress;
 import java.util.List;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * The stand-in's HTTP server on loopback (Vert.x, as the fabric8 mock server): authenticates the bearer token,
  * hands the request to {@link Router} off the event loop and writes its answer; WebSocket watches are upgraded,
- * HTTP watches stream.
+ * HTTP watches stream. TLS handshakes run on worker threads and are warmed up before the port is handed out
+ * ({@link TlsWarmUp}).
  */
 public final class StandInServer implements AutoCloseable {
 
@@ -42,13 +44,15 @@ public final class StandInServer implements AutoCloseable {
     private final Function<String, Optional<Identity>> authenticator;
     private final MockDispatcher expectations;
     private final Map<ServerRequest, Queue<ServerResponse>> expected;
+    private final RequestLog log;
     private HttpServer server;
 
     public StandInServer(Router router, Function<String, Optional<Identity>> authenticator,
-            Map<ServerRequest, Queue<ServerResponse>> expected) {
+            Map<ServerRequest, Queue<ServerResponse>> expected, RequestLog log) {
         this.router = router;
         this.authenticator = authenticator;
         this.expected = expected;
+        this.log = log;
         this.expectations = new MockDispatcher(expected);
     }
 
@@ -56,13 +60,16 @@ public final class StandInServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress())
                 .setPort(0).setSsl(true).setKeyCertOptions(new io.vertx.core.net.PfxOptions()
                         .setPath(certificate.keyStore().toString()).setPassword(ServerCertificate.PASSWORD)).setWebSocketSubProtocols(List.of("v4.channel.k8s.io", "v5.channel.k8s.io"))
-                .setHandle100ContinueAutomatically(true);
+                .setHandle100ContinueAutomatically(true)
+                // the handshake's work (key exchange, signature) off the one event loop all connections share
+                .setSslEngineOptions(new JdkSSLEngineOptions().setUseWorkerThread(true));
         server = vertx.createHttpServer(options).requestHandler(this::handle);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the Kubernetes API stand-in cannot listen on loopback", e);
         }
+        TlsWarmUp.connect(vertx, server.actualPort(), certificate);
         return server.actualPort();
     }
 
@@ -76,6 +83,7 @@ public final class StandInServer implements AutoCloseable {
                     HttpMethod.fromVertx(http.method()), http.uri(), Headers.builder().addAll(http.headers()).build(),
                     new io.fabric8.mockwebserver.http.Buffer(buffer == null ? new byte[0] : buffer.getBytes()));
             Optional<Identity> caller = authenticator.apply(http.getHeader("Authorization"));
+            log.record(caller.orElse(null), request.getMethod(), request.getPath());
             if (caller.isEmpty() && !Router.isPublic(request.getPath())) {
                 write(http.response(), new Router.Answer(Statuses.unauthorized(), List.of()));
                 return;
