@@ -10,7 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.Cluster;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * received them (polled every 50 ms, so the check allows 2 s of slack).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RateLimitedControllerTest {
 
     private static final String TOKEN = "rate-limited-token";
@@ -42,13 +44,16 @@ class RateLimitedControllerTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     private SelfHostedFake controller;
     private Cluster cluster;
 
     @BeforeEach
     void controllerAndNamespace() {
         controller = SelfHostedFake.started("0a1b2c3d4e", TOKEN);
-        cluster = new Cluster(client, "rl-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = new Cluster(client, api, "rl-" + UUID.randomUUID().toString().substring(0, 8));
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
     }
 
@@ -72,8 +77,7 @@ class RateLimitedControllerTest {
     void removingAWithdrawnMemberWaitsForRetryAfterBeforeTheNextDelete() {
         client.resource(selfHostedNetwork(cluster.namespace(), "ix", controller.url(), "0a1b02")).create();
         String networkId = cluster.awaitNetworkReady("ix").getStatus().networkId;
-        JoinRequest created = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)))
-                .create();
+        JoinRequest created = cluster.submit(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
         String name = created.getMetadata().getName();
         cluster.setApproval(name, approved("alice"));
         cluster.awaitPhase(name, Phase.Active);

@@ -10,7 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
@@ -27,24 +29,26 @@ import org.junit.jupiter.api.Test;
  * stay members, and the event says why.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class VanishedCentralNetworkTest {
 
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Test
     void membersOfAnAdoptedNetworkThatVanishedAreDegradedNotRemoved() {
         String token = "central-vanish-token";
         String networkId = "8056c2e21c0000a1";
-        Cluster cluster = new Cluster(client, "vanish-" + UUID.randomUUID().toString().substring(0, 6));
+        Cluster cluster = new Cluster(client, api, "vanish-" + UUID.randomUUID().toString().substring(0, 6));
         try (CentralFake central = new CentralFake(token).start()) {
             central.createNetwork(networkId, "adopted on Central");
             client.resource(tokenSecret(cluster.namespace(), token)).create();
             client.resource(centralNetwork(cluster.namespace(), "ix", central.url(), networkId)).create();
             cluster.awaitNetworkReady("ix");
-            String name = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)))
-                    .create().getMetadata().getName();
+            String name = cluster.submit(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true))).getMetadata().getName();
             cluster.setApproval(name, approved("alice"));
             cluster.awaitPhase(name, Phase.Active);
 

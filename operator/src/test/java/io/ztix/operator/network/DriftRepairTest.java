@@ -11,7 +11,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.testsupport.Cluster;
@@ -27,13 +29,16 @@ import org.junit.jupiter.api.Test;
  * restored backup): the operator puts back what the spec and the admitted record say, and says so in an event.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class DriftRepairTest {
 
     private static final String TOKEN = "drift-token";
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     private SelfHostedFake controller;
     private Cluster cluster;
@@ -42,7 +47,7 @@ class DriftRepairTest {
     @BeforeEach
     void readyNetwork() {
         controller = SelfHostedFake.started("0d0d0d0d01", TOKEN);
-        cluster = new Cluster(client, "drift-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = new Cluster(client, api, "drift-" + UUID.randomUUID().toString().substring(0, 8));
         client.resource(tokenSecret(cluster.namespace(), TOKEN)).create();
         client.resource(selfHostedNetwork(cluster.namespace(), "ix", controller.url(), "0d0d01")).create();
         networkId = cluster.awaitNetworkReady("ix").getStatus().networkId;
@@ -73,8 +78,7 @@ class DriftRepairTest {
 
     @Test
     void aMemberDeauthorizedOrReaddressedOnTheControllerIsPutBackAsAdmitted() {
-        JoinRequest created = client.resource(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)))
-                .create();
+        JoinRequest created = cluster.submit(request(cluster.namespace(), "ix", 64501, "aabbccdd01", peeringDbUser(1, true)));
         String name = created.getMetadata().getName();
         cluster.setApproval(name, approved("alice"));
         JoinRequest active = cluster.awaitPhase(name, Phase.Active);

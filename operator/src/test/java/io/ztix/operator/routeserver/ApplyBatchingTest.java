@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * 6 s and an apply interval of 20 s (the test profile's 300 ms would make the batch a matter of luck).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 @TestProfile(ApplyBatchingTest.SlowApplies.class)
 class ApplyBatchingTest {
 
@@ -52,12 +54,15 @@ class ApplyBatchingTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Test
     void threeApprovalsInQuickSuccessionAreAppliedTogetherAfterApplyPending() {
         try (SelfHostedFake controller = SelfHostedFake.started("0ba7c40001", "batching-token");
                 OpenSshServer sshd = OpenSshServer.start(); BirdDaemon bird = BirdDaemon.start()) {
             RecordingBirdc birdc = RecordingBirdc.install(bird);
-            Cluster cluster = new Cluster(client, NS);
+            Cluster cluster = new Cluster(client, api, NS);
             client.resource(tokenSecret(NS, "batching-token")).create();
             client.resource(RouteServers.sshKeySecret(NS, "rs1-ssh", sshd)).create();
             ZtNetwork network = selfHostedNetwork(NS, "ix", controller.url(), "0ba7c4");
@@ -67,8 +72,8 @@ class ApplyBatchingTest {
             client.resource(RouteServers.birdRouteServer(NS, "rs1", "ix", sshd, bird, birdc, "198.51.100.1",
                     "2001:db8:ff::1", "rs1-ssh")).create();
             await().atMost(Cluster.WAIT).until(() -> birdc.configuredFiles().size() == 1);
-            List<String> names = IntStream.range(0, 3).mapToObj(i -> client.resource(request(NS, "ix", 64801L + i,
-                    String.format("%010x", 0xba00000000L + i), peeringDbUser(i, true))).create().getMetadata().getName())
+            List<String> names = IntStream.range(0, 3).mapToObj(i -> cluster.submit(request(NS, "ix", 64801L + i,
+                    String.format("%010x", 0xba00000000L + i), peeringDbUser(i, true))).getMetadata().getName())
                     .toList();
 
             AtomicBoolean pendingSeen = new AtomicBoolean();

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.Identity;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.AdmittedMember;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * unreachable: the lists are planned before BIRD is contacted. Filtering with them is BirdIrrFilterTest's.)
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class IrrListsOnRouteServerTest {
 
     private static final String NS = "irr-lists";
@@ -41,6 +44,9 @@ class IrrListsOnRouteServerTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @BeforeAll
     static void startIrrd() {
@@ -91,7 +97,7 @@ class IrrListsOnRouteServerTest {
         Condition current = Conditions.find(routeServer().getStatus().conditions, RouteServer.COND_IRR_LISTS_CURRENT).orElseThrow();
         assertThat(current.status).isEqualTo(Condition.FALSE);
         assertThat(current.reason).isEqualTo("Failed");
-        await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(new Cluster(client, NS).events())
+        await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(new Cluster(client, api, NS).events())
                 .anyMatch(e -> "IrrListsFailed".equals(e.getReason())));
         assertThat(client.configMaps().inAnyNamespace().withLabel("ztix.io/irr-lists", "true").list().getItems())
                 .extracting(m -> m.getMetadata().getAnnotations().get("ztix.io/irr-key"))
@@ -109,7 +115,8 @@ class IrrListsOnRouteServerTest {
         spec.asSet = asSet;
         spec.approval = new Approval(Approval.Decision.Approved, "test", "admin");
         request.setSpec(spec);
-        client.resource(request).create();
+        // an admin creates it approved, as with kubectl apply (the chart's policy: decidedBy is their own name)
+        api.client(Identity.approver("admin")).resource(request).create();
         AdmittedMember admitted = new AdmittedMember();
         admitted.networkRef = "ix";
         admitted.asn = asn;

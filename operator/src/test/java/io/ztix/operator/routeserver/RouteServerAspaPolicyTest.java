@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing, and keeps its running configuration and members until the admin sets the knob back.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerAspaPolicyTest {
 
     private static final Duration LONG = LabExchange.WAIT;
@@ -38,6 +40,9 @@ class RouteServerAspaPolicyTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @AfterEach
     void stopLab() {
@@ -51,7 +56,7 @@ class RouteServerAspaPolicyTest {
         parts = LabParts.start(bird, "a5a0000001", "zt-token-aspa");
         IxLab lab = parts.lab();
         lab.stayrtr().updateVrps(List.of(new Vrp("45.128.10.0/24", 24, 64501)));
-        LabExchange exchange = parts.exchange(client, "aspa-" + bird.name().toLowerCase().replace('_', '-'));
+        LabExchange exchange = parts.exchange(client, api, "aspa-" + bird.name().toLowerCase().replace('_', '-'));
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
         String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
         exchange.awaitPhase(a, Phase.Active);

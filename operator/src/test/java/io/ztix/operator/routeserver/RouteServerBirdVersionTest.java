@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.routeserver.RouteServer;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * applied (fail static).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerBirdVersionTest {
 
     private static final Duration LONG = LabExchange.WAIT;
@@ -39,6 +41,9 @@ class RouteServerBirdVersionTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @BeforeAll
     static void startLab() {
@@ -60,7 +65,7 @@ class RouteServerBirdVersionTest {
 
     @Test
     void aBirdVersionZtixDoesNotSupportIsRefusedAndTheRunningConfigurationStays() throws Exception {
-        exchange = parts.exchange(client, "bird-version");
+        exchange = parts.exchange(client, api, "bird-version");
         exchange.create(RouteServers.labRouteServer(exchange.namespace(), "rs1", LabExchange.NETWORK, parts.sshd(), lab));
         String a = exchange.approve(LanPeer.MEMBER_A, "aaaa000001");
         exchange.awaitPhase(a, Phase.Active);

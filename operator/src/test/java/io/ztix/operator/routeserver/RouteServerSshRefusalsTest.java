@@ -7,7 +7,9 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.routeserver.BirdSpec;
@@ -34,11 +36,14 @@ import org.junit.jupiter.api.Test;
  * in RouteServer status, with an event, and nothing applied. Real sshd.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "operator")
 class RouteServerSshRefusalsTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     private OpenSshServer sshd;
     private Path birdDirectory;
@@ -66,7 +71,7 @@ class RouteServerSshRefusalsTest {
         RouteServer seen = awaitCondition(RouteServer.COND_REACHABLE, "HostKeyMismatch");
         assertThat(seen.getStatus().lastError).contains(sshd.hostKeyFingerprint());
         assertThat(seen.getStatus().appliedConfigHash).isNull();
-        assertThat(new Cluster(client, ns).events()).anySatisfy(e ->
+        assertThat(new Cluster(client, api, ns).events()).anySatisfy(e ->
                 assertThat(e.getMessage()).contains(sshd.hostKeyFingerprint()));
         assertThat(Files.exists(birdDirectory.resolve("ztix.conf.candidate"))).as("nothing uploaded").isFalse();
     }
@@ -102,7 +107,7 @@ class RouteServerSshRefusalsTest {
                     .as("Ready names the failed condition's reason").isEqualTo("ApplyFailedCheck");
             assertThat(seen.getStatus().lastError).contains("bird.conf");
             assertThat(seen.getStatus().appliedConfigHash).isNull();
-            assertThat(new Cluster(client, ns).events()).anySatisfy(e -> {
+            assertThat(new Cluster(client, api, ns).events()).anySatisfy(e -> {
                 assertThat(e.getReason()).isEqualTo("ApplyFailed");
                 assertThat(e.getType()).isEqualTo("Warning");
                 assertThat(e.getInvolvedObject().getName()).isEqualTo("rs1");

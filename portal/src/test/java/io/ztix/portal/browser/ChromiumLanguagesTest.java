@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.Phase;
@@ -29,7 +31,7 @@ import org.openqa.selenium.WebDriver;
  * status words on one line, and an admin also reads the operator's message. Screenshots go to target/screenshots.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class ChromiumLanguagesTest {
 
@@ -38,6 +40,9 @@ class ChromiumLanguagesTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -60,7 +65,7 @@ class ChromiumLanguagesTest {
 
     @Test
     void inHebrewEveryAddressNodeAsnTimestampAndCommandOnMemberAndAdminPagesReadsLeftToRight() throws IOException {
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("rtllan", "RTL LAN", true);
         cluster.routeServer("rtl-rs1", "rtllan", 64999, "2001:db8:ff::1", "203.0.113.1");
         io.ztix.api.joinrequest.JoinRequest jr = Cluster.newRequest("rtllan", 64501, "00000000e1");
@@ -126,7 +131,7 @@ class ChromiumLanguagesTest {
 
     @Test
     void inChineseAMemberReadsOnlyChineseStatusDrawnInARealCjkFontAndAnAdminAlsoTheOperatorsMessage() throws IOException {
-        Cluster cluster = new Cluster(client, cache);
+        Cluster cluster = new Cluster(client, api, cache);
         cluster.network("zhlan", "Chinese LAN", true);
         io.ztix.api.joinrequest.JoinRequest pending = Cluster.newRequest("zhlan", 64501, "00000000f1");
         pending.getSpec().requester = new io.ztix.api.joinrequest.Requester();

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * however often the informer delivers the object; webhooks are signed and retried with back-off.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class NotificationsTest {
 
@@ -53,6 +55,9 @@ class NotificationsTest {
 
     @Inject
     KubernetesClient client;
+
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
 
     @Inject
     ResourceCache cache;
@@ -92,7 +97,7 @@ class NotificationsTest {
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("mail-lan", "Mail LAN", true);
     }
 
@@ -186,9 +191,7 @@ class NotificationsTest {
     @Test
     void aRejectionCarriesTheIxsReasonAndAFailureNoOperatorDetails() {
         String name = submit("en-US", "00000007b1");
-        JoinRequest jr = cluster.get(name);
-        jr.getSpec().approval = new Approval(Approval.Decision.Rejected, "Your AS-SET has no route objects", "ada");
-        client.resource(jr).inNamespace(Cluster.NAMESPACE).update();
+        cluster.decide(name, new Approval(Approval.Decision.Rejected, "Your AS-SET has no route objects", "ada"));
         cluster.patchStatus(name, r -> {
             r.getStatus().phase = Phase.Rejected;
             r.getStatus().conditions.add(condition("Approved", "False", "Rejected", "Rejected by ada: ..."));

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.ztix.testing.kubeapi.KubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
+import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.Cluster;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * pages keep the portal's header.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
 class MemberMistakesTest {
 
@@ -37,6 +39,9 @@ class MemberMistakesTest {
     @Inject
     KubernetesClient client;
 
+    @InjectKubeApiStandIn
+    KubeApiStandIn api;
+
     @Inject
     ResourceCache cache;
 
@@ -44,7 +49,7 @@ class MemberMistakesTest {
 
     @BeforeEach
     void network() {
-        cluster = new Cluster(client, cache);
+        cluster = new Cluster(client, api, cache);
         cluster.network("mistakes-lan", "Mistakes LAN", true);
     }
 
