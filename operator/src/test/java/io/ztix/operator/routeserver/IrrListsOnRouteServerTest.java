@@ -71,24 +71,24 @@ class IrrListsOnRouteServerTest {
         rs.getSpec().irr.host = "127.0.0.1";
         rs.getSpec().irr.port = irrd.port();
         client.resource(rs).create();
-        admitted("good", 3333, "AS-FOO", "aaaa000001", "2001:db8:ff::11");
-        admitted("unknown", 15562, "AS-NOPE", "bbbb000002", "2001:db8:ff::12");
-        admitted("hostile", 3320, "AS-FOO;$(reboot)", "cccc000003", "2001:db8:ff::13");
+        String goodName = admitted(3333, "AS-FOO", "aaaa000001", "2001:db8:ff::11");
+        String unknownName = admitted(15562, "AS-NOPE", "bbbb000002", "2001:db8:ff::12");
+        String hostileName = admitted(3320, "AS-FOO;$(reboot)", "cccc000003", "2001:db8:ff::13");
 
         await().atMost(Cluster.WAIT).ignoreExceptions().untilAsserted(() -> {
             List<IrrListStatus> irr = routeServer().getStatus().irr;
             assertThat(irr).extracting(s -> s.joinRequest + " " + s.outcome)
-                    .containsExactlyInAnyOrder("good Applied", "unknown Failed", "hostile Applied");
+                    .containsExactlyInAnyOrder(goodName + " Applied", unknownName + " Failed", hostileName + " Applied");
         });
         List<IrrListStatus> irr = routeServer().getStatus().irr;
-        IrrListStatus good = irr.stream().filter(s -> s.joinRequest.equals("good")).findFirst().orElseThrow();
+        IrrListStatus good = irr.stream().filter(s -> s.joinRequest.equals(goodName)).findFirst().orElseThrow();
         assertThat(good.objects).containsExactly("AS-FOO");
         assertThat(List.of(good.originAsns, good.ipv4Entries, good.ipv6Entries)).containsExactly(2, 2, 1);
         assertThat(good.refreshedTime).isNotNull();
-        IrrListStatus unknown = irr.stream().filter(s -> s.joinRequest.equals("unknown")).findFirst().orElseThrow();
+        IrrListStatus unknown = irr.stream().filter(s -> s.joinRequest.equals(unknownName)).findFirst().orElseThrow();
         assertThat(unknown.message).contains("AS-NOPE gave no origin ASN");
         assertThat(unknown.ipv4Entries).isNull();
-        IrrListStatus hostile = irr.stream().filter(s -> s.joinRequest.equals("hostile")).findFirst().orElseThrow();
+        IrrListStatus hostile = irr.stream().filter(s -> s.joinRequest.equals(hostileName)).findFirst().orElseThrow();
         assertThat(hostile.objects).containsExactly("AS3320");
         assertThat(hostile.asSetRefused).isTrue();
         assertThat(hostile.message).contains("'AS-FOO;$(reboot)' in the AS-SET text is not an AS-SET name")
@@ -105,7 +105,9 @@ class IrrListsOnRouteServerTest {
                         "127.0.0.1:" + irrd.port() + " sources= objects=AS3320");
     }
 
-    private void admitted(String name, long asn, String asSet, String node, String ipv6) {
+    /** An approved request (named as the CRD demands) with its admitted record; returns its name. */
+    private String admitted(long asn, String asSet, String node, String ipv6) {
+        String name = JoinRequest.nameFor("ix", asn, node);
         JoinRequest request = new JoinRequest();
         request.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
         JoinRequestSpec spec = new JoinRequestSpec();
@@ -137,6 +139,7 @@ class IrrListsOnRouteServerTest {
             });
             return true;
         });
+        return name;
     }
 
     private RouteServer routeServer() {
