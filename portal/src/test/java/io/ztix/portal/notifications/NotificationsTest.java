@@ -230,6 +230,7 @@ class NotificationsTest {
     void changesOlderThanTheMaximumAgeAreNotAnnounced() {
         JoinRequest old = Cluster.newRequest("mail-lan", 64501, "00000007d1");
         old.getSpec().requester = new io.ztix.api.joinrequest.Requester();
+        old.getSpec().requester.peeringdbUserId = 1001L; // Alice Operator, as the fake PeeringDB knows her
         old.getSpec().requester.email = "alice@example.net";
         cluster.create(old);
         String name = old.getMetadata().getName();
