@@ -88,6 +88,8 @@ class CommittedCrdRulesTest {
         cases.add(create("JoinRequest", "spec.approval", "a rejection needs a reason",
                 jr -> jr.with("spec").putObject("approval").put("decision", "Rejected").put("reason", "  ")
                         .put("decidedBy", "alice")));
+        cases.add(create("JoinRequest", "spec.approval", "decidedBy must name who decided (it is blank)",
+                jr -> jr.with("spec").putObject("approval").put("decision", "Approved").put("decidedBy", " \t")));
         cases.add(create("JoinRequest", "spec.asn", ruleMessage("JoinRequest", "spec.asn", "23456"),
                 jr -> { jr.with("spec").put("asn", 23456); ((ObjectNode) jr.get("metadata")).put("name", "ix-as23456-aabbccdd01"); }));
         cases.add(update("JoinRequest", "spec.asn", "asn is immutable",
@@ -102,6 +104,9 @@ class CommittedCrdRulesTest {
                 jr -> jr.with("spec").with("requester").put("localUser", "lena")));
         cases.add(create("JoinRequest", "status.admitted.approval", "a rejection needs a reason",
                 jr -> jr.putObject("status").putObject("admitted").putObject("approval").put("decision", "Rejected")));
+        cases.add(create("JoinRequest", "status.admitted.approval", "decidedBy must name who decided (it is blank)",
+                jr -> jr.putObject("status").putObject("admitted").putObject("approval").put("decision", "Approved")
+                        .put("decidedBy", "")));
         // ZtNetwork
         cases.add(create("ZtNetwork", "spec", ruleMessage("ZtNetwork", "spec", "set either networkId"),
                 n -> n.with("spec").put("networkId", "8056c2e21c000001")));
@@ -120,6 +125,10 @@ class CommittedCrdRulesTest {
                 n -> ((ObjectNode) n.at("/spec/peeringLan")).remove("ipv4")));
         // RouteServer
         cases.add(update("RouteServer", "spec", "networkRef is immutable", rs -> rs.with("spec").put("networkRef", "ix2")));
+        cases.add(create("RouteServer", "spec.irr.sources", ruleMessage("RouteServer", "spec.irr.sources", "IRR source name"),
+                rs -> rs.with("spec").with("irr").putArray("sources").add("RIPE").add("ripe")));
+        cases.add(create("RouteServer", "spec.policy.transitFreeAsns", "each transit-free ASN is 1..4294967294",
+                rs -> rs.with("spec").with("policy").putArray("transitFreeAsns").add(174).add(0)));
         return cases;
     }
 
