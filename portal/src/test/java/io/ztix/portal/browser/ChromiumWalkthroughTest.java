@@ -2,27 +2,17 @@ package io.ztix.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.ztix.testing.kubeapi.KubeApiStandIn;
-import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.Phase;
-import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -34,35 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @WithKubeApiStandIn(component = "portal")
 @QuarkusTestResource(PortalTestResources.class)
-class ChromiumWalkthroughTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    KubernetesClient client;
-
-    @InjectKubeApiStandIn
-    KubeApiStandIn api;
-
-    @Inject
-    ResourceCache cache;
-
-    Chromium chromium;
-    WebDriver driver;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = new Chromium(base);
-        driver = chromium.driver;
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ChromiumWalkthroughTest extends ChromiumPages {
 
     @Test
     void memberLogsInRequestsAPortSeesItGoLiveWithoutReloadingAndLogsOut() throws IOException {
