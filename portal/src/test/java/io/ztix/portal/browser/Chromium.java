@@ -16,7 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,6 +66,21 @@ final class Chromium implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
+    /**
+     * The element once the page shows it: a click that submits a form or follows a link returns before the next page
+     * has replaced the current one, so a plain findElement can still look at the old page. Times out with the page's
+     * address and text, so a failure says what the portal showed instead.
+     */
+    WebElement element(By locator) {
+        try {
+            return waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("no " + locator + " on " + driver.getCurrentUrl() + " within 15 s; the page says: "
+                    + text.substring(0, Math.min(text.length(), 2000)), e);
+        }
+    }
+
     Object run(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
@@ -76,7 +93,7 @@ final class Chromium implements AutoCloseable {
     /** Logs in as a user of the PeeringDB stand-in, from the login page, and waits for the request list. */
     void loginWithPeeringDb(String user) {
         driver.findElement(By.id("login-peeringdb")).click();
-        driver.findElement(By.id("user")).sendKeys(user);
+        element(By.id("user")).sendKeys(user);
         driver.findElement(By.id("authorize")).click();
         waitUpTo(15).until(ExpectedConditions.urlToBe(url("/requests")));
     }

@@ -40,7 +40,7 @@ class ChromiumWalkthroughTest extends ChromiumPages {
         new Select(driver.findElement(By.id("networkRef"))).selectByValue("browserlan");
         driver.findElement(By.id("nodeId")).sendKeys("0000000c01");
         driver.findElement(By.id("review")).click();
-        assertThat(driver.findElement(By.id("facts")).getText()).contains("RIPE::AS-EXAMPLE");
+        assertThat(chromium.element(By.id("facts")).getText()).contains("RIPE::AS-EXAMPLE");
         chromium.screenshot("01-review");
         driver.findElement(By.id("submit")).click();
         String name = "browserlan-as64501-0000000c01";
