@@ -344,6 +344,28 @@ class KubeApiStandInTest {
     }
 
     @Test
+    void resourceVersionsIncreaseAcrossResourcesAsOneCounter() throws Exception {
+        long event = version(call("POST", "/api/v1/namespaces/" + NS + "/events", operator, "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"ev-counter\"},\"involvedObject\":"
+                        + "{\"kind\":\"JoinRequest\",\"name\":\"jr-counter\",\"namespace\":\"" + NS + "\"},\"reason\":\"Approved\","
+                        + "\"type\":\"Normal\",\"message\":\"m\"}"));
+        long request = version(create("aabbccdd1c", "", portal));
+        long configMap = version(call("POST", "/api/v1/namespaces/" + NS + "/configmaps", operator, "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"counter\"}}"));
+
+        assertThat(request).as("a JoinRequest written after an Event").isGreaterThan(event);
+        assertThat(configMap).as("a ConfigMap written after the JoinRequest").isGreaterThan(request);
+        long listed = version(call("GET", "/api/v1/namespaces/" + NS + "/events", operator, null, null));
+        assertThat(listed).as("an Event list is as of the latest write of any kind, as etcd's revision is")
+                .isGreaterThanOrEqualTo(configMap);
+    }
+
+    private static long version(Answer answer) {
+        assertThat(answer.code()).as("%s", answer.body()).isBetween(200, 201);
+        return Long.parseLong(answer.body().path("metadata").path("resourceVersion").asText());
+    }
+
+    @Test
     void theOpenApiDocumentsNameTheSchemaAndTheFieldValidationParameter() throws Exception {
         JsonNode root = call("GET", "/openapi/v3", operator, null, null).body();
         String url = root.path("paths").path("apis/ztix.io/v1alpha1").path("serverRelativeURL").asText();

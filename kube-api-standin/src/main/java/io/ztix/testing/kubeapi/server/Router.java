@@ -191,7 +191,7 @@ public final class Router {
         if (name != null) {
             query.put("fieldSelector", "metadata.name=" + name);
         }
-        MockResponse upgrade = store.crud().handleGet(api.withQuery(query));
+        MockResponse upgrade = store.watch(api.withQuery(query));
         long since = Watches.Filter.parseVersion(api.query().getOrDefault("resourceVersion", "0"));
         UnaryOperator<JsonNode> render = null;
         Optional<List<Tables.Column>> columns = tables.columnsFor(api.group(), api.version(), api.resource());

@@ -11,18 +11,29 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The objects themselves: the fabric8 mock server's CRUD store (which keeps them, numbers resourceVersions,
  * bumps generation on spec changes, keeps status apart for CRDs with a status subresource and notifies
  * watches). The stand-in decides what may be written; the store only stores.
+ *
+ * <p>One fabric8 store per resource (group and plural name): fabric8's store finds an object by scanning every
+ * object it holds, under one lock, so with one store for everything each JoinRequest read also walked every Event
+ * (a 1,000-member burst stores 2,000 of them) and every request waited for the others. Split per resource, a
+ * request scans only its own kind and kinds do not wait for each other. The resourceVersion counter stays one for
+ * all of them, as kube-apiserver's (etcd's revision) is: each store's counter is replaced by the shared one.
  */
 public final class Store {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final AtomicLong resourceVersions = new AtomicLong();
+    private final Map<String, KubernetesCrudDispatcher> byResource = new ConcurrentHashMap<>();
 
     private Store() {
     }
@@ -31,12 +42,31 @@ public final class Store {
         return new Store();
     }
 
-    KubernetesCrudDispatcher crud() {
-        return crud;
+    /** The store of the resource a request path names ({@code /apis/GROUP/VERSION/[namespaces/NS/]RESOURCE...}). */
+    private KubernetesCrudDispatcher crud(String path) {
+        String resource = ApiPath.parse(path).map(p -> p.group() + "/" + p.resource()).orElse("");
+        return byResource.computeIfAbsent(resource, r -> sharingVersions(new KubernetesCrudDispatcher()));
+    }
+
+    private KubernetesCrudDispatcher sharingVersions(KubernetesCrudDispatcher crud) {
+        try {
+            Field counter = KubernetesCrudDispatcher.class.getDeclaredField("resourceVersion");
+            counter.setAccessible(true);
+            counter.set(crud, resourceVersions);
+            return crud;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fabric8's KubernetesCrudDispatcher no longer keeps its resourceVersion "
+                    + "counter in a field 'resourceVersion': the stand-in cannot share one counter across resources", e);
+        }
+    }
+
+    /** Opens a watch: the upgrade response of the resource's own store, which sends it that store's changes. */
+    MockResponse watch(String pathAndQuery) {
+        return crud(pathAndQuery).handleGet(pathAndQuery);
     }
 
     Optional<ObjectNode> get(String objectPath) {
-        MockResponse response = crud.handleGet(objectPath);
+        MockResponse response = crud(objectPath).handleGet(objectPath);
         if (response.code() != 200 || response.getBody() == null) {
             return Optional.empty();
         }
@@ -44,15 +74,15 @@ public final class Store {
     }
 
     MockResponse create(String collectionPath, JsonNode object) {
-        return crud.handleCreate(request(HttpMethod.POST, collectionPath, object.toString()));
+        return crud(collectionPath).handleCreate(request(HttpMethod.POST, collectionPath, object.toString()));
     }
 
     MockResponse replace(String path, JsonNode object) {
-        return crud.handleUpdate(request(HttpMethod.PUT, path, object.toString()));
+        return crud(path).handleUpdate(request(HttpMethod.PUT, path, object.toString()));
     }
 
     MockResponse dispatch(RecordedRequest request) {
-        return crud.dispatch(request);
+        return crud(request.getPath()).dispatch(request);
     }
 
     static RecordedRequest request(HttpMethod method, String path, String body) {
