@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -30,6 +32,8 @@ public class ConfigMapIrrStore implements IrrStore {
     static final int MAX_STORED_BYTES = 900 * 1024;
     static final String DATA_KEY = "lists.json.gz";
     static final String KEY_ANNOTATION = "ztix.io/irr-key";
+    /** What marks a ConfigMap as this store's: only such ConfigMaps are ever deleted. */
+    static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "zt-ix", "ztix.io/irr-lists", "true");
 
     private static final Logger LOG = Logger.getLogger(ConfigMapIrrStore.class);
 
@@ -77,7 +81,7 @@ public class ConfigMapIrrStore implements IrrStore {
             ConfigMap existing = resource.get();
             if (existing == null) {
                 resource.create(new ConfigMapBuilder().withNewMetadata().withName(name(key)).withNamespace(namespace())
-                        .withLabels(Map.of("app.kubernetes.io/managed-by", "zt-ix", "ztix.io/irr-lists", "true"))
+                        .withLabels(LABELS)
                         .withAnnotations(Map.of(KEY_ANNOTATION, describe(key))).endMetadata()
                         .withBinaryData(Map.of(DATA_KEY, data)).build());
             } else {
@@ -88,6 +92,28 @@ public class ConfigMapIrrStore implements IrrStore {
         } catch (KubernetesClientException e) {
             LOG.warnf("IRR lists of %s could not be saved (%s): kept in memory only", describe(key), e.getMessage());
         }
+    }
+
+    @Override
+    public int sweep(Set<IrrKey> keep) {
+        Set<String> kept = keep.stream().map(ConfigMapIrrStore::name).collect(Collectors.toSet());
+        int deleted = 0;
+        try {
+            var maps = client.configMaps().inNamespace(namespace()).withLabels(LABELS).list().getItems();
+            for (ConfigMap map : maps) {
+                String name = map.getMetadata().getName();
+                if (kept.contains(name)) {
+                    continue;
+                }
+                client.configMaps().inNamespace(namespace()).withName(name).delete();
+                deleted++;
+                LOG.infof("deleted the saved IRR lists %s (%s): no route server uses them any more", name,
+                        map.getMetadata().getAnnotations() == null ? "?" : map.getMetadata().getAnnotations().get(KEY_ANNOTATION));
+            }
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not delete saved IRR lists no route server uses (%s): they are kept", e.getMessage());
+        }
+        return deleted;
     }
 
     /** ConfigMap name of a key: a hash, since AS-SET names and servers do not fit Kubernetes names. */

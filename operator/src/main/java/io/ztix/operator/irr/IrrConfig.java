@@ -27,4 +27,15 @@ public interface IrrConfig {
     /** Largest bgpq4 answer read (a 100,000-prefix set is a few MB). */
     @WithDefault("67108864")
     long maxOutputBytes();
+
+    /**
+     * Lists no route server has asked for this long (a member who left, an AS-SET that changed) are forgotten and
+     * their saved ConfigMap deleted; asked for again later, they are looked up again as for a new member.
+     */
+    @WithDefault("24h")
+    Duration unusedRetention();
+
+    /** How often the operator looks for such lists. */
+    @WithDefault("1h")
+    Duration sweepInterval();
 }

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -28,6 +31,9 @@ import org.jboss.logging.Logger;
  * ({@link IrrListStatus#SHRUNK_HELD}, see {@link ShrinkGuard}) until an admin sets a new value of the JoinRequest
  * annotation {@code ztix.io/accept-irr-lists}. Applied lists are saved to the {@link IrrStore} and read back after
  * a restart, so a restarted operator refreshes on the schedule instead of re-querying everything at once.
+ *
+ * <p>Lists nobody asks for any more (members who left) are forgotten after {@code ztix.irr.unused-retention}
+ * ({@link #sweep}); only the leader plans, so only the leader asks, and only it sweeps.
  */
 @ApplicationScoped
 public class IrrRegistry {
@@ -57,11 +63,23 @@ public class IrrRegistry {
     private final ExecutorService pool;
     private final Duration retryAfterFailure;
     private final Clock clock;
+    /** When a route server first asked for any lists in this process; null before. */
+    private volatile Instant firstWanted;
+    private Duration sweepInterval;
+    private Duration unusedRetention;
+    private ScheduledExecutorService sweeper;
 
     @Inject
     public IrrRegistry(IrrConfig config, IrrStore store, Clock clock) {
         this(new IrrLookup(new Bgpq4(Path.of(config.bgpq4()), config.timeout(), config.maxOutputBytes()), clock)::lookUp,
                 store, config.concurrency(), config.retryAfterFailure(), clock);
+        sweepEvery(config.sweepInterval(), config.unusedRetention());
+    }
+
+    /** Sweeps every {@code interval} once a route server has asked for lists (without this call: never by itself). */
+    public final void sweepEvery(Duration interval, Duration retention) {
+        this.sweepInterval = interval;
+        this.unusedRetention = retention;
     }
 
     public IrrRegistry(Lookup lookup, IrrStore store, int concurrency, Duration retryAfterFailure, Clock clock) {
@@ -86,9 +104,13 @@ public class IrrRegistry {
      *                               not seen before applies held lists
      */
     public Snapshot current(IrrKey key, Duration refresh, int shrinkThresholdPercent, String acceptToken) {
+        if (firstWanted == null) {
+            startSweeping();
+        }
         Entry entry = entries.computeIfAbsent(key, k -> new Entry(store.load(k).orElse(null)));
         boolean start;
         synchronized (entry) {
+            entry.lastWanted = Instant.now(clock);
             entry.threshold = shrinkThresholdPercent;
             if (acceptToken != null && !acceptToken.equals(entry.acceptedToken)) {
                 entry.acceptedToken = acceptToken;
@@ -162,9 +184,62 @@ public class IrrRegistry {
         }
     }
 
+    /**
+     * Forgets the lists of members who left: keys no route server asked for within {@code unusedFor} are dropped
+     * from memory, and every saved copy but those of the keys still known is deleted — including copies an earlier
+     * run saved for members who left before this one started, once this process has been asked for lists for
+     * {@code unusedFor} (before that, a route server may just not have asked yet). What is asked for again later is
+     * looked up again, as for a new member; lists in use are never touched.
+     *
+     * @return how many saved copies were deleted
+     */
+    public int sweep(Duration unusedFor) {
+        Instant since = firstWanted;
+        Instant cutoff = Instant.now(clock).minus(unusedFor);
+        if (since == null || since.isAfter(cutoff)) {
+            return 0;
+        }
+        entries.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                return !e.getValue().inFlight && e.getValue().lastWanted != null && e.getValue().lastWanted.isBefore(cutoff);
+            }
+        });
+        int deleted = store.sweep(Set.copyOf(entries.keySet()));
+        if (deleted > 0) {
+            LOG.infof("deleted %d saved IRR list(s) no route server asked for in %s", deleted, unusedFor);
+        }
+        return deleted;
+    }
+
+    private synchronized void startSweeping() {
+        if (firstWanted != null) {
+            return;
+        }
+        firstWanted = Instant.now(clock);
+        if (sweepInterval == null) {
+            return;
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ztix-irr-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = sweepInterval.toMillis();
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweep(unusedRetention);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not sweep unused IRR lists");
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         pool.shutdownNow();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -181,6 +256,7 @@ public class IrrRegistry {
         boolean inFlight;
         String acceptedToken;
         int threshold = 50;
+        Instant lastWanted;
 
         Entry(IrrLists stored) {
             this.applied = stored;

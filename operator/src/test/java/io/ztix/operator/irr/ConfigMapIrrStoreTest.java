@@ -46,6 +46,24 @@ class ConfigMapIrrStoreTest {
     }
 
     @Test
+    void aSweepDeletesOnlyTheStoresOwnConfigMapsOfKeysNotKept() {
+        ConfigMapIrrStore store = new ConfigMapIrrStore(client, Optional.of("ztix"));
+        IrrKey other = new IrrKey(KEY.server(), List.of("AS-OTHER"));
+        store.save(KEY, lists(List.of(new IrrPrefix("193.0.0.0", 21, 21, 24))));
+        store.save(other, lists(List.of(new IrrPrefix("185.1.2.0", 24, 24, 24))));
+        client.configMaps().inNamespace("ztix").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("ztix-irr-somebody-elses").withNamespace("ztix")
+                .addToLabels("ztix.io/irr-lists", "true").endMetadata().build()).create();
+
+        assertEquals(1, store.sweep(java.util.Set.of(KEY)));
+
+        assertTrue(store.load(KEY).isPresent(), "kept");
+        assertNull(client.configMaps().inNamespace("ztix").withName(ConfigMapIrrStore.name(other)).get(), "deleted");
+        assertTrue(client.configMaps().inNamespace("ztix").withName("ztix-irr-somebody-elses").get() != null,
+                "a ConfigMap without both of the store's labels is not the store's");
+    }
+
+    @Test
     void aConfigMapForOtherObjectsOrDamagedDataIsIgnored() {
         ConfigMapIrrStore store = new ConfigMapIrrStore(client, Optional.of("ztix"));
         store.save(KEY, lists(List.of(new IrrPrefix("193.0.0.0", 21, 21, 24))));

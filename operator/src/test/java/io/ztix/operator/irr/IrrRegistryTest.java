@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,61 @@ class IrrRegistryTest {
         assertTrue(irrd.mostConcurrentConnections() <= 2, "at most 2 bgpq4 at once, saw " + irrd.mostConcurrentConnections());
     }
 
+    @Test
+    void listsNoRouteServerAskedForWithinTheRetentionAreForgottenAndTheirSavedCopyDeleted() {
+        IrrRegistry registry = registry(4);
+        IrrKey left = new IrrKey(irrd.address(), List.of("AS15562"));
+        awaitOutcome(registry, foo, IrrListStatus.APPLIED);
+        awaitOutcome(registry, left, IrrListStatus.APPLIED);
+
+        clock.now = clock.now.plus(Duration.ofHours(12));
+        registry.current(foo, REFRESH, 50, null); // foo's member is still there; left's member left
+        clock.now = clock.now.plus(Duration.ofHours(13));
+
+        assertEquals(1, registry.sweep(Duration.ofHours(24)));
+        assertEquals(Set.of(foo), store.saved.keySet(), "only the lists still in use are kept");
+        assertEquals(IrrListStatus.APPLIED, registry.current(foo, REFRESH, 50, null).outcome());
+        assertEquals(IrrListStatus.PENDING, registry.current(left, REFRESH, 50, null).outcome(),
+                "asked for again, the lists are looked up again as for a new member");
+    }
+
+    @Test
+    void listsAnEarlierRunSavedAreDeletedOnlyOnceThisRunHasBeenAskingForTheRetention() {
+        IrrKey left = new IrrKey(irrd.address(), List.of("AS15562"));
+        IrrRegistry earlier = registry(4);
+        awaitOutcome(earlier, foo, IrrListStatus.APPLIED);
+        awaitOutcome(earlier, left, IrrListStatus.APPLIED);
+
+        IrrRegistry restarted = registry(4);
+        assertEquals(0, restarted.sweep(Duration.ofHours(24)), "nothing asked yet: a route server may not have planned");
+        restarted.current(foo, REFRESH, 50, null);
+        clock.now = clock.now.plus(Duration.ofHours(23));
+        restarted.current(foo, REFRESH, 50, null);
+        assertEquals(0, restarted.sweep(Duration.ofHours(24)), "asked for less than the retention");
+        assertEquals(Set.of(foo, left), store.saved.keySet());
+
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        restarted.current(foo, REFRESH, 50, null);
+        assertEquals(1, restarted.sweep(Duration.ofHours(24)));
+        assertEquals(Set.of(foo), store.saved.keySet(), "what no route server asked for since the restart is deleted");
+    }
+
+    @Test
+    void theLeaderSweepsOnItsOwnOnceRouteServersAskForLists() {
+        IrrKey left = new IrrKey(irrd.address(), List.of("AS15562"));
+        awaitOutcome(registry(4), left, IrrListStatus.APPLIED); // an earlier run's member who has left since
+        IrrRegistry registry = registry(4);
+        registry.sweepEvery(Duration.ofMillis(100), Duration.ofHours(24));
+        registry.current(foo, REFRESH, 50, null);
+
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        registry.current(foo, REFRESH, 50, null);
+
+        await("the sweep").atMost(WAIT).until(() -> !store.saved.containsKey(left));
+        assertTrue(store.saved.containsKey(foo), "lists in use are kept");
+        registry.stop();
+    }
+
     private IrrRegistry registry(int concurrency) {
         return new IrrRegistry(lookup::lookUp, store, concurrency, Duration.ofMinutes(5), clock);
     }
@@ -178,6 +234,13 @@ class IrrRegistryTest {
         @Override
         public void save(IrrKey key, IrrLists lists) {
             saved.put(key, lists);
+        }
+
+        @Override
+        public int sweep(Set<IrrKey> keep) {
+            int before = saved.size();
+            saved.keySet().retainAll(keep);
+            return before - saved.size();
         }
     }
 }
