@@ -28,8 +28,20 @@ final class ApplicationSettings {
         return p;
     }
 
-    static Map<String, String> operator(String namespace, int port) {
+    /** Where the operator serves its looking-glass API in the sandbox (loopback, a port of its own, a token). */
+    record LookingGlass(int port, String token) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    static Map<String, String> operator(String namespace, int port, LookingGlass lookingGlass) {
         Map<String, String> p = common(port);
+        // the looking glass as the chart runs it (enabled, with a token the portal shares), on loopback only
+        p.put("ztix.looking-glass.enabled", "true");
+        p.put("ztix.looking-glass.host", "127.0.0.1");
+        p.put("ztix.looking-glass.port", String.valueOf(lookingGlass.port()));
+        p.put("ztix.looking-glass.token", lookingGlass.token());
         p.put("ztix.operator.resync-interval", "30s");
         p.put("ztix.operator.apply-debounce", "500ms");
         p.put("ztix.operator.apply-interval", "2s");
@@ -42,8 +54,10 @@ final class ApplicationSettings {
     }
 
     static Map<String, String> portal(String namespace, int port, EmbeddedPostgres postgres,
-            FakePeeringDb peeringDb) {
+            FakePeeringDb peeringDb, LookingGlass lookingGlass) {
         Map<String, String> p = common(port);
+        p.put("ztix.portal.looking-glass.url", lookingGlass.url());
+        p.put("ztix.portal.looking-glass.token", lookingGlass.token());
         p.put("ztix.portal.namespace", namespace);
         p.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
         p.put("quarkus.datasource.username", "postgres");

@@ -43,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private KubernetesApi kubernetes;
     private String portalUrl;
     private String operatorUrl;
+    private ApplicationSettings.LookingGlass lookingGlass;
     private Optional<LocalRouteServer> routeServer = Optional.empty();
     private String noRouteServerReason = "";
     private JavaApp operator;
@@ -86,8 +87,9 @@ public final class Sandbox implements AutoCloseable {
             step("operator");
             int operatorPort = FreePorts.pick();
             operatorUrl = "http://127.0.0.1:" + operatorPort;
+            lookingGlass = new ApplicationSettings.LookingGlass(FreePorts.pick(), randomHex(24));
             operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                    ApplicationSettings.operator(NAMESPACE, operatorPort),
+                    ApplicationSettings.operator(NAMESPACE, operatorPort, lookingGlass),
                     Map.of("KUBECONFIG", kubernetes.operatorKubeconfig().toString()),
                     work.resolve("logs/operator.log")));
 
@@ -97,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
             int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();
             portalUrl = "http://127.0.0.1:" + portalPort;
             portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
-                    ApplicationSettings.portal(NAMESPACE, portalPort, database, peeringDb),
+                    ApplicationSettings.portal(NAMESPACE, portalPort, database, peeringDb, lookingGlass),
                     Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32),
                             "ZTIX_OIDC_STATE_SECRET", randomHex(32)),
                     work.resolve("logs/portal.log")));
@@ -194,6 +196,15 @@ public final class Sandbox implements AutoCloseable {
         return operatorUrl;
     }
 
+    /** The operator's looking-glass API (loopback) and the bearer token it requires. */
+    public String lookingGlassUrl() {
+        return lookingGlass.url();
+    }
+
+    public String lookingGlassToken() {
+        return lookingGlass.token();
+    }
+
     public Path kubeconfig() {
         return kubernetes.kubeconfig();
     }
@@ -240,6 +251,9 @@ public final class Sandbox implements AutoCloseable {
                 "               " + approve,
                 "  Route server: " + routeServer.map(LocalRouteServer::describe)
                         .orElse("NONE RUNS (" + noRouteServerReason + "); requests turn Active without one"),
+                "  Looking glass: a member's routes on its request page in the portal; the operator's API at "
+                        + lookingGlass.url() + "/api/v1/routeservers/" + NAMESPACE + "/rs1/status",
+                "               (header Authorization: Bearer " + lookingGlass.token() + ")",
                 "  Logs:        " + operator.log() + ", " + portal.log(),
                 "",
                 "Ctrl-C stops everything.");

@@ -75,6 +75,13 @@ class SandboxEndToEndTest {
                 assertThat(now.getElementById("addresses").asNormalizedText())
                         .contains("2001:db8:ff:0:6:4501:0:1").contains("203.0.113.");
             });
+            // the looking glass runs as the chart runs it: the portal reads the member's routes from the operator
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(browser.page(detailPath + "/routes?rs=rs1&family=ipv6&filtered=false").asNormalizedText())
+                            .as("the routes of the member's IPv6 session, from the operator's looking glass")
+                            .contains("accepted no route").doesNotContain("cannot be shown"));
+            assertThat(lookingGlass(sandbox, sandbox.lookingGlassToken()).statusCode()).isEqualTo(200);
+            assertThat(lookingGlass(sandbox, "not-the-token").statusCode()).as("only with the shared token").isEqualTo(401);
             assertThat(kubectl.run("wait", "--for=jsonpath={.status.phase}=Active", "jr/" + name, "--timeout=60s"))
                     .as("kubectl wait follows the request over an HTTP watch").contains("condition met");
             assertThat(kubectl.run("get", "jr", name, "-o", "yaml")).contains("phase: Active");
@@ -109,6 +116,12 @@ class SandboxEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pids)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                         .as("process %d still running", pid).isFalse()));
+    }
+
+    private static java.net.http.HttpResponse<String> lookingGlass(Sandbox sandbox, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                sandbox.lookingGlassUrl() + "/api/v1/routeservers/" + Sandbox.NAMESPACE + "/rs1/status"))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
