@@ -42,6 +42,13 @@ public class PolicySpec {
             + "A route server whose BIRD has no ASPA refuses Tag and Reject (condition ConfigApplied False, reason "
             + "UnsupportedBirdFeature; nothing is applied) instead of ignoring them.")
     public Aspa aspa = Aspa.Disabled;
+    @Default("false")
+    @JsonPropertyDescription("RPKI ROAs as route objects (as arouteserver's use_rpki_roas_as_route_objects): where the "
+            + "route server filters by IRR (spec.irr), a route whose prefix no route object of the member's AS-SET covers "
+            + "is accepted when a ROA validates it (prefix, length and origin) and its origin is in the AS-SET; it carries "
+            + "RS:1001:16 instead of RS:1001:1 (IRR valid). Off: such a route is filtered with RS:1101:9.")
+    public Boolean rpkiRoasAsRouteObjects = Boolean.FALSE;
+
     /**
      * Transit-free networks as IX route-server configurations commonly list them (Cogent, Verizon, Sprint, Arelion,
      * XO, NTT, GTT, Deutsche Telekom, Lumen, PCCW, Orange, Tata, Zayo, Sparkle, Liberty Global, AT&T, Telxius): no

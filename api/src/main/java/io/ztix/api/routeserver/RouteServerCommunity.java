@@ -41,6 +41,8 @@ public enum RouteServerCommunity {
     IRR_VALID_INFO(Kind.INFORMATION, 1001, 1, true, "IRR valid: origin in the AS-SET, prefix covered by its route objects"),
     IRR_NOT_CHECKED_INFO(Kind.INFORMATION, 1001, 2, true, "IRR not checked (this route server does not filter by IRR)"),
     IRR_MORE_SPECIFIC_INFO(Kind.INFORMATION, 1001, 3, false, "IRR: more specific of a registered prefix"),
+    IRR_ROA_AS_ROUTE_OBJECT_INFO(Kind.INFORMATION, 1001, 16, true,
+            "IRR: no route object covers the prefix, a ROA for its origin does (ROAs used as route objects)"),
     ASPA_VALID_INFO(Kind.INFORMATION, 1002, 1, true, "ASPA valid"),
     ASPA_UNKNOWN_INFO(Kind.INFORMATION, 1002, 2, true, "ASPA unknown (an AS on the path publishes no ASPA)"),
     ASPA_INVALID_INFO(Kind.INFORMATION, 1002, 3, true, "ASPA invalid, accepted because the policy only tags");

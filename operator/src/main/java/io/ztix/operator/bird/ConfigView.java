@@ -150,6 +150,7 @@ record ConfigView(
                 member.irr() == null ? "" : IrrFilter.setElements(member.irr().entries(suffix).stream()
                         .map(IrrPrefix::bird).toList()),
                 member.irr() == null ? "" : IrrFilter.setElements(member.irr().origins().stream().map(String::valueOf).toList()),
+                member.irr() != null && policy.roasAsRouteObjects(),
                 policy.aspa() != AspaPolicy.Off,
                 held);
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param transitFreeAsns ASNs that must not appear in a path behind the member (RS:1101:14); empty: no such check
  */
 public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa,
-        List<Long> transitFreeAsns) {
+        List<Long> transitFreeAsns, boolean roasAsRouteObjects) {
 
     public Policy {
         Objects.requireNonNull(maxPrefixAction, "maxPrefixAction");
@@ -25,6 +25,12 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
         }
         transitFreeAsns = transitFreeAsns == null ? List.of() : transitFreeAsns.stream()
                 .map(asn -> Asns.sessionAsn(asn == null ? 0 : asn, "transit-free ASN")).distinct().sorted().toList();
+    }
+
+    /** ROAs not used as route objects. */
+    public Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa,
+            List<Long> transitFreeAsns) {
+        this(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, false);
     }
 
     /** With the default transit-free ASNs. */
@@ -56,11 +62,16 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
 
     /** The same policy with another ASPA setting. */
     public Policy withAspa(AspaPolicy aspaPolicy) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy, transitFreeAsns);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy, transitFreeAsns, roasAsRouteObjects);
     }
 
     /** The same policy with other transit-free ASNs. */
     public Policy withTransitFreeAsns(List<Long> asns) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, asns);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, asns, roasAsRouteObjects);
+    }
+
+    /** The same policy, with or without ROAs as route objects for the IRR check. */
+    public Policy withRoasAsRouteObjects(boolean on) {
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, on);
     }
 }

@@ -22,6 +22,7 @@ record SessionView(
         String irrSummary,
         String irrPrefixes,
         String irrOrigins,
+        boolean roasAsRouteObjects,
         boolean aspa,
         boolean held) implements TemplateView {
 
@@ -54,6 +55,8 @@ record SessionView(
             case "irrSummary" -> irrSummary;
             case "irrPrefixes" -> irrPrefixes;
             case "irrOrigins" -> irrOrigins;
+            case "roasAsRouteObjects" -> roasAsRouteObjects;
+            case "roaTable" -> "ztix_roa" + familySuffix.substring(1);
             case "aspa" -> aspa;
             case "held" -> held;
             case "communities" -> Communities.TEMPLATE_VIEW;

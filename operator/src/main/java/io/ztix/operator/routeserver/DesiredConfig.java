@@ -38,7 +38,8 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         Policy policy = new Policy(policySpec.asPathMaxLength, MaxPrefixAction.valueOf(policySpec.maxPrefixAction.name()),
                 Boolean.TRUE.equals(policySpec.bgpRole),
                 aspa(policySpec.aspa)).withTransitFreeAsns(policySpec.transitFreeAsns == null
-                ? PolicySpec.DEFAULT_TRANSIT_FREE_ASNS : policySpec.transitFreeAsns);
+                ? PolicySpec.DEFAULT_TRANSIT_FREE_ASNS : policySpec.transitFreeAsns)
+                .withRoasAsRouteObjects(Boolean.TRUE.equals(policySpec.rpkiRoasAsRouteObjects));
         List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();

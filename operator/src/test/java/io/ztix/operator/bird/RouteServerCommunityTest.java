@@ -37,9 +37,14 @@ class RouteServerCommunityTest {
         String rejecting = new BirdConfigRenderer().render(BirdFixtures.routeServer(BirdFixtures.threeMembers().members(),
                 Policy.defaults().withAspa(AspaPolicy.Reject)), BirdVersion.parse("3.1.8"));
         String irr = new BirdConfigRenderer().render(BirdFixtures.threeMembersWithIrr(), BirdVersion.parse("3.1.8"));
+        RouteServerConfig plain = BirdFixtures.threeMembersWithIrr();
+        String roas = new BirdConfigRenderer().render(new RouteServerConfig(plain.rsAsn(), plain.routerId(), plain.rsIpv4(),
+                plain.rsIpv6(), plain.rtrServers(), plain.policy().withRoasAsRouteObjects(true), plain.members()),
+                BirdVersion.parse("3.1.8"));
         for (RouteServerCommunity community : RouteServerCommunity.values()) {
             String added = "bgp_large_community.add(" + Communities.bird(community) + ")";
-            assertEquals(community.rendered(), tagging.contains(added) || rejecting.contains(added) || irr.contains(added),
+            assertEquals(community.rendered(), tagging.contains(added) || rejecting.contains(added) || irr.contains(added)
+                    || roas.contains(added),
                     community + (community.rendered() ? " is marked rendered but no template sets it"
                             : " is set by a template but not marked rendered"));
         }

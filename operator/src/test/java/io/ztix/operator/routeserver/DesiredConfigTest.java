@@ -72,6 +72,17 @@ class DesiredConfigTest {
     }
 
     @Test
+    void roasAreRouteObjectsOnlyWhenThePolicySaysSo() {
+        JoinRequest a = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
+        RouteServer on = routeServer();
+        on.getSpec().policy = new io.ztix.api.routeserver.PolicySpec();
+        on.getSpec().policy.rpkiRoasAsRouteObjects = true;
+
+        assertThat(DesiredConfig.of(routeServer(), List.of(a)).model().policy().roasAsRouteObjects()).isFalse();
+        assertThat(DesiredConfig.of(on, List.of(a)).model().policy().roasAsRouteObjects()).isTrue();
+    }
+
+    @Test
     void anApprovedRequestWithoutARecordIsNotRenderedEvenIfItsConditionsSayAuthorized() {
         JoinRequest request = request("ns", "ix", 64502, "aabbccdd02", peeringDbUser(2, true));
         request.getSpec().approval = approved("alice");

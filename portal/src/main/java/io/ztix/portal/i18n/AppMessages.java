@@ -501,6 +501,9 @@ public interface AppMessages {
     @Message("IRR: more specific of a registered prefix")
     String community_irr_more_specific_info();
 
+    @Message("IRR: no route object covers the prefix, but a ROA for its origin does (ROAs used as route objects)")
+    String community_irr_roa_as_route_object_info();
+
     @Message("ASPA valid")
     String community_aspa_valid_info();
 

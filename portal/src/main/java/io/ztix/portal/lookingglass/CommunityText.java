@@ -38,6 +38,7 @@ public final class CommunityText {
             case IRR_VALID_INFO -> msg.community_irr_valid_info();
             case IRR_NOT_CHECKED_INFO -> msg.community_irr_not_checked_info();
             case IRR_MORE_SPECIFIC_INFO -> msg.community_irr_more_specific_info();
+            case IRR_ROA_AS_ROUTE_OBJECT_INFO -> msg.community_irr_roa_as_route_object_info();
             case ASPA_VALID_INFO -> msg.community_aspa_valid_info();
             case ASPA_UNKNOWN_INFO -> msg.community_aspa_unknown_info();
             case ASPA_INVALID_INFO -> msg.community_aspa_invalid_info();
