@@ -42,6 +42,9 @@ public class PolicySpec {
             + "A route server whose BIRD has no ASPA refuses Tag and Reject (condition ConfigApplied False, reason "
             + "UnsupportedBirdFeature; nothing is applied) instead of ignoring them.")
     public Aspa aspa = Aspa.Disabled;
+    @JsonPropertyDescription("RFC 7999 blackholing (off unless enabled).")
+    public BlackholingSpec blackholing;
+
     @Default("false")
     @JsonPropertyDescription("RPKI ROAs as route objects (as arouteserver's use_rpki_roas_as_route_objects): where the "
             + "route server filters by IRR (spec.irr), a route whose prefix no route object of the member's AS-SET covers "

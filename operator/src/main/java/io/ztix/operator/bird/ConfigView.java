@@ -21,7 +21,8 @@ record ConfigView(
         List<SessionView> sessions,
         BirdVersion birdVersion,
         AspaPolicy aspa,
-        Policy policy) implements TemplateView {
+        Policy policy,
+        Blackholing blackholing) implements TemplateView {
 
     static final long MAX_RECEIVE_LIMIT = 10_000_000L;
 
@@ -49,9 +50,11 @@ record ConfigView(
         String routerId = IpAddresses.ipv4(config.routerId(), "router ID");
         String rsIpv6 = IpAddresses.ipv6(config.rsIpv6(), "route server IPv6 address");
         String rsIpv4 = config.rsIpv4() == null ? null : IpAddresses.ipv4(config.rsIpv4(), "route server IPv4 address");
+        Blackholing blackholing = config.policy().blackholing() == null ? null
+                : config.policy().blackholing().validated(rsIpv4, rsIpv6);
         return new ConfigView(rsAsn, routerId, config.policy().asPathMaxLength(), rsAsn <= 65535,
                 rtrViews(config.rtrServers()), sessions(config, rsIpv4, rsIpv6), version,
-                config.policy().aspa(), config.policy());
+                config.policy().aspa(), config.policy(), blackholing);
     }
 
     private static List<RtrView> rtrViews(List<RtrEndpoint> endpoints) {
@@ -151,6 +154,10 @@ record ConfigView(
                         .map(IrrPrefix::bird).toList()),
                 member.irr() == null ? "" : IrrFilter.setElements(member.irr().origins().stream().map(String::valueOf).toList()),
                 member.irr() != null && policy.roasAsRouteObjects(),
+                policy.blackholing() != null,
+                member.irr() != null && policy.blackholing() != null,
+                member.irr() == null || policy.blackholing() == null ? "" : IrrFilter.setElements(member.irr().entries(suffix)
+                        .stream().map(p -> p.orLonger(suffix.equals("v4") ? 32 : 128)).toList()),
                 policy.aspa() != AspaPolicy.Off,
                 held);
     }
@@ -206,6 +213,9 @@ record ConfigView(
             case "rtrVersion1" -> aspa == AspaPolicy.Off && birdVersion.hasAspa();
             case "communities" -> Communities.TEMPLATE_VIEW;
             case "transitFree" -> !policy.transitFreeAsns().isEmpty();
+            case "blackholing" -> blackholing != null;
+            case "blackholeNextHop4" -> blackholing == null ? null : blackholing.nextHop4();
+            case "blackholeNextHop6" -> blackholing == null ? null : blackholing.nextHop6();
             case "transitFreeAsns" -> IrrFilter.setElements(policy.transitFreeAsns().stream().map(String::valueOf).toList());
             default -> null;
         };

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param transitFreeAsns ASNs that must not appear in a path behind the member (RS:1101:14); empty: no such check
  */
 public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa,
-        List<Long> transitFreeAsns, boolean roasAsRouteObjects) {
+        List<Long> transitFreeAsns, boolean roasAsRouteObjects, Blackholing blackholing) {
 
     public Policy {
         Objects.requireNonNull(maxPrefixAction, "maxPrefixAction");
@@ -27,10 +27,10 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
                 .map(asn -> Asns.sessionAsn(asn == null ? 0 : asn, "transit-free ASN")).distinct().sorted().toList();
     }
 
-    /** ROAs not used as route objects. */
+    /** ROAs not used as route objects, no blackholing. */
     public Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boolean bgpRole, AspaPolicy aspa,
             List<Long> transitFreeAsns) {
-        this(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, false);
+        this(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, false, null);
     }
 
     /** With the default transit-free ASNs. */
@@ -62,16 +62,21 @@ public record Policy(int asPathMaxLength, MaxPrefixAction maxPrefixAction, boole
 
     /** The same policy with another ASPA setting. */
     public Policy withAspa(AspaPolicy aspaPolicy) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy, transitFreeAsns, roasAsRouteObjects);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspaPolicy, transitFreeAsns, roasAsRouteObjects, blackholing);
     }
 
     /** The same policy with other transit-free ASNs. */
     public Policy withTransitFreeAsns(List<Long> asns) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, asns, roasAsRouteObjects);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, asns, roasAsRouteObjects, blackholing);
     }
 
     /** The same policy, with or without ROAs as route objects for the IRR check. */
     public Policy withRoasAsRouteObjects(boolean on) {
-        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, on);
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, on, blackholing);
+    }
+
+    /** The same policy with RFC 7999 blackholing ({@code null}: off). */
+    public Policy withBlackholing(Blackholing rule) {
+        return new Policy(asPathMaxLength, maxPrefixAction, bgpRole, aspa, transitFreeAsns, roasAsRouteObjects, rule);
     }
 }

@@ -23,6 +23,9 @@ record SessionView(
         String irrPrefixes,
         String irrOrigins,
         boolean roasAsRouteObjects,
+        boolean blackholingRouteServer,
+        boolean blackholing,
+        String irrBlackholePrefixes,
         boolean aspa,
         boolean held) implements TemplateView {
 
@@ -56,6 +59,10 @@ record SessionView(
             case "irrPrefixes" -> irrPrefixes;
             case "irrOrigins" -> irrOrigins;
             case "roasAsRouteObjects" -> roasAsRouteObjects;
+            case "blackholingRouteServer" -> blackholingRouteServer;
+            case "blackholing" -> blackholing;
+            case "irrBlackholePrefixes" -> irrBlackholePrefixes;
+            case "blackholeNextHop" -> "ZTIX_BLACKHOLE_NEXT_HOP_" + familySuffix.toUpperCase(java.util.Locale.ROOT);
             case "roaTable" -> "ztix_roa" + familySuffix.substring(1);
             case "aspa" -> aspa;
             case "held" -> held;

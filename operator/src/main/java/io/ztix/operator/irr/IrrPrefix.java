@@ -32,6 +32,11 @@ public record IrrPrefix(String network, int length, int min, int max) {
     }
 
     /** As BIRD writes it in a prefix set. */
+    /** This entry with every more specific down to {@code longest} (RFC 7999 blackhole routes), as a BIRD set element. */
+    public String orLonger(int longest) {
+        return network + "/" + length + "{" + min + "," + longest + "}";
+    }
+
     public String bird() {
         String prefix = network + "/" + length;
         return min == length && max == length ? prefix : prefix + "{" + min + "," + max + "}";

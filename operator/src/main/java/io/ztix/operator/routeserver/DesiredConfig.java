@@ -10,6 +10,7 @@ import io.ztix.operator.bird.AspaPolicy;
 import io.ztix.operator.bird.IrrFilter;
 import io.ztix.operator.bird.MaxPrefixAction;
 import io.ztix.operator.bird.Member;
+import io.ztix.operator.bird.Blackholing;
 import io.ztix.operator.bird.Policy;
 import io.ztix.operator.bird.PrefixLimits;
 import io.ztix.operator.bird.RouteServerConfig;
@@ -39,7 +40,9 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
                 Boolean.TRUE.equals(policySpec.bgpRole),
                 aspa(policySpec.aspa)).withTransitFreeAsns(policySpec.transitFreeAsns == null
                 ? PolicySpec.DEFAULT_TRANSIT_FREE_ASNS : policySpec.transitFreeAsns)
-                .withRoasAsRouteObjects(Boolean.TRUE.equals(policySpec.rpkiRoasAsRouteObjects));
+                .withRoasAsRouteObjects(Boolean.TRUE.equals(policySpec.rpkiRoasAsRouteObjects))
+                .withBlackholing(policySpec.blackholing == null || !Boolean.TRUE.equals(policySpec.blackholing.enabled) ? null
+                        : new Blackholing(policySpec.blackholing.nextHop4, policySpec.blackholing.nextHop6));
         List<RtrEndpoint> rtr = spec.rpki.servers.stream().map(s -> new RtrEndpoint(s.host, s.port)).toList();
         String rsIpv4 = spec.peeringAddresses.ipv4;
         Map<String, PeerStatus> sessions = new LinkedHashMap<>();

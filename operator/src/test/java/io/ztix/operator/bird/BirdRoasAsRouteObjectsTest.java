@@ -37,9 +37,9 @@ class BirdRoasAsRouteObjectsTest {
     private static final String V4 = "from_a_v4";
     private static final String B_V6 = "from_b_v6";
     private static final long STRANGER = 15562;
-    private static final String ROA_AS_ROUTE_OBJECT = community(RouteServerCommunity.IRR_ROA_AS_ROUTE_OBJECT_INFO);
-    private static final String IRR_VALID = community(RouteServerCommunity.IRR_VALID_INFO);
-    private static final String RPKI_VALID = community(RouteServerCommunity.RPKI_VALID_INFO);
+    private static final String ROA_AS_ROUTE_OBJECT = PolicyFixture.code(RouteServerCommunity.IRR_ROA_AS_ROUTE_OBJECT_INFO);
+    private static final String IRR_VALID = PolicyFixture.code(RouteServerCommunity.IRR_VALID_INFO);
+    private static final String RPKI_VALID = PolicyFixture.code(RouteServerCommunity.RPKI_VALID_INFO);
 
     private static BirdDaemon bird;
 
@@ -58,17 +58,19 @@ class BirdRoasAsRouteObjectsTest {
                 + TestRoutes.roas("t_roa6", "ipv6")
                 .roa("2a0c:9a40:70::/48", 48, B)
                 .render()
-                + TestRoutes.through(V4, "ipv4", PolicyFixture.importFilter(A, "ipv4"))
+                + TestRoutes.through(V4, "ipv4", PolicyFixture.importFilter(A, "ipv4")).disabled()
                 .route("45.128.50.0/24", A_V4, path(A))
                 .route("45.128.70.0/24", A_V4, path(A))
                 .route("45.128.71.0/24", A_V4, path(A))
                 .route("45.128.72.0/24", A_V4, path(A, STRANGER))
                 .render()
-                + TestRoutes.through(B_V6, "ipv6", PolicyFixture.importFilter(B, "ipv6"))
+                + TestRoutes.through(B_V6, "ipv6", PolicyFixture.importFilter(B, "ipv6")).disabled()
                 .route("2a0c:9a40:70::/48", "2001:db8::12", path(B))
                 .route("2a0c:9a40:71::/48", "2001:db8::12", path(B))
                 .render();
         bird = BirdDaemon.start(installation, new BirdConfigRenderer().render(config, installation.birdVersion()), routes);
+        PolicyFixture.enableOnceRoaIsIn(bird, "ztix_roa4", "45.128.72.0/24", V4);
+        PolicyFixture.enableOnceRoaIsIn(bird, "ztix_roa6", "2a0c:9a40:70::/48", B_V6);
     }
 
     @AfterParameterizedClassInvocation
@@ -87,7 +89,7 @@ class BirdRoasAsRouteObjectsTest {
     @Test
     void aFamilyWithoutRouteObjectsAcceptsARouteThatARoaValidates() {
         assertEquals(Set.of(RPKI_VALID, ROA_AS_ROUTE_OBJECT), ours(awaitAccepted(bird, "master6", "2a0c:9a40:70::/48", B_V6)));
-        assertReasons("2a0c:9a40:71::/48", B_V6, RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED);
+        PolicyFixture.assertFilteredFor(bird, "2a0c:9a40:71::/48", B_V6, RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED);
     }
 
     @Test
@@ -97,21 +99,11 @@ class BirdRoasAsRouteObjectsTest {
 
     @Test
     void withoutAValidatingRoaTheRouteIsStillFilteredAsNotRegistered() {
-        assertReasons("45.128.71.0/24", V4, RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED);
+        PolicyFixture.assertFilteredFor(bird, "45.128.71.0/24", V4, RouteServerCommunity.IRR_PREFIX_NOT_REGISTERED);
     }
 
     @Test
     void aRoaNeverLetsInAnOriginOutsideTheAsSet() {
-        assertReasons("45.128.72.0/24", V4, RouteServerCommunity.IRR_ORIGIN_NOT_IN_AS_SET);
-    }
-
-    private static void assertReasons(String prefix, String protocol, RouteServerCommunity reason) {
-        String table = protocol.equals(V4) ? "master4" : "master6";
-        assertEquals(Set.of(community(reason)), PolicyFixture.filteredReasons(bird, table, prefix, protocol),
-                prefix + " from " + protocol);
-    }
-
-    private static String community(RouteServerCommunity community) {
-        return community.function() + ":" + community.value();
+        PolicyFixture.assertFilteredFor(bird, "45.128.72.0/24", V4, RouteServerCommunity.IRR_ORIGIN_NOT_IN_AS_SET);
     }
 }

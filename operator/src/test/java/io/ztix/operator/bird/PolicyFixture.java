@@ -59,6 +59,33 @@ final class PolicyFixture {
                 plain.policy(), members);
     }
 
+    /**
+     * Enables {@code protocols} (started {@link TestRoutes#disabled()}) once {@code roa} is in {@code roaTable}: their
+     * routes are checked when they arrive, and BIRD starts protocols in no fixed order (BIRD 3 in threads), so a route
+     * checked before its ROA arrived would be judged without it.
+     */
+    static void enableOnceRoaIsIn(BirdDaemon bird, String roaTable, String roa, String... protocols) {
+        org.awaitility.Awaitility.await("the ROA " + roa).atMost(Duration.ofSeconds(15))
+                .until(() -> bird.birdc("show", "route", "table", roaTable).contains(roa));
+        for (String protocol : protocols) {
+            bird.birdc("enable", protocol);
+        }
+    }
+
+    /** A community as {@link #ours} reports it: "function:value". */
+    static String code(io.ztix.api.routeserver.RouteServerCommunity community) {
+        return community.function() + ":" + community.value();
+    }
+
+    /** {@code prefix} from {@code protocol} is filtered with exactly these reasons (table from the protocol's family). */
+    static void assertFilteredFor(BirdDaemon bird, String prefix, String protocol,
+            io.ztix.api.routeserver.RouteServerCommunity... reasons) {
+        String table = prefix.contains(":") ? "master6" : "master4";
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Arrays.stream(reasons).map(PolicyFixture::code)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                filteredReasons(bird, table, prefix, protocol), prefix + " from " + protocol);
+    }
+
     static String importFilter(long asn, String family) {
         return protocol(asn, family) + "_in";
     }

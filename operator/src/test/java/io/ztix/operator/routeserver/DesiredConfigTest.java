@@ -83,6 +83,21 @@ class DesiredConfigTest {
     }
 
     @Test
+    void blackholingIsOnOnlyWhenEnabledWithItsNextHops() {
+        JoinRequest a = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
+        RouteServer rs = routeServer();
+        rs.getSpec().policy = new io.ztix.api.routeserver.PolicySpec();
+        rs.getSpec().policy.blackholing = new io.ztix.api.routeserver.BlackholingSpec();
+        rs.getSpec().policy.blackholing.nextHop4 = "203.0.113.66";
+        rs.getSpec().policy.blackholing.nextHop6 = "2001:db8:ff::66";
+
+        assertThat(DesiredConfig.of(rs, List.of(a)).model().policy().blackholing()).as("not enabled").isNull();
+        rs.getSpec().policy.blackholing.enabled = true;
+        assertThat(DesiredConfig.of(rs, List.of(a)).model().policy().blackholing())
+                .isEqualTo(new io.ztix.operator.bird.Blackholing("203.0.113.66", "2001:db8:ff::66"));
+    }
+
+    @Test
     void anApprovedRequestWithoutARecordIsNotRenderedEvenIfItsConditionsSayAuthorized() {
         JoinRequest request = request("ns", "ix", 64502, "aabbccdd02", peeringDbUser(2, true));
         request.getSpec().approval = approved("alice");
