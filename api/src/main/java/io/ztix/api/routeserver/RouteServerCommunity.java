@@ -34,6 +34,8 @@ public enum RouteServerCommunity {
     TOO_MANY_COMMUNITIES(Kind.FILTERED, 1101, 15, false, "too many communities"),
     ASPA_INVALID(Kind.FILTERED, 1101, 16, true, "ASPA path verification failed (a provider the customer's ASPA does not list)"),
     ROUTE_SERVER_ASN_IN_PATH(Kind.FILTERED, 1101, 17, true, "the route server's own ASN is in the AS path (a loop)"),
+    BLACKHOLE_NOT_ACCEPTED(Kind.FILTERED, 1101, 18, true,
+            "BLACKHOLE (65535:666) not accepted: blackholing is off here or the member's IRR lists are not checked"),
 
     RPKI_VALID_INFO(Kind.INFORMATION, 1000, 1, true, "RPKI valid"),
     RPKI_UNKNOWN_INFO(Kind.INFORMATION, 1000, 2, true, "RPKI unknown (no ROA covers the prefix)"),

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RFC 7999 blackholing on a real BIRD: member A's AS-SET registers 45.128.50.0/23 (up to /24) and 2a0c:9a40::/32 (up
  * to /48), with a ROA for 45.128.50.0/23 up to /24; member C's IRR is not checked. A's BLACKHOLE host routes of its
  * own prefixes are accepted, pointed at the blackhole next hops and marked NO_EXPORT; the same host route without
- * BLACKHOLE, a blackhole of someone else's prefix, of a foreign origin, or from a member whose IRR is not checked
- * is filtered for the usual reasons.
+ * BLACKHOLE, a blackhole of someone else's prefix or of a foreign origin is filtered for the usual reasons; any route
+ * with BLACKHOLE from a member whose IRR is not checked is filtered with RS:1101:18.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.ztix.operator.testsupport.BirdInstallation#underTest")
@@ -71,6 +71,7 @@ class BirdBlackholingTest {
                 .render()
                 + TestRoutes.through(C_V4, "ipv4", PolicyFixture.importFilter(C, "ipv4")).disabled()
                 .route("45.128.50.9/32", "198.51.100.13", path(C), BLACKHOLE)
+                .route("45.128.50.0/24", "198.51.100.13", path(C), BLACKHOLE)
                 .render();
         bird = BirdDaemon.start(installation, new BirdConfigRenderer().render(config, installation.birdVersion()), routes);
         PolicyFixture.enableOnceRoaIsIn(bird, "ztix_roa4", "45.128.50.0/23", V4, V6, C_V4);
@@ -115,8 +116,10 @@ class BirdBlackholingTest {
     }
 
     @Test
-    void aMemberWhoseIrrIsNotCheckedCannotBlackholeAHostRoute() {
-        PolicyFixture.assertFilteredFor(bird, "45.128.50.9/32", C_V4, RouteServerCommunity.PREFIX_TOO_LONG, RouteServerCommunity.RPKI_INVALID);
+    void aMemberWhoseIrrIsNotCheckedCannotBlackholeAnything() {
+        PolicyFixture.assertFilteredFor(bird, "45.128.50.9/32", C_V4, RouteServerCommunity.PREFIX_TOO_LONG,
+                RouteServerCommunity.RPKI_INVALID, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
+        PolicyFixture.assertFilteredFor(bird, "45.128.50.0/24", C_V4, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
     }
 
     @Test

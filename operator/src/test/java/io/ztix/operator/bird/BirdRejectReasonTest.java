@@ -64,6 +64,7 @@ class BirdRejectReasonTest {
                 .route("45.128.57.0/24", A_V4, path(A, RS_ASN, TRANSIT))
                 .route("45.128.59.0/24", A_V4, path(A, 3356, TRANSIT))
                 .route("45.128.61.0/24", A_V4, path(A))
+                .route("45.128.62.0/24", A_V4, path(A), "bgp_community.add((65535, 666))")
                 .route("45.128.58.0/24", A_V4, path(A),
                         "bgp_large_community.add((" + RS_ASN + ", 1101, 3))", "bgp_large_community.add((" + RS_ASN + ", 1000, 1))")
                 .render()
@@ -99,6 +100,7 @@ class BirdRejectReasonTest {
         assertReason("45.128.60.0/24", V4, RouteServerCommunity.RPKI_INVALID);
         assertReason("45.128.57.0/24", V4, RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH);
         assertReason("45.128.59.0/24", V4, RouteServerCommunity.TRANSIT_FREE_ASN);
+        assertReason("45.128.62.0/24", V4, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
     }
 
     @Test
@@ -123,7 +125,8 @@ class BirdRejectReasonTest {
                 RouteServerCommunity.BOGON_PREFIX, RouteServerCommunity.BOGON_ASN, RouteServerCommunity.AS_PATH_TOO_LONG,
                 RouteServerCommunity.AS_PATH_EMPTY, RouteServerCommunity.FIRST_AS_NOT_PEER,
                 RouteServerCommunity.NEXT_HOP_NOT_PEER, RouteServerCommunity.RPKI_INVALID,
-                RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH, RouteServerCommunity.TRANSIT_FREE_ASN), rendered,
+                RouteServerCommunity.ROUTE_SERVER_ASN_IN_PATH, RouteServerCommunity.TRANSIT_FREE_ASN,
+                RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED), rendered,
                 "a new reject reason needs a route in this test");
     }
 

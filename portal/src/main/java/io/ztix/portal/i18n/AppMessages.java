@@ -483,6 +483,9 @@ public interface AppMessages {
     @Message("The route server's own ASN is in the AS path (a loop).")
     String community_route_server_asn_in_path();
 
+    @Message("BLACKHOLE (65535:666) is not accepted from you here: this route server does not offer blackholing, or it does not check your IRR route objects")
+    String community_blackhole_not_accepted();
+
     @Message("RPKI valid")
     String community_rpki_valid_info();
 

@@ -32,6 +32,7 @@ public final class CommunityText {
             case TOO_MANY_COMMUNITIES -> msg.community_too_many_communities();
             case ASPA_INVALID -> msg.community_aspa_invalid();
             case ROUTE_SERVER_ASN_IN_PATH -> msg.community_route_server_asn_in_path();
+            case BLACKHOLE_NOT_ACCEPTED -> msg.community_blackhole_not_accepted();
             case RPKI_VALID_INFO -> msg.community_rpki_valid_info();
             case RPKI_UNKNOWN_INFO -> msg.community_rpki_unknown_info();
             case RPKI_NOT_CHECKED_INFO -> msg.community_rpki_not_checked_info();
