@@ -16,4 +16,18 @@ public final class NodeClaim {
     public static String leaseName(String network, String nodeId) {
         return LEASE_PREFIX + network + "-" + nodeId;
     }
+
+    /**
+     * A request that holds its node (and its claim) while it lives: neither rejected nor being deleted — pending,
+     * approved, being set up, active or failed. The portal and the operator apply this one rule.
+     */
+    public static boolean live(JoinRequest r) {
+        if (r == null || r.getSpec() == null || r.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        Approval approval = r.getSpec().approval;
+        boolean rejected = (approval != null && approval.decision == Approval.Decision.Rejected)
+                || (r.getStatus() != null && r.getStatus().phase == Phase.Rejected);
+        return !rejected;
+    }
 }

@@ -1,9 +1,8 @@
 package io.ztix.operator.joinrequest;
 
 import io.ztix.api.joinrequest.AdmittedMember;
-import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
-import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.joinrequest.NodeClaim;
 import io.ztix.api.reading.TolerantReading;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rejection, deletion) ever touches the owner's node on the controller. Claims made in this process are
  * remembered, so two approvals seen at once cannot both win while the cache catches up.
  *
- * <p>The portal claims a node before it creates a request ({@link io.ztix.api.joinrequest.NodeClaim}); a request
+ * <p>The portal claims a node before it creates a request ({@link NodeClaim}); a request
  * created with kubectl or GitOps takes no claim. So when another live request that is not admitted names the node
  * (pending, or approved), the claim decides between them: a request does not take a node whose claim another live
  * request holds, and the holder goes before older approved rivals. That costs one read, only then; a claim that
@@ -107,15 +106,9 @@ final class NodeOwnership {
         return Membership.decisionStands(r.getSpec().approval);
     }
 
-    /** Not admitted yet, and neither rejected nor being deleted: pending or approved, as the portal counts it. */
+    /** Not admitted yet, readable, and live as the portal counts it (neither rejected nor being deleted). */
     private static boolean live(JoinRequest r) {
-        if (Membership.admitted(r) != null || r.getMetadata().getDeletionTimestamp() != null
-                || TolerantReading.isUnreadable(r) || r.getSpec() == null) {
-            return false;
-        }
-        boolean rejected = (r.getSpec().approval != null && r.getSpec().approval.decision == Approval.Decision.Rejected)
-                || (r.getStatus() != null && r.getStatus().phase == Phase.Rejected);
-        return !rejected;
+        return Membership.admitted(r) == null && !TolerantReading.isUnreadable(r) && NodeClaim.live(r);
     }
 
     private static boolean olderThan(JoinRequest a, JoinRequest b) {
