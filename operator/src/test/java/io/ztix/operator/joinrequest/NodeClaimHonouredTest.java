@@ -55,6 +55,9 @@ class NodeClaimHonouredTest {
     @InjectKubeApiStandIn
     KubeApiStandIn api;
 
+    @Inject
+    MembershipMetrics metrics;
+
     private SelfHostedFake controller;
     private Cluster cluster;
     private String networkId;
@@ -85,6 +88,7 @@ class NodeClaimHonouredTest {
         awaitConflictNaming(kubectl, portal);
         await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(cluster.events())
                 .anyMatch(e -> "NodeIdConflict".equals(e.getReason()) && kubectl.equals(e.getInvolvedObject().getName())));
+        assertThat(metrics.conflicts(cluster.namespace(), "ix")).as("counted as a conflict for the admins").isEqualTo(1);
         await().pollDelay(Duration.ofSeconds(4)).atMost(Cluster.WAIT).untilAsserted(() -> {
             assertThat(cluster.request(kubectl).getStatus().admitted).as("still not admitted after a resync").isNull();
             assertThat(controller.member(networkId, NODE)).as("the node is not authorized for the kubectl request").isEmpty();
@@ -95,6 +99,7 @@ class NodeClaimHonouredTest {
         JoinRequest taken = cluster.awaitPhase(kubectl, Phase.Active);
         assertThat(taken.getStatus().admitted.asn).isEqualTo(64502);
         assertThat(controller.member(networkId, NODE).orElseThrow().get("name").asText()).startsWith("AS64502");
+        await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(metrics.conflicts(cluster.namespace(), "ix")).isZero());
     }
 
     @Test
