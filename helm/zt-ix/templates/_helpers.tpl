@@ -191,6 +191,18 @@ only referenced (secretKeyRef), never rendered from values.
     secretKeyRef:
       name: {{ .Values.portal.sessionSecrets.existingSecret }}
       key: {{ .Values.portal.sessionSecrets.oidcStateKey }}
+- name: ZTIX_TOKEN_ENCRYPTION_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.portal.sessionSecrets.existingSecret }}
+      key: {{ .Values.portal.sessionSecrets.tokenEncryptionKey }}
+{{- with .Values.portal.sessionSecrets.previousTokenEncryptionKeys }}
+- name: ZTIX_TOKEN_ENCRYPTION_PREVIOUS_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.Values.portal.sessionSecrets.existingSecret }}
+      key: {{ . }}
+{{- end }}
 - name: QUARKUS_OIDC_AUTH_SERVER_URL
   value: {{ .Values.portal.oidc.authServerUrl | quote }}
 - name: QUARKUS_OIDC_CLIENT_ID

@@ -30,6 +30,7 @@ class ChartEnvironmentMatchesConfigTest {
             "operator.controllers.allowedHosts", List.of("api.zerotier.com"),
             "portal.trustedProxies", List.of("10.42.0.0/16"),
             "portal.peeringdbApiKey.existingSecret", "pdb-api",
+            "portal.sessionSecrets.previousTokenEncryptionKeys", "token-encryption-previous",
             "portal.database.migration.existingSecret", "pg-owner",
             "portal.adminPeeringDbUserIds", List.of(4242),
             "portal.branding.logoUrl", "https://ix.example.net/logo.svg",
@@ -41,7 +42,8 @@ class ChartEnvironmentMatchesConfigTest {
         List<String> variables = variables(Chart.render(EVERYTHING).deployment("portal"));
 
         assertThat(variables).contains("ZTIX_PORTAL_ADMIN_PEERINGDB_IDS", "ZTIX_BRANDING_NAME", "ZTIX_BRANDING_SUPPORT_URL",
-                "ZTIX_PORTAL_EXTERNAL_URL", "ZTIX_SESSION_SECRET", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_FLYWAY_USERNAME");
+                "ZTIX_PORTAL_EXTERNAL_URL", "ZTIX_SESSION_SECRET", "ZTIX_TOKEN_ENCRYPTION_KEY",
+                "ZTIX_TOKEN_ENCRYPTION_PREVIOUS_KEYS", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_FLYWAY_USERNAME");
         assertThat(KnownProperties.unknown(variables, properties)).isEmpty();
     }
 

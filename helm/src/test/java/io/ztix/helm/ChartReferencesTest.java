@@ -71,7 +71,8 @@ class ChartReferencesTest {
         Manifests manifests = Chart.render(sets(
                 "portal.database.existingSecret", "pg", "portal.database.passwordKey", "pw",
                 "portal.oidc.clientSecret.existingSecret", "pdb-oauth", "portal.oidc.clientSecret.key", "secret",
-                "portal.peeringdbApiKey.existingSecret", "pdb-api"));
+                "portal.peeringdbApiKey.existingSecret", "pdb-api",
+                "portal.sessionSecrets.previousTokenEncryptionKeys", "token-previous"));
 
         assertThat(secretRefs(manifests.deployment("portal"))).containsExactlyInAnyOrder(
                 "QUARKUS_DATASOURCE_JDBC_URL=pg/jdbc-url",
@@ -80,9 +81,12 @@ class ChartReferencesTest {
                 "QUARKUS_OIDC_CREDENTIALS_SECRET=pdb-oauth/secret",
                 "ZTIX_PEERINGDB_API_KEY=pdb-api/api-key",
                 "ZTIX_SESSION_SECRET=zt-ix-portal-secrets/session",
-                "ZTIX_OIDC_STATE_SECRET=zt-ix-portal-secrets/oidc-state");
+                "ZTIX_OIDC_STATE_SECRET=zt-ix-portal-secrets/oidc-state",
+                "ZTIX_TOKEN_ENCRYPTION_KEY=zt-ix-portal-secrets/token-encryption",
+                "ZTIX_TOKEN_ENCRYPTION_PREVIOUS_KEYS=zt-ix-portal-secrets/token-previous");
         assertThat(secretRefs(Chart.renderDefaults().deployment("portal")))
-                .as("without a PeeringDB API key Secret the variable is left out").noneMatch(r -> r.startsWith("ZTIX_PEERINGDB_API_KEY"));
+                .as("without a PeeringDB API key Secret the variable is left out").noneMatch(r -> r.startsWith("ZTIX_PEERINGDB_API_KEY"))
+                .as("without previous token keys the variable is left out").noneMatch(r -> r.startsWith("ZTIX_TOKEN_ENCRYPTION_PREVIOUS"));
         assertThat(secretRefs(manifests.deployment("operator"))).as("the operator reads its Secrets through the API").isEmpty();
     }
 

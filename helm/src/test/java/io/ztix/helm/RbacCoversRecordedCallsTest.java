@@ -154,6 +154,23 @@ class RbacCoversRecordedCallsTest {
     }
 
     @Test
+    void operatorMayReadThePortalsNodeClaimsWhereItServesButNeverWriteThem() {
+        String claim = "ztix-node-ix-aabbccdd01";
+        Rbac limited = Rbac.of(Chart.render(sets("operator.watchNamespaces", List.of("ix-a"))), Chart.NAMESPACE, OPERATOR_SA);
+
+        assertThat(limited.allows(ApiCall.resource("get", "coordination.k8s.io", "leases", null, "ix-a", claim), "ix-a")).isTrue();
+        assertThat(limited.allows(ApiCall.resource("get", "coordination.k8s.io", "leases", null, "ix-b", claim), "ix-b"))
+                .as("not where it does not serve").isFalse();
+        for (String verb : List.of("create", "update", "patch", "delete")) {
+            assertThat(limited.allows(ApiCall.resource(verb, "coordination.k8s.io", "leases", null, "ix-a", claim), "ix-a"))
+                    .as(verb).isFalse();
+        }
+        Rbac everywhere = Rbac.of(Chart.renderDefaults(), Chart.NAMESPACE, OPERATOR_SA);
+        assertThat(everywhere.allows(ApiCall.resource("get", "coordination.k8s.io", "leases", null, "ix-z", claim), "ix-z")).isTrue();
+        assertThat(everywhere.allows(ApiCall.resource("update", "coordination.k8s.io", "leases", null, "ix-z", claim), "ix-z")).isFalse();
+    }
+
+    @Test
     void portalMayOnlyWorkWithJoinRequestsItsNodeClaimsAndReadNetworksAndRouteServersInItsNamespace() {
         Rbac rbac = Rbac.of(Chart.render(sets("portal.resourceNamespace", "ix-a")), Chart.NAMESPACE, PORTAL_SA);
 
@@ -210,7 +227,10 @@ class RbacCoversRecordedCallsTest {
             return "";
         }
         return switch (call.resource()) {
-            case "leases", "configmaps" -> releaseNamespace;
+            // the portal's node claims (ztix-node-...) live next to the JoinRequests; the leader-election Lease does not
+            case "leases" -> call.name() != null && call.name().startsWith("ztix-node-")
+                    ? (watchedNamespace == null ? "" : watchedNamespace) : releaseNamespace;
+            case "configmaps" -> releaseNamespace;
             case "secrets" -> watchedNamespace == null ? releaseNamespace : watchedNamespace;
             default -> watchedNamespace == null ? "" : watchedNamespace;
         };

@@ -101,7 +101,7 @@ public final class Sandbox implements AutoCloseable {
             portal = keep(JavaApp.start("portal", repo.resolve("portal/target/quarkus-app/quarkus-run.jar"),
                     ApplicationSettings.portal(NAMESPACE, portalPort, database, peeringDb, lookingGlass),
                     Map.of("KUBECONFIG", kubernetes.portalKubeconfig().toString(), "ZTIX_SESSION_SECRET", randomHex(32),
-                            "ZTIX_OIDC_STATE_SECRET", randomHex(32)),
+                            "ZTIX_OIDC_STATE_SECRET", randomHex(32), "ZTIX_TOKEN_ENCRYPTION_KEY", randomHex(32)),
                     work.resolve("logs/portal.log")));
 
             String ztUrl;

@@ -47,7 +47,7 @@ final class Admission {
 
     /** @return when to look again, or null for "only on a change" */
     Duration act(JoinRequest request, Approval approval, ZtNetwork network, List<RouteServer> routeServers,
-            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
+            List<JoinRequest> sameNetwork, NodeClaimLeases claims, JoinRequestStatusRecorder status) {
         try {
             if (approval == null) {
                 status.awaitingDecision();
@@ -56,7 +56,7 @@ final class Admission {
                 status.rejected(approval.reason, approval.decidedBy);
                 removal.removeIfPresent(request, network, sameNetwork, status, "Revoked: " + approval.reason);
             } else {
-                Optional<JoinRequest> owner = ownership.otherOwner(request, sameNetwork);
+                Optional<JoinRequest> owner = ownership.otherOwner(request, sameNetwork, claims);
                 if (owner.isPresent() || !ownership.claim(request)) {
                     status.nodeIdConflict(owner.map(o -> o.getMetadata().getName()).orElse("another request admitted right now"));
                     return config.resyncInterval();
@@ -72,6 +72,9 @@ final class Admission {
             }
             status.transientError(Degradation.of(e));
             return retries.nextDelay(request, config.backoff(), e.retryAfter().orElse(null));
+        } catch (NodeClaimLeases.Unreadable e) {
+            status.nodeClaimUnreadable(e.getMessage());
+            return retries.nextDelay(request, config.backoff(), null);
         } catch (SecretUnavailableException | KubernetesClientException e) {
             status.transientError(Degradation.of(e));
         } catch (AddressSpaceExhaustedException | IllegalArgumentException e) {

@@ -141,7 +141,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             status.valid();
             Approval approval = ApprovalDecision.follow(request, network.get(), context.getClient(), events);
             next = admission.act(request, approval, network.get(), routeServersOf(request, context),
-                    sameNetwork(request, context), status);
+                    sameNetwork(request, context), new NodeClaimLeases(context.getClient()), status);
             if (status.inNodeIdConflict()) {
                 warnOnChange(before, request, "NodeIdConflict", request.getStatus().lastError);
             }

@@ -55,6 +55,16 @@ final class JoinRequestStatusRecorder {
         String message = "Node " + request.getSpec().nodeId + " already belongs to JoinRequest " + owner
                 + " on network " + Membership.networkOf(request)
                 + "; a node can be a member only once per network. Reject this request, or use another node";
+        nodeIdConflictSaying(message);
+    }
+
+    /** Another live request names this node and who holds the node's claim is unknown: wait, as in a conflict. */
+    void nodeClaimUnreadable(String why) {
+        nodeIdConflictSaying("Node " + request.getSpec().nodeId + " is also named by another live request on network "
+                + Membership.networkOf(request) + ", and " + why + "; not admitted until the claim can be read");
+    }
+
+    private void nodeIdConflictSaying(String message) {
         status.phase = Phase.Pending;
         status.lastError = message;
         set(JoinRequest.COND_VALID, Condition.FALSE, JoinRequestReason.NodeIdConflict, message);

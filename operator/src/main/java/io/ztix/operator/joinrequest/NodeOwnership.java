@@ -2,9 +2,11 @@ package io.ztix.operator.joinrequest;
 
 import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.NodeClaim;
 import io.ztix.api.reading.TolerantReading;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,25 +18,47 @@ import java.util.concurrent.ConcurrentHashMap;
  * attempt, or a typo) is refused before any address is allocated, and nothing done to it (withdrawal,
  * rejection, deletion) ever touches the owner's node on the controller. Claims made in this process are
  * remembered, so two approvals seen at once cannot both win while the cache catches up.
+ *
+ * <p>The portal claims a node before it creates a request ({@link NodeClaim}); a request
+ * created with kubectl or GitOps takes no claim. So when another live request that is not admitted names the node
+ * (pending, or approved), the claim decides between them: a request does not take a node whose claim another live
+ * request holds, and the holder goes before older approved rivals. That costs one read, only then; a claim that
+ * cannot be read is no permission (the request keeps waiting). An admitted owner stays the owner whatever a claim says.
  */
 final class NodeOwnership {
 
     private final Map<String, String> claims = new ConcurrentHashMap<>();
 
-    /** The other request that owns this request's node, if any. */
-    Optional<JoinRequest> otherOwner(JoinRequest request, Collection<JoinRequest> sameNetwork) {
+    /**
+     * The other request that owns this request's node, if any.
+     *
+     * @throws NodeClaimLeases.Unreadable when the node's claim decides and cannot be read
+     */
+    Optional<JoinRequest> otherOwner(JoinRequest request, Collection<JoinRequest> sameNetwork, NodeClaimLeases leases) {
         String node = Membership.nodeOf(request);
         String network = Membership.networkOf(request);
         String uid = request.getMetadata().getUid();
-        var rivals = sameNetwork.stream()
+        List<JoinRequest> sameNode = sameNetwork.stream()
                 .filter(r -> !Objects.equals(r.getMetadata().getUid(), uid))
                 .filter(r -> node != null && node.equals(Membership.nodeOf(r)) && Objects.equals(network, Membership.networkOf(r)))
-                .filter(NodeOwnership::holdsItsNode)
                 .toList();
+        List<JoinRequest> rivals = sameNode.stream().filter(NodeOwnership::holdsItsNode).toList();
         Optional<JoinRequest> admitted = rivals.stream().filter(r -> Membership.admitted(r) != null)
                 .min(Comparator.comparing((JoinRequest r) -> String.valueOf(Membership.admitted(r).admittedAt)));
         if (admitted.isPresent()) {
             return admitted;
+        }
+        List<JoinRequest> live = sameNode.stream().filter(NodeOwnership::live).toList();
+        boolean holdsTheClaim = false;
+        if (!live.isEmpty()) {
+            Optional<String> holder = leases.holder(request.getMetadata().getNamespace(), network, node);
+            holdsTheClaim = holder.filter(request.getMetadata().getName()::equals).isPresent();
+            Optional<JoinRequest> holding = live.stream()
+                    .filter(r -> holder.filter(r.getMetadata().getName()::equals).isPresent()).findFirst();
+            if (holding.isPresent()) {
+                release(request); // it may have claimed here before the holder appeared
+                return holding;
+            }
         }
         String claimant = claims.get(key(request, node, network));
         if (claimant != null && !claimant.equals(uid)) {
@@ -44,7 +68,8 @@ final class NodeOwnership {
             }
             claims.remove(key(request, node, network), claimant); // that request is gone or no longer approved
         }
-        return rivals.stream().filter(r -> olderThan(r, request)).min(NodeOwnership::byAge);
+        // the claim's holder goes first: older approved rivals without it wait for it (they see it is held)
+        return holdsTheClaim ? Optional.empty() : rivals.stream().filter(r -> olderThan(r, request)).min(NodeOwnership::byAge);
     }
 
     /** True when this request may take the node (and from now on holds the claim). */
@@ -79,6 +104,11 @@ final class NodeOwnership {
             return false;
         }
         return Membership.decisionStands(r.getSpec().approval);
+    }
+
+    /** Not admitted yet, readable, and live as the portal counts it (neither rejected nor being deleted). */
+    private static boolean live(JoinRequest r) {
+        return Membership.admitted(r) == null && !TolerantReading.isUnreadable(r) && NodeClaim.live(r);
     }
 
     private static boolean olderThan(JoinRequest a, JoinRequest b) {

@@ -1,5 +1,6 @@
 package io.ztix.portal.auth;
 
+import io.ztix.portal.auth.tokens.TokenSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,25 +18,30 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Server-side sessions. A browser holds only a random session id (inside the encrypted local-session cookie,
- * or as the PeeringDB session cookie); the database keeps its SHA-256, the account or the OIDC tokens, and
- * when it expires. Deleting the row ends every copy of the session: logout ends one, a password reset or
+ * or as the PeeringDB session cookie); the database keeps its SHA-256, the account or the OIDC tokens (sealed
+ * with AES-256-GCM, bound to the row: {@link TokenSealer}), and when it expires. Deleting the row ends every copy of the session: logout ends one, a password reset or
  * disabling an account ends all of the account's ({@link LocalAccounts}).
  */
 @ApplicationScoped
 public class SessionStore {
 
-    /** A live session: the local account it belongs to (null for a PeeringDB session) and the stored tokens. */
+    /** A live session: the local account it belongs to (null for a PeeringDB session) and its tokens, opened. */
     public record Session(Long accountId, String tokens) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(SessionStore.class);
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TokenSealer sealer;
 
     /** Starts a session of a local account; returns the id for the cookie. */
     public String startLocal(long accountId, Duration maxAge) {
@@ -47,7 +53,10 @@ public class SessionStore {
         return start("peeringdb", null, tokens, maxAge);
     }
 
-    /** The live session with this id, or empty (unknown, ended or expired). */
+    /**
+     * The live session with this id, or empty (unknown, ended or expired). A session whose tokens do not open
+     * (altered in the database, or sealed with a key no longer configured) is ended: its user logs in again.
+     */
     public Optional<Session> find(String id) {
         if (id == null || id.isBlank() || id.length() > 100) {
             return Optional.empty();
@@ -60,7 +69,19 @@ public class SessionStore {
                     return Optional.empty();
                 }
                 long account = rs.getLong(1);
-                Session session = new Session(rs.wasNull() ? null : account, rs.getString(2));
+                Long accountId = rs.wasNull() ? null : account;
+                String tokens = rs.getString(2);
+                if (tokens != null) {
+                    try {
+                        tokens = sealer.open(tokens, hash(id));
+                    } catch (TokenSealer.Unopenable e) {
+                        LOG.warnf("ending a PeeringDB session whose stored tokens do not open (%s); its user logs in again",
+                                e.getMessage());
+                        end(c, id);
+                        return Optional.empty();
+                    }
+                }
+                Session session = new Session(accountId, tokens);
                 if (rs.getTimestamp(3).toInstant().isBefore(Instant.now().minus(TOUCH_EVERY))) {
                     touch(c, id);
                 }
@@ -76,12 +97,17 @@ public class SessionStore {
         if (id == null) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from portal_session where id_hash = ?")) {
-            ps.setString(1, hash(id));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            end(c, id);
         } catch (SQLException e) {
             throw new IllegalStateException("session store unavailable", e);
+        }
+    }
+
+    private static void end(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from portal_session where id_hash = ?")) {
+            ps.setString(1, hash(id));
+            ps.executeUpdate();
         }
     }
 
@@ -98,7 +124,7 @@ public class SessionStore {
                 ps.setString(1, hash(id));
                 ps.setString(2, kind);
                 ps.setObject(3, accountId);
-                ps.setString(4, tokens);
+                ps.setString(4, tokens == null ? null : sealer.seal(tokens, hash(id)));
                 ps.setTimestamp(5, Timestamp.from(Instant.now().plus(maxAge)));
                 ps.executeUpdate();
             }

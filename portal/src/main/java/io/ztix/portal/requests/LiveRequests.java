@@ -1,8 +1,7 @@
 package io.ztix.portal.requests;
 
-import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
-import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.joinrequest.NodeClaim;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,13 +15,7 @@ public final class LiveRequests {
     }
 
     public static boolean live(JoinRequest r) {
-        if (r == null || r.getSpec() == null || r.getMetadata().getDeletionTimestamp() != null) {
-            return false;
-        }
-        Approval approval = r.getSpec().approval;
-        boolean rejected = (approval != null && approval.decision == Approval.Decision.Rejected)
-                || (r.getStatus() != null && r.getStatus().phase == Phase.Rejected);
-        return !rejected;
+        return NodeClaim.live(r);
     }
 
     /** The live requests of {@code network} for {@code nodeId}, other than the one named {@code except}. */

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.ztix.api.common.ApiGroup;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.NodeClaim;
 import io.ztix.portal.kube.ZtixNamespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +28,12 @@ import org.jboss.logging.Logger;
  * API server (a second create gets 409); taking over a claim whose holder is gone, rejected or being deleted is
  * an update with the read resourceVersion, so of two concurrent takeovers one gets 409. The created request
  * becomes the Lease's owner, so Kubernetes deletes the claim with the request. Requests created outside the
- * portal (kubectl, GitOps) take no claim; the portal's cache check and the operator's own refusal cover them.
+ * portal (kubectl, GitOps) take no claim: the portal's cache check covers them, and the operator admits none of
+ * them while another live request holds the node's claim (it reads the Lease when such a rival exists).
  */
 @ApplicationScoped
 public class NodeClaims {
 
-    static final String PREFIX = "ztix-node-";
     private static final Logger LOG = Logger.getLogger(NodeClaims.class);
 
     @Inject
@@ -48,7 +49,7 @@ public class NodeClaims {
     static final Duration CREATE_GRACE = Duration.ofMinutes(1);
 
     static String claimName(String network, String nodeId) {
-        return PREFIX + network + "-" + nodeId;
+        return NodeClaim.leaseName(network, nodeId);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.ztix.portal.web;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.ztix.portal.auth.tokens.TokenKeys;
+import io.ztix.portal.auth.tokens.TokenSealing;
 import io.ztix.portal.proxy.TrustedProxies;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,22 +18,25 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The portal refuses to start when its security settings are unsafe: every secret has one purpose, at least
- * {@link #MIN_SECRET_LENGTH} characters, and differs from the others; in production the external URL is https
- * and forwarded headers are believed only from configured proxies, each an IP address or CIDR block.
+ * {@link #MIN_SECRET_LENGTH} characters, and differs from the others (the token encryption key's previous keys,
+ * kept for a rotation, are that long too); in production the external URL is https and forwarded headers are
+ * believed only from configured proxies, each an IP address or CIDR block.
  */
 @ApplicationScoped
 public class StartupChecks {
 
-    static final int MIN_SECRET_LENGTH = 32;
+    static final int MIN_SECRET_LENGTH = TokenKeys.MIN_SECRET_LENGTH;
 
     /** The secrets and what each one is for (the environment variable an admin sets). */
     static final Map<String, String> SECRETS = Map.of(
             "ztix.session-secret", "ZTIX_SESSION_SECRET (local-account session cookie)",
-            "ztix.oidc-state-secret", "ZTIX_OIDC_STATE_SECRET (PeeringDB login state cookie)");
+            "ztix.oidc-state-secret", "ZTIX_OIDC_STATE_SECRET (PeeringDB login state cookie)",
+            TokenSealing.KEY, "ZTIX_TOKEN_ENCRYPTION_KEY (PeeringDB session tokens in the database)");
 
     /** What the checks read, as plain values. */
-    record Settings(boolean production, Map<String, Optional<String>> secrets, Optional<String> oidcClientSecret,
-            Optional<String> externalUrl, boolean proxyForwarding, List<String> trustedProxies) {
+    record Settings(boolean production, Map<String, Optional<String>> secrets, List<String> previousTokenKeys,
+            Optional<String> oidcClientSecret, Optional<String> externalUrl, boolean proxyForwarding,
+            List<String> trustedProxies) {
     }
 
     void check(@Observes @Priority(1) StartupEvent event) {
@@ -45,6 +50,7 @@ public class StartupChecks {
         Map<String, Optional<String>> secrets = new java.util.TreeMap<>();
         SECRETS.keySet().forEach(key -> secrets.put(key, config.getOptionalValue(key, String.class)));
         return new Settings(ConfigUtils.isProfileActive("prod"), secrets,
+                config.getOptionalValues(TokenSealing.PREVIOUS_KEYS, String.class).orElse(List.of()),
                 config.getOptionalValue("quarkus.oidc.credentials.secret", String.class),
                 config.getOptionalValue("ztix.portal.external-url", String.class),
                 config.getOptionalValue("quarkus.http.proxy.proxy-address-forwarding", Boolean.class).orElse(false),
@@ -67,6 +73,7 @@ public class StartupChecks {
                 seen.add(value.get());
             }
         });
+        problems.addAll(TokenKeys.previousKeyProblems(settings.previousTokenKeys()));
         try {
             TrustedProxies.parse(settings.trustedProxies());
         } catch (IllegalArgumentException e) {

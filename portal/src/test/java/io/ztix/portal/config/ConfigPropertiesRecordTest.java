@@ -23,7 +23,8 @@ class ConfigPropertiesRecordTest {
     @Test
     void recordsTheConfigurationPropertiesThePortalKnows() {
         assertThat(KnownProperties.record(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class), "zt-ix-portal"))
-                .contains("ztix.portal.min-perms", "ztix.branding.name", "ztix.session-secret", "quarkus.datasource.jdbc.url",
+                .contains("ztix.portal.min-perms", "ztix.branding.name", "ztix.session-secret", "ztix.token-encryption-key",
+                        "ztix.token-encryption-previous-keys", "quarkus.datasource.jdbc.url",
                         "quarkus.oidc.client-id", "quarkus.http.proxy.trusted-proxies", "quarkus.flyway.username")
                 .doesNotContain("ztix.test.fake-peeringdb-url");
     }

@@ -90,6 +90,24 @@ class ProductionStartIT {
         assertThat(start.output()).contains("is the same as another secret");
     }
 
+    @Test
+    void productionRefusesToStartWithoutATokenEncryptionKeyOrWithAShortOne() throws Exception {
+        Map<String, String> env = production("https://portal.ix.example.net", null);
+        env.remove("ZTIX_TOKEN_ENCRYPTION_KEY");
+        Result missing = run(env);
+
+        assertThat(missing.exitCode()).as(missing.output()).isNotZero();
+        assertThat(missing.output()).contains("refusing to start the portal")
+                .contains("ZTIX_TOKEN_ENCRYPTION_KEY (PeeringDB session tokens in the database) is not set");
+
+        env.put("ZTIX_TOKEN_ENCRYPTION_KEY", "0123456789abcdef0123456789abcde");
+        Result shortKey = run(env);
+
+        assertThat(shortKey.exitCode()).as(shortKey.output()).isNotZero();
+        assertThat(shortKey.output()).contains("ZTIX_TOKEN_ENCRYPTION_KEY (PeeringDB session tokens in the database) is "
+                + "shorter than 32 characters");
+    }
+
     private Map<String, String> production(String externalUrl, String oneSecret) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -101,6 +119,7 @@ class ProductionStartIT {
         env.put("ZTIX_PORTAL_EXTERNAL_URL", externalUrl);
         env.put("ZTIX_SESSION_SECRET", oneSecret != null ? oneSecret : "session-secret-for-the-it-0123456789abcdef");
         env.put("ZTIX_OIDC_STATE_SECRET", oneSecret != null ? oneSecret : "oidc-state-secret-for-the-it-0123456789ab");
+        env.put("ZTIX_TOKEN_ENCRYPTION_KEY", oneSecret != null ? oneSecret : "token-encryption-key-for-the-it-01234567");
         return env;
     }
 

@@ -11,12 +11,18 @@ class StartupChecksTest {
 
     private static final String SESSION = "s".repeat(40);
     private static final String STATE = "t".repeat(40);
+    private static final String TOKENS = "k".repeat(40);
 
     private static StartupChecks.Settings production(String session, String state, String externalUrl,
             boolean forwarding, List<String> trusted) {
+        return production(session, state, TOKENS, List.of(), externalUrl, forwarding, trusted);
+    }
+
+    private static StartupChecks.Settings production(String session, String state, String tokenKey,
+            List<String> previousTokenKeys, String externalUrl, boolean forwarding, List<String> trusted) {
         return new StartupChecks.Settings(true, Map.of("ztix.session-secret", Optional.ofNullable(session),
-                "ztix.oidc-state-secret", Optional.ofNullable(state)), Optional.of("the-oidc-client-secret"),
-                Optional.ofNullable(externalUrl), forwarding, trusted);
+                "ztix.oidc-state-secret", Optional.ofNullable(state), "ztix.token-encryption-key", Optional.ofNullable(tokenKey)),
+                previousTokenKeys, Optional.of("the-oidc-client-secret"), Optional.ofNullable(externalUrl), forwarding, trusted);
     }
 
     @Test
@@ -62,9 +68,25 @@ class StartupChecksTest {
     }
 
     @Test
+    void theTokenEncryptionKeyIsSetLongEnoughAndItsOwn() {
+        String url = "https://p.example.net";
+        assertThat(StartupChecks.problems(production(SESSION, STATE, null, List.of(), url, false, List.of())))
+                .singleElement().asString().contains("ZTIX_TOKEN_ENCRYPTION_KEY").contains("not set");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, "k".repeat(31), List.of(), url, false, List.of())))
+                .singleElement().asString().contains("ZTIX_TOKEN_ENCRYPTION_KEY").contains("shorter than 32");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, SESSION, List.of(), url, false, List.of())))
+                .singleElement().asString().contains("same as another secret");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, TOKENS, List.of("p".repeat(40), "short"), url, false,
+                List.of()))).singleElement().asString().contains("ZTIX_TOKEN_ENCRYPTION_PREVIOUS_KEYS: key 2 is shorter");
+        assertThat(StartupChecks.problems(production(SESSION, STATE, TOKENS, List.of("p".repeat(40)), url, false, List.of())))
+                .isEmpty();
+    }
+
+    @Test
     void outsideProductionTheSecretsAreStillChecked() {
         StartupChecks.Settings dev = new StartupChecks.Settings(false, Map.of("ztix.session-secret", Optional.of("x"),
-                "ztix.oidc-state-secret", Optional.of(STATE)), Optional.empty(), Optional.empty(), true, List.of());
+                "ztix.oidc-state-secret", Optional.of(STATE), "ztix.token-encryption-key", Optional.of(TOKENS)), List.of(),
+                Optional.empty(), Optional.empty(), true, List.of());
         assertThat(StartupChecks.problems(dev)).singleElement().asString().contains("ZTIX_SESSION_SECRET");
     }
 }
