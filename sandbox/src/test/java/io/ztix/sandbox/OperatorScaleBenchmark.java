@@ -131,7 +131,8 @@ class OperatorScaleBenchmark {
     private Operator startOperatorProcess(Path repo, Path kubeconfig, String name) {
         int port = FreePorts.pick();
         return new Operator(JavaApp.start(name, repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.operator(NS, port), Map.of("KUBECONFIG", kubeconfig.toString()),
+                ApplicationSettings.operator(NS, port, new ApplicationSettings.LookingGlass(FreePorts.pick(), "scale-benchmark")),
+                Map.of("KUBECONFIG", kubeconfig.toString()),
                 work.resolve("logs/" + name + ".log")), port);
     }
 
