@@ -11,8 +11,10 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.auth.CurrentUser;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.AdminMessages;
 import io.ztix.portal.i18n.RequestLanguage;
+import io.ztix.portal.i18n.RequestMessages;
+import io.ztix.portal.i18n.StatusMessages;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.kube.ZtixNamespace;
 import io.ztix.portal.peeringdb.NetworkFacts;
@@ -83,7 +85,9 @@ public class AdminResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance pending() {
         currentUser.requireAdmin();
-        AppMessages msg = language.messages();
+        StatusMessages msg = language.messages(StatusMessages.class);
+        AdminMessages admin = language.messages(AdminMessages.class);
+        RequestMessages req = language.messages(RequestMessages.class);
         List<JoinRequest> all = cache.joinRequests();
         List<PendingItem> items = all.stream()
                 .filter(r -> r.getSpec() != null && r.getSpec().approval == null)
@@ -95,7 +99,7 @@ public class AdminResource {
                                 r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList(),
                         RouterInstructions.neighbors(cache.routeServers(r.getSpec().networkRef)), List.of()))
                 .map(i -> new PendingItem(i.request(), i.facts(), i.approve(), i.reject(), i.conflicts(), i.sessions(),
-                        ApprovalPreview.warnings(i.facts(), i.sessions(), msg)))
+                        ApprovalPreview.warnings(i.facts(), i.sessions(), admin, req)))
                 .toList();
         return views.page(pending).data("items", items);
     }
@@ -106,7 +110,7 @@ public class AdminResource {
     public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("asn") Long asn,
             @QueryParam("network") String network, @QueryParam("age") Integer age) {
         currentUser.requireAdmin();
-        AppMessages msg = language.messages();
+        StatusMessages msg = language.messages(StatusMessages.class);
         AdminRequestFilter filter = new AdminRequestFilter(status, asn, network, age);
         List<RequestView> found = cache.joinRequests().stream().filter(filter).map(r -> RequestViews.of(r, msg, true)).toList();
         return views.page(requests).data("requests", found).data("filter", filter)
