@@ -20,7 +20,7 @@ import io.ztix.portal.kube.ZtixNamespace;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.peeringdb.PeeringDbClient;
 import io.ztix.portal.peeringdb.PeeringDbUnavailable;
-import io.ztix.portal.requests.LiveRequests;
+import io.ztix.portal.requests.RequestQuotaConfig;
 import io.ztix.portal.requests.RequestView;
 import io.ztix.portal.requests.RequestViews;
 import io.ztix.portal.requests.RouterInstructions;
@@ -58,6 +58,9 @@ public class AdminResource {
     AuditLog audit;
 
     @Inject
+    RequestQuotaConfig quotas;
+
+    @Inject
     RequestLanguage language;
 
     @Inject
@@ -74,10 +77,12 @@ public class AdminResource {
 
     /**
      * A pending request with what an admin needs to decide it: no approve line when the operator found it
-     * invalid, and the other live requests of the network that name the same node ID.
+     * invalid, the other live requests of the network that name the same node ID, the operator's report of a
+     * node-ID conflict, and the quotas it is over.
      */
     public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
-            List<String> conflicts, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
+            List<String> conflicts, String reportedConflict, List<QueueFlags.QuotaFlag> quotas,
+            List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
     @GET
@@ -92,14 +97,17 @@ public class AdminResource {
         List<PendingItem> items = all.stream()
                 .filter(r -> r.getSpec() != null && r.getSpec().approval == null)
                 .filter(r -> r.getStatus() == null || r.getStatus().phase == null || r.getStatus().phase == Phase.Pending)
-                .map(r -> new PendingItem(RequestViews.of(r, msg, true), facts(r),
-                        invalid(r) ? null : KubectlCommands.approve(namespace.name(), r.getMetadata().getName()),
-                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName()),
-                        LiveRequests.holdingNode(all, r.getSpec().networkRef, r.getSpec().nodeId,
-                                r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList(),
-                        RouterInstructions.neighbors(cache.routeServers(r.getSpec().networkRef)), List.of()))
-                .map(i -> new PendingItem(i.request(), i.facts(), i.approve(), i.reject(), i.conflicts(), i.sessions(),
-                        ApprovalPreview.warnings(i.facts(), i.sessions(), admin, req)))
+                .map(r -> {
+                    NetworkFacts facts = facts(r);
+                    List<RouterInstructions.Neighbor> sessions = RouterInstructions.neighbors(
+                            cache.routeServers(r.getSpec().networkRef));
+                    String name = r.getMetadata().getName();
+                    return new PendingItem(RequestViews.of(r, msg, true), facts,
+                            invalid(r) ? null : KubectlCommands.approve(namespace.name(), name),
+                            KubectlCommands.reject(namespace.name(), name), QueueFlags.nodeHolders(r, all),
+                            QueueFlags.reportedConflict(r), QueueFlags.quotas(r, all, quotas, admin), sessions,
+                            ApprovalPreview.warnings(facts, sessions, admin, req));
+                })
                 .toList();
         return views.page(pending).data("items", items);
     }

@@ -60,6 +60,15 @@ public interface AdminMessages {
     @Message("This request is not valid, so there is no line to approve it. Reject it, or fix the cause first.")
     String admin_not_valid();
 
+    @Message("Over the quota for one person: the requester has {count} live requests, at most {limit} are allowed. The others:")
+    String admin_quota_user(int count, int limit);
+
+    @Message("Over the quota for one network: this ASN has {count} live requests on this peering LAN, at most {limit} are allowed. The others:")
+    String admin_quota_asn(int count, int limit);
+
+    @Message("Over the quota of this peering LAN: it has {count} live requests, at most {limit} are allowed.")
+    String admin_quota_network(int count, int limit);
+
     @Message("Run as a member of an approver group: decidedBy is your own Kubernetes user name (kubectl auth whoami), as the admission policy requires.")
     String kubectl_whoami_hint();
 

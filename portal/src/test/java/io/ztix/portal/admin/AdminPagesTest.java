@@ -25,6 +25,7 @@ import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -60,6 +61,10 @@ class AdminPagesTest {
     }
 
     private String request(long asn, String nodeId) {
+        return request(asn, nodeId, 1005L);
+    }
+
+    private String request(long asn, String nodeId, long requesterId) {
         JoinRequest jr = new JoinRequest();
         String name = JoinRequest.nameFor("adminlan", asn, nodeId);
         jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Cluster.NAMESPACE).build());
@@ -69,7 +74,7 @@ class AdminPagesTest {
         spec.nodeId = nodeId;
         spec.networkName = "Other Net";
         spec.requester = new Requester();
-        spec.requester.peeringdbUserId = 1005L;
+        spec.requester.peeringdbUserId = requesterId;
         spec.requester.name = "Otto Other";
         jr.setSpec(spec);
         cluster.create(jr);
@@ -123,6 +128,56 @@ class AdminPagesTest {
             assertThat((Object) card.getFirstByXPath(".//code[@class='approve']")).isNull();
             assertThat(card.asNormalizedText()).contains("not valid").contains("ZtNetwork adminlan-old does not exist");
             assertThat((Object) card.getFirstByXPath(".//code[@class='reject']")).isNotNull();
+        }
+    }
+
+    @Test
+    void aRequestTheOperatorReportsInNodeIdConflictIsFlaggedWithTheRequestItNamesAndCannotBeApproved() {
+        String name = request(64593, "00000001f1");
+        String owner = JoinRequest.nameFor("adminlan", 64594, "00000001f1");
+        cluster.patchStatus(name, r -> r.getStatus().conditions.add(new Condition("Valid", "False", "NodeIdConflict",
+                "Node 00000001f1 already belongs to JoinRequest " + owner + " on network adminlan")));
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            DomElement card = browser.page("/admin/pending").getFirstByXPath("//section[@data-request='" + name + "']");
+            DomElement flag = card.getFirstByXPath(".//p[contains(@class,'conflict')]");
+            assertThat(flag).as("the operator's conflict is flagged though no other request in the queue holds the node")
+                    .isNotNull();
+            assertThat(flag.asNormalizedText()).contains("Node ID conflict").contains(owner);
+            assertThat((Object) card.getFirstByXPath(".//code[@class='approve']")).isNull();
+        }
+    }
+
+    @Test
+    void pendingRequestsOfAnAsnOverItsQuotaAreFlaggedWithTheOtherRequestsAndRejectedOnesDoNotCount() {
+        List<String> over = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            over.add(request(64595, "00000002a" + i, 1006L));
+        }
+        List<String> full = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            full.add(request(64596, "00000002b" + i, 1007L));
+        }
+        String rejected = request(64596, "00000002b8", 1007L);
+        cluster.decide(rejected, new Approval(Approval.Decision.Rejected, "not this one", "kube-admin"));
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            DomElement card = page.getFirstByXPath("//section[@data-request='" + over.get(8) + "']");
+            DomElement flag = card.getFirstByXPath(".//p[contains(@class,'quota')]");
+            assertThat(flag).as("9 live requests of AS64595, 8 allowed").isNotNull();
+            assertThat(flag.asNormalizedText()).contains("Over the quota for one network").contains("9 live requests")
+                    .contains("at most 8");
+            assertThat(flag.<DomElement>getByXPath(".//a").stream().map(DomElement::asNormalizedText).toList())
+                    .containsExactlyInAnyOrderElementsOf(over.subList(0, 8));
+            DomElement first = page.getFirstByXPath("//section[@data-request='" + over.get(0) + "']");
+            assertThat((Object) first.getFirstByXPath(".//p[contains(@class,'quota')]"))
+                    .as("every request of the ASN is flagged").isNotNull();
+            for (String name : full) {
+                DomElement atLimit = page.getFirstByXPath("//section[@data-request='" + name + "']");
+                assertThat((Object) atLimit.getFirstByXPath(".//p[contains(@class,'quota')]"))
+                        .as("8 live requests and a rejected one are not over 8").isNull();
+            }
         }
     }
 
