@@ -8,6 +8,7 @@ import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.routeserver.RouteServer;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.auth.CurrentUser;
@@ -78,11 +79,11 @@ public class AdminResource {
     /**
      * A pending request with what an admin needs to decide it: no approve line when the operator found it
      * invalid, the other live requests of the network that name the same node ID, the operator's report of a
-     * node-ID conflict, and the quotas it is over.
+     * node-ID conflict, the quotas it is over, and the addresses approval would assign.
      */
     public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
             List<String> conflicts, String reportedConflict, List<QueueFlags.QuotaFlag> quotas,
-            List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
+            AddressPreview.Addresses addresses, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
     @GET
@@ -99,14 +100,15 @@ public class AdminResource {
                 .filter(r -> r.getStatus() == null || r.getStatus().phase == null || r.getStatus().phase == Phase.Pending)
                 .map(r -> {
                     NetworkFacts facts = facts(r);
-                    List<RouterInstructions.Neighbor> sessions = RouterInstructions.neighbors(
-                            cache.routeServers(r.getSpec().networkRef));
+                    List<RouteServer> routeServers = cache.routeServers(r.getSpec().networkRef);
+                    List<RouterInstructions.Neighbor> sessions = RouterInstructions.neighbors(routeServers);
                     String name = r.getMetadata().getName();
                     return new PendingItem(RequestViews.of(r, msg, true), facts,
                             invalid(r) ? null : KubectlCommands.approve(namespace.name(), name),
                             KubectlCommands.reject(namespace.name(), name), QueueFlags.nodeHolders(r, all),
-                            QueueFlags.reportedConflict(r), QueueFlags.quotas(r, all, quotas, admin), sessions,
-                            ApprovalPreview.warnings(facts, sessions, admin, req));
+                            QueueFlags.reportedConflict(r), QueueFlags.quotas(r, all, quotas, admin),
+                            AddressPreview.of(cache.network(r.getSpec().networkRef).orElse(null), r, routeServers),
+                            sessions, ApprovalPreview.warnings(facts, sessions, admin, req));
                 })
                 .toList();
         return views.page(pending).data("items", items);

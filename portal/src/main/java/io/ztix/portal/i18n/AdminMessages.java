@@ -96,6 +96,15 @@ public interface AdminMessages {
     @Message("Addresses: the next IPv6 number of this ASN on the peering LAN and the next free IPv4 address, assigned only when the request is approved.")
     String preview_addresses();
 
+    @Message("IPv6, which approval assigns:")
+    String preview_ipv6();
+
+    @Message("IPv4, next free now (an approval of another request first takes it):")
+    String preview_ipv4();
+
+    @Message("Approval would fail: the peering LAN has no address left for this request.")
+    String preview_no_address();
+
     @Message("BGP sessions on each route server:")
     String preview_sessions();
 

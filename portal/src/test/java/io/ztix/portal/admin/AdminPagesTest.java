@@ -17,6 +17,8 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.Requester;
+import io.ztix.api.network.AddressAllocation;
+import io.ztix.api.network.AddressReservation;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.kube.ResourceCache;
@@ -258,6 +260,41 @@ class AdminPagesTest {
                     .anySatisfy(w -> assertThat(w).contains("gives no prefix counts"));
         }
         assertThat(cluster.get(complete).getStatus()).as("looking allocates nothing").isNull();
+    }
+
+    @Test
+    void thePreviewShowsTheIpv6AddressApprovalAssignsAndTheIpv4AddressNextFreeNowWithoutAllocating() {
+        cluster.routeServer("admin-rs1", "adminlan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        String known = request(64597, "00000002c1");
+        String first = request(64598, "00000002c2");
+        String reserved = request(64599, "00000002c3");
+        String uid = cluster.get(reserved).getMetadata().getUid();
+        cluster.patchNetworkStatus("adminlan", s -> {
+            s.allocation = new AddressAllocation();
+            s.allocation.lastSequenceByAsn.put("64597", 2L);
+            s.allocation.lastIpv4Offset = 5L;
+            s.allocation.reservations.add(new AddressReservation(reserved, uid, 64599, 7, "203.0.113.4", "2026-12-02T00:00:00Z"));
+        });
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            assertThat(addresses(page, known)).as("AS64597 used 2 sequence numbers; IPv4 offsets up to 5 are used")
+                    .contains("2001:db8:ff:0:6:4597:0:3").contains("203.0.113.6");
+            assertThat(addresses(page, first)).contains("2001:db8:ff:0:6:4598:0:1").contains("203.0.113.6");
+            assertThat(addresses(page, reserved)).as("the numbers the operator already reserved for it")
+                    .contains("2001:db8:ff:0:6:4599:0:7").contains("203.0.113.4");
+            assertThat(addresses(page, known)).contains("next free now");
+        }
+        AddressAllocation after = cache.network("adminlan").orElseThrow().getStatus().allocation;
+        assertThat(after.lastIpv4Offset).as("looking allocates nothing").isEqualTo(5L);
+        assertThat(after.lastSequenceByAsn).containsOnlyKeys("64597");
+        assertThat(cluster.get(known).getStatus()).isNull();
+    }
+
+    private static String addresses(HtmlPage page, String request) {
+        DomElement list = page.getFirstByXPath("//section[@data-request='" + request + "']//ul[@class='addresses']");
+        assertThat(list).as("address preview of %s", request).isNotNull();
+        return list.asNormalizedText();
     }
 
     @Test

@@ -88,6 +88,7 @@ class ChromiumLanguagesTest extends ChromiumPages {
         assertThat(driver.findElement(By.cssSelector("section[data-request='" + pending.getMetadata().getName()
                 + "'] p.conflict")).getText()).contains(rival.getMetadata().getName());
         chromium.assertPaintedLeftToRight("the node-ID conflict flag", rival.getMetadata().getName());
+        chromium.assertPaintedLeftToRight("the address preview", "2001:db8:ff:0:6:4510:0:1");
         chromium.screenshot("07-hebrew-pending");
         driver.get(chromium.url("/admin/requests"));
         chromium.assertPaintedLeftToRight("all requests", name, "2001:db8:ff:0:6:4501:0:1", "PeeringDB 1001");

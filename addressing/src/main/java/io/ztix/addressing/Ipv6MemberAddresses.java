@@ -1,4 +1,4 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ztix.operator.network.addressing.Ipv4Allocator.Allocation;
+import io.ztix.addressing.Ipv4Allocator.Allocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 /**
  * An IPv4 peering LAN from /16 to /29.

@@ -1,10 +1,10 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ztix.operator.network.addressing.Ipv6MemberAddresses.AsnAndSequence;
+import io.ztix.addressing.Ipv6MemberAddresses.AsnAndSequence;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 /** No never-used address (or sequence number) is left in a peering LAN. */
 public class AddressSpaceExhaustedException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package io.ztix.operator.network.addressing;
+package io.ztix.addressing;
 
 /**
  * Strict dotted-quad IPv4 literals ({@code 203.0.113.7}), parsed without ever touching DNS.
