@@ -2,13 +2,12 @@ package io.ztix.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
-import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.Requester;
 import io.ztix.portal.i18n.AdminMessages;
 import io.ztix.portal.requests.RequestQuotaConfig;
+import io.ztix.portal.testsupport.Cluster;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
@@ -70,18 +69,12 @@ class QueueFlagsTest {
 
     private static JoinRequest request(String network, long asn, String node, Long peeringdbUser,
             Approval.Decision decision) {
-        JoinRequest jr = new JoinRequest();
-        jr.setMetadata(new ObjectMetaBuilder().withName(name(network, asn, node)).build());
-        JoinRequestSpec spec = new JoinRequestSpec();
-        spec.networkRef = network;
-        spec.asn = asn;
-        spec.nodeId = node;
-        spec.requester = new Requester();
-        spec.requester.peeringdbUserId = peeringdbUser;
+        JoinRequest jr = Cluster.newRequest(network, asn, node);
+        jr.getSpec().requester = new Requester();
+        jr.getSpec().requester.peeringdbUserId = peeringdbUser;
         if (decision != null) {
-            spec.approval = new Approval(decision, "test", "kube-admin");
+            jr.getSpec().approval = new Approval(decision, "test", "kube-admin");
         }
-        jr.setSpec(spec);
         return jr;
     }
 }
