@@ -1,7 +1,7 @@
 package io.ztix.operator.bird;
 
-import io.ztix.operator.network.addressing.Ipv4Literal;
-import io.ztix.operator.network.addressing.Ipv6Literal;
+import io.ztix.addressing.Ipv4Literal;
+import io.ztix.addressing.Ipv6Literal;
 import java.util.regex.Pattern;
 
 /**

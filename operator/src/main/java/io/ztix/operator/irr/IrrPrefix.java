@@ -1,6 +1,6 @@
 package io.ztix.operator.irr;
 
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 
 /**
  * One entry of a member's IRR prefix list: a registered prefix and the lengths accepted for it, written in BIRD as

@@ -1,6 +1,7 @@
 package io.ztix.operator.joinrequest;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ztix.addressing.AddressSpaceExhaustedException;
 import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
@@ -10,7 +11,6 @@ import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.SecretReader.SecretUnavailableException;
-import io.ztix.operator.network.addressing.AddressSpaceExhaustedException;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.ztix.operator.lookingglass;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.addressing.IpLiterals;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.operator.network.addressing.IpLiterals;
 import io.ztix.operator.routeserver.RouteServerConnection;
 import io.ztix.operator.routeserver.apply.BirdCommands;
 import io.ztix.operator.ssh.CommandResult;

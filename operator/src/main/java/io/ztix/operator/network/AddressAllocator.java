@@ -1,10 +1,10 @@
 package io.ztix.operator.network;
 
+import io.ztix.addressing.Ipv4Lan;
+import io.ztix.addressing.Ipv6Lan;
+import io.ztix.addressing.Ipv6MemberAddresses;
 import io.ztix.api.network.AddressReservation;
 import io.ztix.api.network.ZtNetwork;
-import io.ztix.operator.network.addressing.Ipv4Lan;
-import io.ztix.operator.network.addressing.Ipv6Lan;
-import io.ztix.operator.network.addressing.Ipv6MemberAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.ztix.operator.network;
 
+import io.ztix.addressing.Ipv4Allocator;
+import io.ztix.addressing.Ipv4Lan;
+import io.ztix.addressing.Ipv6Lan;
+import io.ztix.addressing.Ipv6MemberAddresses;
 import io.ztix.api.network.AddressAllocation;
 import io.ztix.api.network.AddressReservation;
 import io.ztix.api.network.ZtNetworkStatus;
-import io.ztix.operator.network.addressing.Ipv4Allocator;
-import io.ztix.operator.network.addressing.Ipv4Lan;
-import io.ztix.operator.network.addressing.Ipv6Lan;
-import io.ztix.operator.network.addressing.Ipv6MemberAddresses;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.ztix.operator.network;
 
+import io.ztix.addressing.Ipv4Lan;
+import io.ztix.addressing.Ipv6Lan;
 import io.ztix.api.network.ControllerSpec;
 import io.ztix.api.network.ZtNetworkSpec;
 import io.ztix.operator.network.fabric.FabricRules;
-import io.ztix.operator.network.addressing.Ipv4Lan;
-import io.ztix.operator.network.addressing.Ipv6Lan;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.ztix.operator.zerotier;
 
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.ztix.operator.zerotier;
 
-import io.ztix.operator.network.addressing.Ipv4Lan;
-import io.ztix.operator.network.addressing.Ipv6Lan;
+import io.ztix.addressing.Ipv4Lan;
+import io.ztix.addressing.Ipv6Lan;
 import io.ztix.operator.zerotier.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.ztix.operator.zerotier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 import io.ztix.operator.zerotier.rules.RuleSet;
 import java.util.Collection;
 import java.util.Objects;

@@ -71,7 +71,7 @@ class BirdBlackholingTest {
                 .render()
                 + TestRoutes.through(C_V4, "ipv4", PolicyFixture.importFilter(C, "ipv4")).disabled()
                 .route("45.128.50.9/32", "198.51.100.13", path(C), BLACKHOLE)
-                .route("45.128.50.0/24", "198.51.100.13", path(C), BLACKHOLE)
+                .route("45.130.0.0/24", "198.51.100.13", path(C), BLACKHOLE)
                 .render();
         bird = BirdDaemon.start(installation, new BirdConfigRenderer().render(config, installation.birdVersion()), routes);
         PolicyFixture.enableOnceRoaIsIn(bird, "ztix_roa4", "45.128.50.0/23", V4, V6, C_V4);
@@ -119,7 +119,7 @@ class BirdBlackholingTest {
     void aMemberWhoseIrrIsNotCheckedCannotBlackholeAnything() {
         PolicyFixture.assertFilteredFor(bird, "45.128.50.9/32", C_V4, RouteServerCommunity.PREFIX_TOO_LONG,
                 RouteServerCommunity.RPKI_INVALID, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
-        PolicyFixture.assertFilteredFor(bird, "45.128.50.0/24", C_V4, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
+        PolicyFixture.assertFilteredFor(bird, "45.130.0.0/24", C_V4, RouteServerCommunity.BLACKHOLE_NOT_ACCEPTED);
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.ztix.operator.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztix.addressing.AddressSpaceExhaustedException;
+import io.ztix.addressing.Ipv4Lan;
+import io.ztix.addressing.Ipv6Lan;
 import io.ztix.api.network.AddressReservation;
 import io.ztix.api.network.ZtNetworkStatus;
-import io.ztix.operator.network.addressing.AddressSpaceExhaustedException;
-import io.ztix.operator.network.addressing.Ipv4Lan;
-import io.ztix.operator.network.addressing.Ipv6Lan;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -8,17 +8,20 @@ import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.routeserver.RouteServer;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.auth.CurrentUser;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.AdminMessages;
 import io.ztix.portal.i18n.RequestLanguage;
+import io.ztix.portal.i18n.RequestMessages;
+import io.ztix.portal.i18n.StatusMessages;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.kube.ZtixNamespace;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.peeringdb.PeeringDbClient;
 import io.ztix.portal.peeringdb.PeeringDbUnavailable;
-import io.ztix.portal.requests.LiveRequests;
+import io.ztix.portal.requests.RequestQuotaConfig;
 import io.ztix.portal.requests.RequestView;
 import io.ztix.portal.requests.RequestViews;
 import io.ztix.portal.requests.RouterInstructions;
@@ -56,6 +59,9 @@ public class AdminResource {
     AuditLog audit;
 
     @Inject
+    RequestQuotaConfig quotas;
+
+    @Inject
     RequestLanguage language;
 
     @Inject
@@ -72,10 +78,12 @@ public class AdminResource {
 
     /**
      * A pending request with what an admin needs to decide it: no approve line when the operator found it
-     * invalid, and the other live requests of the network that name the same node ID.
+     * invalid, the other live requests of the network that name the same node ID, the operator's report of a
+     * node-ID conflict, the quotas it is over, and the addresses approval would assign.
      */
     public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
-            List<String> conflicts, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
+            List<String> conflicts, String reportedConflict, List<QueueFlags.QuotaFlag> quotas,
+            AddressPreview.Addresses addresses, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
     @GET
@@ -83,19 +91,25 @@ public class AdminResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance pending() {
         currentUser.requireAdmin();
-        AppMessages msg = language.messages();
+        StatusMessages msg = language.messages(StatusMessages.class);
+        AdminMessages admin = language.messages(AdminMessages.class);
+        RequestMessages req = language.messages(RequestMessages.class);
         List<JoinRequest> all = cache.joinRequests();
         List<PendingItem> items = all.stream()
                 .filter(r -> r.getSpec() != null && r.getSpec().approval == null)
                 .filter(r -> r.getStatus() == null || r.getStatus().phase == null || r.getStatus().phase == Phase.Pending)
-                .map(r -> new PendingItem(RequestViews.of(r, msg, true), facts(r),
-                        invalid(r) ? null : KubectlCommands.approve(namespace.name(), r.getMetadata().getName()),
-                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName()),
-                        LiveRequests.holdingNode(all, r.getSpec().networkRef, r.getSpec().nodeId,
-                                r.getMetadata().getName()).stream().map(c -> c.getMetadata().getName()).toList(),
-                        RouterInstructions.neighbors(cache.routeServers(r.getSpec().networkRef)), List.of()))
-                .map(i -> new PendingItem(i.request(), i.facts(), i.approve(), i.reject(), i.conflicts(), i.sessions(),
-                        ApprovalPreview.warnings(i.facts(), i.sessions(), msg)))
+                .map(r -> {
+                    NetworkFacts facts = facts(r);
+                    List<RouteServer> routeServers = cache.routeServers(r.getSpec().networkRef);
+                    List<RouterInstructions.Neighbor> sessions = RouterInstructions.neighbors(routeServers);
+                    String name = r.getMetadata().getName();
+                    return new PendingItem(RequestViews.of(r, msg, true), facts,
+                            invalid(r) ? null : KubectlCommands.approve(namespace.name(), name),
+                            KubectlCommands.reject(namespace.name(), name), QueueFlags.nodeHolders(r, all),
+                            QueueFlags.reportedConflict(r), QueueFlags.quotas(r, all, quotas, admin),
+                            AddressPreview.of(cache.network(r.getSpec().networkRef).orElse(null), r, routeServers),
+                            sessions, ApprovalPreview.warnings(facts, sessions, admin, req));
+                })
                 .toList();
         return views.page(pending).data("items", items);
     }
@@ -106,7 +120,7 @@ public class AdminResource {
     public TemplateInstance requests(@QueryParam("status") String status, @QueryParam("asn") Long asn,
             @QueryParam("network") String network, @QueryParam("age") Integer age) {
         currentUser.requireAdmin();
-        AppMessages msg = language.messages();
+        StatusMessages msg = language.messages(StatusMessages.class);
         AdminRequestFilter filter = new AdminRequestFilter(status, asn, network, age);
         List<RequestView> found = cache.joinRequests().stream().filter(filter).map(r -> RequestViews.of(r, msg, true)).toList();
         return views.page(requests).data("requests", found).data("filter", filter)

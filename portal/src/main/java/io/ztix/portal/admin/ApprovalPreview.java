@@ -1,6 +1,7 @@
 package io.ztix.portal.admin;
 
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.AdminMessages;
+import io.ztix.portal.i18n.RequestMessages;
 import io.ztix.portal.peeringdb.NetworkFacts;
 import io.ztix.portal.requests.RouterInstructions;
 import java.util.ArrayList;
@@ -15,13 +16,14 @@ final class ApprovalPreview {
     private ApprovalPreview() {
     }
 
-    static List<String> warnings(NetworkFacts facts, List<RouterInstructions.Neighbor> sessions, AppMessages msg) {
+    static List<String> warnings(NetworkFacts facts, List<RouterInstructions.Neighbor> sessions, AdminMessages msg,
+            RequestMessages req) {
         List<String> warnings = new ArrayList<>();
         if (facts == null) {
             warnings.add(msg.warning_no_peeringdb());
         } else {
             if (facts.neverViaRouteServers()) {
-                warnings.add(msg.review_never_via_rs());
+                warnings.add(req.review_never_via_rs());
             }
             if (facts.irrAsSet() == null || facts.irrAsSet().isBlank()) {
                 warnings.add(msg.warning_no_as_set());

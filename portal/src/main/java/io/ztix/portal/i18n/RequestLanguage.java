@@ -42,7 +42,13 @@ public class RequestLanguage {
         return Languages.ALL;
     }
 
-    public AppMessages messages() {
-        return MessageBundles.get(AppMessages.class, Localized.Literal.of(tag()));
+    /** The texts of one message bundle (e.g. {@link StatusMessages}) in this request's language. */
+    public <T> T messages(Class<T> bundle) {
+        return messages(bundle, tag());
+    }
+
+    /** The texts of one message bundle in the language {@code tag} (one of {@link Languages#ALL}). */
+    public static <T> T messages(Class<T> bundle, String tag) {
+        return MessageBundles.get(bundle, Localized.Literal.of(tag));
     }
 }

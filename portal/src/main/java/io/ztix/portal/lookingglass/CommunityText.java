@@ -1,7 +1,7 @@
 package io.ztix.portal.lookingglass;
 
 import io.ztix.api.routeserver.RouteServerCommunity;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.RouteMessages;
 
 /**
  * A route-server community (reject reason or information) in the member's language. The switch names every
@@ -13,7 +13,7 @@ public final class CommunityText {
     private CommunityText() {
     }
 
-    public static String of(RouteServerCommunity community, AppMessages msg) {
+    public static String of(RouteServerCommunity community, RouteMessages msg) {
         return switch (community) {
             case PREFIX_TOO_LONG -> msg.community_prefix_too_long();
             case PREFIX_TOO_SHORT -> msg.community_prefix_too_short();

@@ -2,11 +2,8 @@ package io.ztix.portal.notifications;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.runtime.StartupEvent;
 import io.ztix.api.joinrequest.JoinRequest;
-import io.ztix.portal.i18n.AppMessages;
 import io.ztix.portal.i18n.Languages;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.web.BrandingConfig;
@@ -107,7 +104,7 @@ public class NotificationWatcher {
             if (to != null && !to.isBlank()) {
                 String language = event.kind().forAdmin ? config.adminLanguage()
                         : outbox.language(name).orElse(Languages.ALL.get(0).tag());
-                MailTexts.Mail mail = MailTexts.of(event, r, messages(language), branding.name(), config.portalUrl());
+                MailTexts.Mail mail = MailTexts.of(event, r, supported(language), branding.name(), config.portalUrl());
                 outbox.add(uid, name, event.key(), "email", to.trim(), language, mail.subject(), mail.body());
             }
         }
@@ -139,8 +136,8 @@ public class NotificationWatcher {
         return body.toString();
     }
 
-    private static AppMessages messages(String languageTag) {
-        return MessageBundles.get(AppMessages.class, Localized.Literal.of(Languages.byTag(languageTag)
-                .orElse(Languages.ALL.get(0)).tag()));
+    /** The recipient's language if the portal speaks it, else the first one. */
+    private static String supported(String languageTag) {
+        return Languages.byTag(languageTag).orElse(Languages.ALL.get(0)).tag();
     }
 }

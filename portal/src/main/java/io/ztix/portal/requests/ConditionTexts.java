@@ -3,9 +3,9 @@ package io.ztix.portal.requests;
 import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestStatus;
-import io.ztix.portal.i18n.AppMessages;
-import io.ztix.portal.i18n.MessageKeys;
 import io.ztix.portal.i18n.Bidi;
+import io.ztix.portal.i18n.MessageKeys;
+import io.ztix.portal.i18n.StatusMessages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,7 +29,7 @@ final class ConditionTexts {
     private ConditionTexts() {
     }
 
-    static List<String> forMember(JoinRequestStatus status, AppMessages msg) {
+    static List<String> forMember(JoinRequestStatus status, StatusMessages msg) {
         if (status.conditions.isEmpty()) {
             return List.of(msg.next_after_submit());
         }
@@ -45,7 +45,7 @@ final class ConditionTexts {
         return new ArrayList<>(lines);
     }
 
-    static List<String> forAdmin(JoinRequestStatus status, AppMessages msg) {
+    static List<String> forAdmin(JoinRequestStatus status, StatusMessages msg) {
         List<String> lines = new ArrayList<>();
         for (Condition c : status.conditions) {
             String text = typeAndStatus(c, msg);
@@ -58,7 +58,7 @@ final class ConditionTexts {
     }
 
     /** What the condition says without its reason: for admins, and for a reason this portal does not know yet. */
-    private static String typeAndStatus(Condition c, AppMessages msg) {
+    private static String typeAndStatus(Condition c, StatusMessages msg) {
         String text = MessageKeys.text(msg, "cond_" + c.type + "_" + (c.isTrue() ? "True" : "False"), null);
         return text != null ? text : msg.cond_other() + " " + Bidi.ltr(c.type + ": " + c.status);
     }

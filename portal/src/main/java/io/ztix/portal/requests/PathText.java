@@ -1,8 +1,8 @@
 package io.ztix.portal.requests;
 
 import io.ztix.api.routeserver.ZeroTierPath;
-import io.ztix.portal.i18n.AppMessages;
 import io.ztix.portal.i18n.Bidi;
+import io.ztix.portal.i18n.StatusMessages;
 
 /** A member's ZeroTier path to one route server in words: "your router reaches rs1 directly, 12 ms". */
 final class PathText {
@@ -11,7 +11,7 @@ final class PathText {
     }
 
     /** The sentence for the path, or null when the route server has not reported one. */
-    static String of(String routeServer, ZeroTierPath path, AppMessages msg) {
+    static String of(String routeServer, ZeroTierPath path, StatusMessages msg) {
         if (path == null || path.reach == null) {
             return null;
         }

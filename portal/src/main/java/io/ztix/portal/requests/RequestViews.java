@@ -6,9 +6,9 @@ import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
-import io.ztix.portal.i18n.AppMessages;
 import io.ztix.portal.i18n.Bidi;
 import io.ztix.portal.i18n.MessageKeys;
+import io.ztix.portal.i18n.StatusMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +24,12 @@ public final class RequestViews {
     }
 
     /** The view of a member: member-level messages only. */
-    public static RequestView of(JoinRequest r, AppMessages msg) {
+    public static RequestView of(JoinRequest r, StatusMessages msg) {
         return of(r, msg, false);
     }
 
     /** @param admin whether the viewer is an IX admin, who also sees the operator's detailed messages */
-    public static RequestView of(JoinRequest r, AppMessages msg, boolean admin) {
+    public static RequestView of(JoinRequest r, StatusMessages msg, boolean admin) {
         JoinRequestSpec spec = r.getSpec();
         JoinRequestStatus status = r.getStatus() == null ? new JoinRequestStatus() : r.getStatus();
         String phase = status.phase == null ? "Pending" : status.phase.name();
@@ -75,7 +75,7 @@ public final class RequestViews {
     }
 
     /** One BGP session: address family, state, since when (as BIRD prints it) and BIRD's note; tokens isolated. */
-    private static String session(PeerStatus s, AppMessages msg) {
+    private static String session(PeerStatus s, StatusMessages msg) {
         return (s.family == null ? "" : Bidi.ltr(s.family) + " ") + (s.state == null ? "?" : state(s.state, msg))
                 + (s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")") + (s.info == null ? "" : " " + Bidi.ltr(s.info));
     }
@@ -84,7 +84,7 @@ public final class RequestViews {
      * A session state in the member's words, with BIRD's own word beside it when they differ ("מחובר (Established)"):
      * the word is what the member searches for in BIRD's documentation.
      */
-    static String state(String state, AppMessages msg) {
+    static String state(String state, StatusMessages msg) {
         String word = MessageKeys.text(msg, "bgp_" + state.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""), null);
         if (word == null) {
             return Bidi.ltr(state);

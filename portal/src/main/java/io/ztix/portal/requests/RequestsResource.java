@@ -9,9 +9,11 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.portal.auth.CurrentUser;
 import io.ztix.portal.auth.PortalUser;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.ErrorMessages;
 import io.ztix.portal.i18n.MessageKeys;
 import io.ztix.portal.i18n.RequestLanguage;
+import io.ztix.portal.i18n.RequestMessages;
+import io.ztix.portal.i18n.StatusMessages;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.notifications.NotificationWatcher;
 import io.ztix.portal.peeringdb.NetworkFacts;
@@ -30,8 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The member's pages: list, new request (form, review, submit), detail with router instructions, withdraw. */
@@ -101,7 +103,7 @@ public class RequestsResource {
         PortalUser user = currentUser.require();
         NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
         if (request.asn() == 0) {
-            return form(user, request, language.messages().error_asn_text(), null);
+            return form(user, request, language.messages(ErrorMessages.class).error_asn_text(), null);
         }
         try {
             NetworkFacts facts = service.check(user, request);
@@ -112,7 +114,7 @@ public class RequestsResource {
         } catch (NodeIdTaken e) {
             return nodeIdTaken(user, request, e);
         } catch (PeeringDbUnavailable e) {
-            return form(user, request, language.messages().error_peeringdb_unavailable(), null);
+            return form(user, request, language.messages(ErrorMessages.class).error_peeringdb_unavailable(), null);
         }
     }
 
@@ -122,7 +124,7 @@ public class RequestsResource {
         PortalUser user = currentUser.require();
         NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
         if (request.asn() == 0) {
-            return form(user, request, language.messages().error_asn_text(), null);
+            return form(user, request, language.messages(ErrorMessages.class).error_asn_text(), null);
         }
         try {
             JoinRequest created = service.create(user, request);
@@ -131,11 +133,11 @@ public class RequestsResource {
         } catch (InvalidRequest e) {
             return form(user, request, explain(e), null);
         } catch (DuplicateRequest e) {
-            return form(user, request, language.messages().duplicate(), e.existingName());
+            return form(user, request, language.messages(RequestMessages.class).duplicate(), e.existingName());
         } catch (NodeIdTaken e) {
             return nodeIdTaken(user, request, e);
         } catch (PeeringDbUnavailable e) {
-            return form(user, request, language.messages().error_peeringdb_unavailable(), null);
+            return form(user, request, language.messages(ErrorMessages.class).error_peeringdb_unavailable(), null);
         }
     }
 
@@ -145,7 +147,7 @@ public class RequestsResource {
     public TemplateInstance detail(@PathParam("name") String name, @QueryParam("created") boolean created) {
         PortalUser user = currentUser.require();
         JoinRequest jr = service.find(user, name).orElseThrow(NotFoundException::new);
-        RequestView view = RequestViews.of(jr, language.messages(), user.admin());
+        RequestView view = RequestViews.of(jr, language.messages(StatusMessages.class), user.admin());
         List<RouterInstructions.Neighbor> neighbors = RouterInstructions.neighbors(cache.routeServers(view.networkRef()));
         Optional<ZtNetwork> network = cache.network(view.networkRef());
         String networkId = network.map(RequestsResource::networkId).orElse(null);
@@ -165,7 +167,7 @@ public class RequestsResource {
         PortalUser user = currentUser.require();
         return switch (service.withdraw(user, name)) {
             case WITHDRAWN -> Response.seeOther(URI.create("/requests?withdrawn=true")).build();
-            case NOT_PERMITTED -> throw new Refused(language.messages().withdraw_needs_delete());
+            case NOT_PERMITTED -> throw new Refused(language.messages(RequestMessages.class).withdraw_needs_delete());
             case NOT_FOUND -> throw new NotFoundException();
         };
     }
@@ -179,7 +181,7 @@ public class RequestsResource {
     }
 
     private List<RequestView> views(PortalUser user) {
-        AppMessages msg = language.messages();
+        StatusMessages msg = language.messages(StatusMessages.class);
         return service.visibleTo(user).stream().map(r -> RequestViews.of(r, msg, user.admin())).toList();
     }
 
@@ -192,19 +194,20 @@ public class RequestsResource {
     }
 
     private TemplateInstance nodeIdTaken(PortalUser user, NewRequest request, NodeIdTaken e) {
-        AppMessages msg = language.messages();
+        ErrorMessages msg = language.messages(ErrorMessages.class);
         return e.visibleHolder() == null ? form(user, request, msg.error_node_id_taken(), null)
                 : form(user, request, msg.error_node_id_yours(), e.visibleHolder());
     }
 
     private String explain(InvalidRequest e) {
+        ErrorMessages msg = language.messages(ErrorMessages.class);
         if (e.detail() != null) {
-            String withDetail = MessageKeys.text(language.messages(), e.messageKey(), e.detail(), null);
+            String withDetail = MessageKeys.text(msg, e.messageKey(), e.detail(), null);
             if (withDetail != null) {
                 return withDetail;
             }
         }
-        String text = MessageKeys.text(language.messages(), e.messageKey(), e.getMessage());
+        String text = MessageKeys.text(msg, e.messageKey(), e.getMessage());
         return e.detail() == null ? text : text + " (" + e.detail() + ")";
     }
 }

@@ -9,8 +9,8 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.auth.CurrentUser;
-import io.ztix.portal.i18n.AppMessages;
 import io.ztix.portal.i18n.RequestLanguage;
+import io.ztix.portal.i18n.RouteMessages;
 import io.ztix.portal.lookingglass.CommunityText;
 import io.ztix.portal.lookingglass.LookingGlassClient;
 import io.ztix.portal.lookingglass.RoutePage;
@@ -60,7 +60,7 @@ public class RoutesResource {
             @QueryParam("family") String family, @QueryParam("filtered") boolean filtered, @QueryParam("page") int page) {
         JoinRequest request = service.find(currentUser.require(), name).orElseThrow(NotFoundException::new);
         PeerStatus session = session(request, routeServer, family).orElseThrow(NotFoundException::new);
-        AppMessages msg = language.messages();
+        RouteMessages msg = language.messages(RouteMessages.class);
         TemplateInstance view = routes.data("name", name).data("rs", routeServer).data("family", family)
                 .data("filtered", filtered);
         try {
@@ -101,7 +101,7 @@ public class RoutesResource {
                 .findFirst();
     }
 
-    private static String rpki(String state, AppMessages msg) {
+    private static String rpki(String state, RouteMessages msg) {
         if (state == null) {
             return "";
         }

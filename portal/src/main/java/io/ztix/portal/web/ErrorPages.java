@@ -5,13 +5,14 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
+import io.ztix.portal.i18n.ErrorMessages;
 import io.ztix.portal.i18n.RequestLanguage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -43,7 +44,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403, language.messages().error_forbidden());
+        return page(403, language.messages(ErrorMessages.class).error_forbidden());
     }
 
     @ServerExceptionMapper
@@ -53,7 +54,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return page(404, language.messages().error_not_found());
+        return page(404, language.messages(ErrorMessages.class).error_not_found());
     }
 
     @ServerExceptionMapper
@@ -61,18 +62,18 @@ public class ErrorPages {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
-            return page(status, language.messages().error_generic());
+            return page(status, language.messages(ErrorMessages.class).error_generic());
         }
         if (status == 413) {
-            return page(status, language.messages().error_form_too_large());
+            return page(status, language.messages(ErrorMessages.class).error_form_too_large());
         }
-        return page(status, language.messages().error_bad_request());
+        return page(status, language.messages(ErrorMessages.class).error_bad_request());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("request failed", e);
-        return page(500, language.messages().error_generic());
+        return page(500, language.messages(ErrorMessages.class).error_generic());
     }
 
     private Response page(int status, String message) {

@@ -2,13 +2,14 @@ package io.ztix.portal.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.ztix.portal.i18n.RequestLanguage;
 import io.vertx.ext.web.RoutingContext;
+import io.ztix.portal.i18n.ErrorMessages;
+import io.ztix.portal.i18n.RequestLanguage;
 import jakarta.inject.Inject;
-import java.lang.annotation.Annotation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -37,8 +38,8 @@ public class FormRefusals {
             return;
         }
         if (response.getStatus() == 400) {
-            response.setEntity(ErrorPages.render(views, error, routing, language.messages().error_form_expired()),
-                    new Annotation[0], MediaType.TEXT_HTML_TYPE);
+            String expired = language.messages(ErrorMessages.class).error_form_expired();
+            response.setEntity(ErrorPages.render(views, error, routing, expired), new Annotation[0], MediaType.TEXT_HTML_TYPE);
         }
     }
 }

@@ -17,6 +17,8 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.Requester;
+import io.ztix.api.network.AddressAllocation;
+import io.ztix.api.network.AddressReservation;
 import io.ztix.portal.audit.AuditFilter;
 import io.ztix.portal.audit.AuditLog;
 import io.ztix.portal.kube.ResourceCache;
@@ -25,6 +27,7 @@ import io.ztix.portal.testsupport.Cluster;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -60,6 +63,10 @@ class AdminPagesTest {
     }
 
     private String request(long asn, String nodeId) {
+        return request(asn, nodeId, 1005L);
+    }
+
+    private String request(long asn, String nodeId, long requesterId) {
         JoinRequest jr = new JoinRequest();
         String name = JoinRequest.nameFor("adminlan", asn, nodeId);
         jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Cluster.NAMESPACE).build());
@@ -69,7 +76,7 @@ class AdminPagesTest {
         spec.nodeId = nodeId;
         spec.networkName = "Other Net";
         spec.requester = new Requester();
-        spec.requester.peeringdbUserId = 1005L;
+        spec.requester.peeringdbUserId = requesterId;
         spec.requester.name = "Otto Other";
         jr.setSpec(spec);
         cluster.create(jr);
@@ -123,6 +130,56 @@ class AdminPagesTest {
             assertThat((Object) card.getFirstByXPath(".//code[@class='approve']")).isNull();
             assertThat(card.asNormalizedText()).contains("not valid").contains("ZtNetwork adminlan-old does not exist");
             assertThat((Object) card.getFirstByXPath(".//code[@class='reject']")).isNotNull();
+        }
+    }
+
+    @Test
+    void aRequestTheOperatorReportsInNodeIdConflictIsFlaggedWithTheRequestItNamesAndCannotBeApproved() {
+        String name = request(64593, "00000001f1");
+        String owner = JoinRequest.nameFor("adminlan", 64594, "00000001f1");
+        cluster.patchStatus(name, r -> r.getStatus().conditions.add(new Condition("Valid", "False", "NodeIdConflict",
+                "Node 00000001f1 already belongs to JoinRequest " + owner + " on network adminlan")));
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            DomElement card = browser.page("/admin/pending").getFirstByXPath("//section[@data-request='" + name + "']");
+            DomElement flag = card.getFirstByXPath(".//p[contains(@class,'conflict')]");
+            assertThat(flag).as("the operator's conflict is flagged though no other request in the queue holds the node")
+                    .isNotNull();
+            assertThat(flag.asNormalizedText()).contains("Node ID conflict").contains(owner);
+            assertThat((Object) card.getFirstByXPath(".//code[@class='approve']")).isNull();
+        }
+    }
+
+    @Test
+    void pendingRequestsOfAnAsnOverItsQuotaAreFlaggedWithTheOtherRequestsAndRejectedOnesDoNotCount() {
+        List<String> over = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            over.add(request(64595, "00000002a" + i, 1006L));
+        }
+        List<String> full = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            full.add(request(64596, "00000002b" + i, 1007L));
+        }
+        String rejected = request(64596, "00000002b8", 1007L);
+        cluster.decide(rejected, new Approval(Approval.Decision.Rejected, "not this one", "kube-admin"));
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            DomElement card = page.getFirstByXPath("//section[@data-request='" + over.get(8) + "']");
+            DomElement flag = card.getFirstByXPath(".//p[contains(@class,'quota')]");
+            assertThat(flag).as("9 live requests of AS64595, 8 allowed").isNotNull();
+            assertThat(flag.asNormalizedText()).contains("Over the quota for one network").contains("9 live requests")
+                    .contains("at most 8");
+            assertThat(flag.<DomElement>getByXPath(".//a").stream().map(DomElement::asNormalizedText).toList())
+                    .containsExactlyInAnyOrderElementsOf(over.subList(0, 8));
+            DomElement first = page.getFirstByXPath("//section[@data-request='" + over.get(0) + "']");
+            assertThat((Object) first.getFirstByXPath(".//p[contains(@class,'quota')]"))
+                    .as("every request of the ASN is flagged").isNotNull();
+            for (String name : full) {
+                DomElement atLimit = page.getFirstByXPath("//section[@data-request='" + name + "']");
+                assertThat((Object) atLimit.getFirstByXPath(".//p[contains(@class,'quota')]"))
+                        .as("8 live requests and a rejected one are not over 8").isNull();
+            }
         }
     }
 
@@ -203,6 +260,41 @@ class AdminPagesTest {
                     .anySatisfy(w -> assertThat(w).contains("gives no prefix counts"));
         }
         assertThat(cluster.get(complete).getStatus()).as("looking allocates nothing").isNull();
+    }
+
+    @Test
+    void thePreviewShowsTheIpv6AddressApprovalAssignsAndTheIpv4AddressNextFreeNowWithoutAllocating() {
+        cluster.routeServer("admin-rs1", "adminlan", 64999, "2001:db8:ff::1", "203.0.113.1");
+        String known = request(64597, "00000002c1");
+        String first = request(64598, "00000002c2");
+        String reserved = request(64599, "00000002c3");
+        String uid = cluster.get(reserved).getMetadata().getUid();
+        cluster.patchNetworkStatus("adminlan", s -> {
+            s.allocation = new AddressAllocation();
+            s.allocation.lastSequenceByAsn.put("64597", 2L);
+            s.allocation.lastIpv4Offset = 5L;
+            s.allocation.reservations.add(new AddressReservation(reserved, uid, 64599, 7, "203.0.113.4", "2026-12-02T00:00:00Z"));
+        });
+        try (Browser browser = new Browser(base)) {
+            browser.loginWithPeeringDb("admin");
+            HtmlPage page = browser.page("/admin/pending");
+            assertThat(addresses(page, known)).as("AS64597 used 2 sequence numbers; IPv4 offsets up to 5 are used")
+                    .contains("2001:db8:ff:0:6:4597:0:3").contains("203.0.113.6");
+            assertThat(addresses(page, first)).contains("2001:db8:ff:0:6:4598:0:1").contains("203.0.113.6");
+            assertThat(addresses(page, reserved)).as("the numbers the operator already reserved for it")
+                    .contains("2001:db8:ff:0:6:4599:0:7").contains("203.0.113.4");
+            assertThat(addresses(page, known)).contains("next free now");
+        }
+        AddressAllocation after = cache.network("adminlan").orElseThrow().getStatus().allocation;
+        assertThat(after.lastIpv4Offset).as("looking allocates nothing").isEqualTo(5L);
+        assertThat(after.lastSequenceByAsn).containsOnlyKeys("64597");
+        assertThat(cluster.get(known).getStatus()).isNull();
+    }
+
+    private static String addresses(HtmlPage page, String request) {
+        DomElement list = page.getFirstByXPath("//section[@data-request='" + request + "']//ul[@class='addresses']");
+        assertThat(list).as("address preview of %s", request).isNotNull();
+        return list.asNormalizedText();
     }
 
     @Test

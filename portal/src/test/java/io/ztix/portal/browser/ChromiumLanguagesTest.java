@@ -79,10 +79,16 @@ class ChromiumLanguagesTest extends ChromiumPages {
         pending.getSpec().requester.name = "Otto Other";
         pending.getSpec().requester.peeringdbUserId = 1005L;
         cluster.create(pending);
+        io.ztix.api.joinrequest.JoinRequest rival = Cluster.newRequest("rtllan", 64511, "00000000e2");
+        cluster.create(rival);
         chromium.loginWithPeeringDb("admin");
         driver.get(chromium.url("/admin/pending"));
         chromium.assertPaintedLeftToRight("the pending queue", "AS64510", "00000000e2", "PeeringDB 1005",
                 "kubectl -n test patch joinrequest " + pending.getMetadata().getName());
+        assertThat(driver.findElement(By.cssSelector("section[data-request='" + pending.getMetadata().getName()
+                + "'] p.conflict")).getText()).contains(rival.getMetadata().getName());
+        chromium.assertPaintedLeftToRight("the node-ID conflict flag", rival.getMetadata().getName());
+        chromium.assertPaintedLeftToRight("the address preview", "2001:db8:ff:0:6:4510:0:1");
         chromium.screenshot("07-hebrew-pending");
         driver.get(chromium.url("/admin/requests"));
         chromium.assertPaintedLeftToRight("all requests", name, "2001:db8:ff:0:6:4501:0:1", "PeeringDB 1001");

@@ -3,7 +3,7 @@ package io.ztix.portal.lookingglass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztix.api.routeserver.RouteServerCommunity;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.RouteMessages;
 import io.ztix.portal.testsupport.MessageFiles;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -21,22 +21,22 @@ class CommunityTextTest {
 
     @Test
     void everyCommunityHasAnEnglishMessageUnderItsKey() {
-        Set<String> methods = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
+        Set<String> methods = Arrays.stream(RouteMessages.class.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());
         for (RouteServerCommunity community : RouteServerCommunity.values()) {
-            assertThat(methods).as(community + " needs a message in AppMessages").contains(community.messageKey());
+            assertThat(methods).as(community + " needs a message in RouteMessages").contains(community.messageKey());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
-    void everyCommunityIsTranslatedAndNoTwoShareAText(String file) throws IOException {
-        Properties translated = MessageFiles.load(file);
+    @ValueSource(strings = {"zh_CN", "he"})
+    void everyCommunityIsTranslatedAndNoTwoShareAText(String language) throws IOException {
+        Properties translated = MessageFiles.load(RouteMessages.class, language);
         Set<String> texts = new HashSet<>();
         for (RouteServerCommunity community : RouteServerCommunity.values()) {
             String text = translated.getProperty(community.messageKey());
-            assertThat(text).as(community + " is not translated in " + file).isNotBlank();
-            assertThat(texts.add(text)).as(community + " has the same text as another community in " + file).isTrue();
+            assertThat(text).as(community + " is not translated in " + language).isNotBlank();
+            assertThat(texts.add(text)).as(community + " has the same text as another community in " + language).isTrue();
         }
     }
 }

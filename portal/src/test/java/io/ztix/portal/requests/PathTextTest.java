@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.qute.i18n.Message;
 import io.ztix.api.routeserver.ZeroTierPath;
 import io.ztix.api.routeserver.ZeroTierPath.Reach;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.StatusMessages;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The member's path to a route server in words (English texts straight from the {@code @Message} templates). */
 class PathTextTest {
 
-    private static final AppMessages ENGLISH = (AppMessages) Proxy.newProxyInstance(AppMessages.class.getClassLoader(),
-            new Class<?>[] {AppMessages.class}, (proxy, method, args) -> {
+    private static final StatusMessages ENGLISH = (StatusMessages) Proxy.newProxyInstance(StatusMessages.class.getClassLoader(),
+            new Class<?>[] {StatusMessages.class}, (proxy, method, args) -> {
                 String text = method.getAnnotation(Message.class).value()
                         .replaceAll("\\{bidi:ltr\\('([^']*)'\\)}", "\u2066$1\u2069");
                 Parameter[] parameters = method.getParameters();

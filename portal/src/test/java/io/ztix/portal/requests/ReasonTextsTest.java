@@ -7,7 +7,7 @@ import io.ztix.api.common.Condition;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.joinrequest.JoinRequestStatus;
-import io.ztix.portal.i18n.AppMessages;
+import io.ztix.portal.i18n.StatusMessages;
 import io.ztix.portal.testsupport.MessageFiles;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReasonTextsTest {
 
     /** The bundle of one language, read from the same sources Qute uses (parameterless messages only). */
-    private static AppMessages bundle(Properties translated) {
-        return (AppMessages) Proxy.newProxyInstance(AppMessages.class.getClassLoader(), new Class<?>[] {AppMessages.class},
+    private static StatusMessages bundle(Properties translated) {
+        return (StatusMessages) Proxy.newProxyInstance(StatusMessages.class.getClassLoader(), new Class<?>[] {StatusMessages.class},
                 (proxy, method, args) -> translated == null ? method.getAnnotation(Message.class).value()
                         : translated.getProperty(method.getName()));
     }
@@ -35,40 +35,40 @@ class ReasonTextsTest {
     @ParameterizedTest
     @EnumSource(JoinRequestReason.class)
     void everyReasonTheOperatorCanWriteHasAnEnglishText(JoinRequestReason reason) throws NoSuchMethodException {
-        Message english = AppMessages.class.getMethod("reason_" + reason.name()).getAnnotation(Message.class);
-        assertThat(english).as("reason_%s in AppMessages", reason).isNotNull();
+        Message english = StatusMessages.class.getMethod("reason_" + reason.name()).getAnnotation(Message.class);
+        assertThat(english).as("reason_%s in StatusMessages", reason).isNotNull();
         assertThat(english.value()).isNotBlank();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
-    void everyReasonTheOperatorCanWriteIsTranslated(String file) throws IOException {
-        Properties translated = MessageFiles.load(file);
+    @ValueSource(strings = {"zh_CN", "he"})
+    void everyReasonTheOperatorCanWriteIsTranslated(String language) throws IOException {
+        Properties translated = MessageFiles.load(StatusMessages.class, language);
         assertThat(Arrays.stream(JoinRequestReason.values()).map(r -> "reason_" + r.name())
                 .filter(key -> translated.getProperty(key, "").isBlank()).toList())
-                .as("reasons without a text in %s", file).isEmpty();
+                .as("reasons without a text in %s", language).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
-    void aMemberReadsThePortalsTextForEachReasonNeverTheOperatorsMessage(String file) throws Exception {
-        Properties translated = file.isEmpty() ? null : MessageFiles.load(file);
-        AppMessages msg = bundle(translated);
+    @ValueSource(strings = {"", "zh_CN", "he"})
+    void aMemberReadsThePortalsTextForEachReasonNeverTheOperatorsMessage(String language) throws Exception {
+        Properties translated = language.isEmpty() ? null : MessageFiles.load(StatusMessages.class, language);
+        StatusMessages msg = bundle(translated);
         for (JoinRequestReason reason : JoinRequestReason.values()) {
             JoinRequestStatus status = new JoinRequestStatus();
             status.conditions.add(new Condition(JoinRequest.COND_READY, Condition.FALSE, reason.name(),
                     "set spec.approval.reason; Secret 'zt-token' at http://zt-controller:9993 refused"));
             String expected = translated == null
-                    ? AppMessages.class.getMethod("reason_" + reason.name()).getAnnotation(Message.class).value()
+                    ? StatusMessages.class.getMethod("reason_" + reason.name()).getAnnotation(Message.class).value()
                     : translated.getProperty("reason_" + reason.name());
-            assertThat(ConditionTexts.forMember(status, msg)).as("%s in %s", reason, file).containsExactly(expected);
+            assertThat(ConditionTexts.forMember(status, msg)).as("%s in %s", reason, language).containsExactly(expected);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
-    void aPendingRequestSaysOnceThatItWaitsForTheDecisionAndAnActiveOneSumsUpLast(String file) throws IOException {
-        AppMessages msg = bundle(file.isEmpty() ? null : MessageFiles.load(file));
+    @ValueSource(strings = {"", "zh_CN", "he"})
+    void aPendingRequestSaysOnceThatItWaitsForTheDecisionAndAnActiveOneSumsUpLast(String language) throws IOException {
+        StatusMessages msg = bundle(language.isEmpty() ? null : MessageFiles.load(StatusMessages.class, language));
         JoinRequestStatus pending = new JoinRequestStatus();
         pending.conditions.add(new Condition(JoinRequest.COND_READY, Condition.FALSE, "AwaitingDecision", "Not approved yet"));
         pending.conditions.add(new Condition(JoinRequest.COND_VALID, Condition.TRUE, "Valid", "ok"));
@@ -86,18 +86,18 @@ class ReasonTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "msg_zh_CN.properties", "msg_he.properties"})
-    void aRequestTheOperatorHasNotLookedAtYetSaysWhatHappensNext(String file) throws IOException {
-        AppMessages msg = bundle(file.isEmpty() ? null : MessageFiles.load(file));
+    @ValueSource(strings = {"", "zh_CN", "he"})
+    void aRequestTheOperatorHasNotLookedAtYetSaysWhatHappensNext(String language) throws IOException {
+        StatusMessages msg = bundle(language.isEmpty() ? null : MessageFiles.load(StatusMessages.class, language));
         assertThat(ConditionTexts.forMember(new JoinRequestStatus(), msg)).containsExactly(msg.next_after_submit());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"msg_zh_CN.properties", "msg_he.properties"})
-    void decisionsAndSessionStatesAreTranslated(String file) throws IOException {
-        AppMessages msg = bundle(MessageFiles.load(file));
+    @ValueSource(strings = {"zh_CN", "he"})
+    void decisionsAndSessionStatesAreTranslated(String language) throws IOException {
+        StatusMessages msg = bundle(MessageFiles.load(StatusMessages.class, language));
         for (String state : List.of("Established", "Idle", "Connect", "Active", "OpenSent", "OpenConfirm", "down")) {
-            assertThat(RequestViews.state(state, msg)).as(state).startsWith(MessageFiles.load(file)
+            assertThat(RequestViews.state(state, msg)).as(state).startsWith(MessageFiles.load(StatusMessages.class, language)
                     .getProperty("bgp_" + state.toLowerCase())).endsWith("(\u2066" + state + "\u2069)");
         }
         assertThat(RequestViews.state("SomethingNew", msg)).isEqualTo("\u2066SomethingNew\u2069");

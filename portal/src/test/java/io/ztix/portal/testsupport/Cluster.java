@@ -131,6 +131,15 @@ public final class Cluster {
                 .map(c -> version.equals(c.getMetadata().getResourceVersion())).orElse(false));
     }
 
+    /** Changes a ZtNetwork's status the way the operator would (e.g. its address counters), and waits for the cache. */
+    public void patchNetworkStatus(String name, Consumer<ZtNetworkStatus> change) {
+        ZtNetwork network = client.resources(ZtNetwork.class).inNamespace(NAMESPACE).withName(name).get();
+        change.accept(network.getStatus());
+        String version = operator().resource(network).inNamespace(NAMESPACE).updateStatus().getMetadata().getResourceVersion();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.network(name)
+                .map(c -> version.equals(c.getMetadata().getResourceVersion())).orElse(false));
+    }
+
     public void awaitCached(String name) {
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.joinRequest(name).isPresent());
     }

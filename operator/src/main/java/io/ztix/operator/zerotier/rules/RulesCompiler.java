@@ -3,7 +3,7 @@ package io.ztix.operator.zerotier.rules;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

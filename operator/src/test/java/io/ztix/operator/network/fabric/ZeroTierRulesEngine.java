@@ -1,7 +1,7 @@
 package io.ztix.operator.network.fabric;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ztix.operator.network.addressing.IpLiterals;
+import io.ztix.addressing.IpLiterals;
 import java.util.Optional;
 
 /**
