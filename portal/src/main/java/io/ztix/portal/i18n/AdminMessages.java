@@ -119,4 +119,43 @@ public interface AdminMessages {
 
     @Message("This peering LAN has no route servers: approval only authorizes the node on ZeroTier.")
     String warning_no_route_servers();
+
+    @Message("Prefix lookup")
+    String prefix_title();
+
+    @Message("Which member announces a prefix, and is it accepted? Every route server's routes for exactly this network, from the looking glass.")
+    String prefix_intro();
+
+    @Message("Prefix")
+    String prefix_label();
+
+    @Message("Look up")
+    String prefix_submit();
+
+    @Message("Not a prefix: enter a network such as 193.0.10.0/24 or 2001:db8::/32 ({detail}).")
+    String prefix_invalid(String detail);
+
+    @Message("No route server has a route for {network}.")
+    String prefix_none(String network);
+
+    @Message("Route server {name}")
+    String prefix_route_server(String name);
+
+    @Message("The looking glass of route server {name} cannot answer right now; its routes are missing below.")
+    String prefix_unavailable(String name);
+
+    @Message("Member")
+    String prefix_col_member();
+
+    @Message("Route server's decision")
+    String prefix_col_state();
+
+    @Message("accepted")
+    String prefix_accepted();
+
+    @Message("filtered")
+    String prefix_filtered();
+
+    @Message("The first {shown} of {total} routes.")
+    String prefix_more(int shown, int total);
 }

@@ -29,6 +29,9 @@ public interface PageMessages {
     @Message("Audit log")
     String nav_audit();
 
+    @Message("Prefix lookup")
+    String nav_prefix();
+
     @Message("Log out")
     String nav_logout();
 

@@ -45,13 +45,22 @@ public class LookingGlassClient {
 
     public RoutePage routes(String namespace, String routeServer, String protocol, boolean filtered, int page)
             throws Unavailable {
+        return get("/api/v1/routeservers/" + segment(namespace) + "/" + segment(routeServer) + "/routes/"
+                + (filtered ? "filtered/" : "protocol/") + segment(protocol) + "?page=" + page + "&page_size="
+                + config.pageSize());
+    }
+
+    /** Every route (accepted and filtered, of every member) the route server has for exactly {@code prefix}. */
+    public RoutePage prefix(String namespace, String routeServer, String prefix, int page) throws Unavailable {
+        return get("/api/v1/routeservers/" + segment(namespace) + "/" + segment(routeServer) + "/routes/prefix?prefix="
+                + segment(prefix) + "&page=" + page + "&page_size=" + config.pageSize());
+    }
+
+    private RoutePage get(String pathAndQuery) throws Unavailable {
         if (config.url().isEmpty()) {
             throw new Unavailable("the looking glass is not configured (ztix.portal.looking-glass.url)");
         }
-        String path = "/api/v1/routeservers/" + segment(namespace) + "/" + segment(routeServer) + "/routes/"
-                + (filtered ? "filtered/" : "protocol/") + segment(protocol) + "?page=" + page + "&page_size="
-                + config.pageSize();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.url().get().replaceAll("/+$", "") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.url().get().replaceAll("/+$", "") + pathAndQuery))
                 .timeout(config.timeout()).header("Accept", "application/json");
         config.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<String> response;
@@ -87,7 +96,8 @@ public class LookingGlassClient {
             route.at("/bgp/large_communities").forEach(c -> large.add(c.path(0).asText() + ":" + c.path(1).asText() + ":"
                     + c.path(2).asText()));
             routes.add(new RoutePage.RouteLine(route.path("network").asText(), String.join(" ", path),
-                    route.at("/bgp/next_hop").asText(null), route.path("rpki").asText(null), List.copyOf(reasons), List.copyOf(large)));
+                    route.at("/bgp/next_hop").asText(null), route.path("rpki").asText(null), List.copyOf(reasons), List.copyOf(large),
+                    route.path("from_protocol").asText(null), route.path("filtered").asBoolean(false)));
         }
         JsonNode pagination = body.path("pagination");
         return new RoutePage(List.copyOf(routes), pagination.path("page").asInt(), pagination.path("total_pages").asInt(),

@@ -15,9 +15,10 @@ public record RoutePage(List<RouteLine> routes, int page, int totalPages, int to
 
     /**
      * A route: prefix, AS path, next hop, RPKI state ({@code valid}, {@code invalid}, {@code unknown},
-     * {@code not-checked} or null) and the reject reasons the route server tagged it with.
+     * {@code not-checked} or null), the reject reasons the route server tagged it with, the BIRD protocol (member
+     * session) it came from and whether the route server keeps it as filtered.
      */
     public record RouteLine(String network, String asPath, String nextHop, String rpki, List<RouteServerCommunity> reasons,
-            List<String> largeCommunities) {
+            List<String> largeCommunities, String fromProtocol, boolean filtered) {
     }
 }

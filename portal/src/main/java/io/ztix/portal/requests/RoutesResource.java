@@ -101,7 +101,8 @@ public class RoutesResource {
                 .findFirst();
     }
 
-    private static String rpki(String state, RouteMessages msg) {
+    /** An RPKI state of the looking glass in the reader's words. */
+    public static String rpki(String state, RouteMessages msg) {
         if (state == null) {
             return "";
         }

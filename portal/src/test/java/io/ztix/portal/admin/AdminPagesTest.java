@@ -317,7 +317,7 @@ class AdminPagesTest {
         try (Browser browser = new Browser(base)) {
             assertThat(browser.page("/admin/pending").getUrl().getPath()).isEqualTo("/login");
             browser.loginWithPeeringDb("full");
-            for (String path : new String[] {"/admin/pending", "/admin/requests", "/admin/audit"}) {
+            for (String path : new String[] {"/admin/pending", "/admin/requests", "/admin/audit", "/admin/prefix?prefix=45.128.30.0/24"}) {
                 HtmlPage page = browser.page(path);
                 assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(403);
                 assertThat(page.getElementById("error-message").asNormalizedText()).isEqualTo("You may not do this.");

@@ -140,6 +140,18 @@ public final class Cluster {
                 .map(c -> version.equals(c.getMetadata().getResourceVersion())).orElse(false));
     }
 
+    /** Changes a RouteServer's status the way the operator would (e.g. its sessions), and waits for the cache. */
+    public void patchRouteServerStatus(String name, String networkRef, Consumer<io.ztix.api.routeserver.RouteServerStatus> change) {
+        RouteServer rs = client.resources(RouteServer.class).inNamespace(NAMESPACE).withName(name).get();
+        if (rs.getStatus() == null) {
+            rs.setStatus(new io.ztix.api.routeserver.RouteServerStatus());
+        }
+        change.accept(rs.getStatus());
+        String version = operator().resource(rs).inNamespace(NAMESPACE).updateStatus().getMetadata().getResourceVersion();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.routeServers(networkRef).stream()
+                .anyMatch(c -> c.getMetadata().getName().equals(name) && version.equals(c.getMetadata().getResourceVersion())));
+    }
+
     public void awaitCached(String name) {
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.joinRequest(name).isPresent());
     }
