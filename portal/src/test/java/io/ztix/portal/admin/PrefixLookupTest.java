@@ -10,16 +10,13 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.FakeLookingGlass;
 import io.ztix.portal.testsupport.PortalTestResources;
 import io.ztix.testing.kubeapi.KubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,8 +77,7 @@ class PrefixLookupTest {
             peer.state = "Established";
             status.peers.add(peer);
         });
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__answer?path=" + PREFIX_PATH))
-                .POST(HttpRequest.BodyPublishers.ofString(ANSWER)).build(), HttpResponse.BodyHandlers.discarding());
+        FakeLookingGlass.answer(lookingGlass, PREFIX_PATH, ANSWER);
     }
 
     @Test
@@ -102,7 +98,7 @@ class PrefixLookupTest {
             String hebrew = admin.page("/admin/prefix?prefix=45.128.30.0/24").getElementById("prefix-pfx-rs1").asNormalizedText();
             assertThat(hebrew).contains("שרת ניתוב").contains("התקבל").contains("סונן");
         }
-        assertThat(asked()).contains(PREFIX_PATH + "?prefix=45.128.30.0%2F24&page=0&page_size=50");
+        assertThat(FakeLookingGlass.asked(lookingGlass)).contains(PREFIX_PATH + "?prefix=45.128.30.0%2F24&page=0&page_size=50");
     }
 
     @Test
@@ -115,11 +111,6 @@ class PrefixLookupTest {
                 assertThat((Object) page.getElementById("prefix-pfx-rs1")).isNull();
             }
         }
-        assertThat(asked()).doesNotContain("prefix=abc").doesNotContain("prefix=45.128.30.1");
-    }
-
-    private String asked() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__asked")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(FakeLookingGlass.asked(lookingGlass)).doesNotContain("prefix=abc").doesNotContain("prefix=45.128.30.1");
     }
 }

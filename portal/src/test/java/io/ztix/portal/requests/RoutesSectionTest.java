@@ -16,13 +16,10 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.kube.ResourceCache;
 import io.ztix.portal.testsupport.Browser;
 import io.ztix.portal.testsupport.Cluster;
+import io.ztix.portal.testsupport.FakeLookingGlass;
 import io.ztix.portal.testsupport.PortalTestResources;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
@@ -98,7 +95,7 @@ class RoutesSectionTest {
             rs.sessions.add(session);
             jr.getStatus().routeServers.add(rs);
         });
-        answer(FILTERED_PATH, FILTERED);
+        FakeLookingGlass.answer(lookingGlass, FILTERED_PATH, FILTERED);
     }
 
     @Test
@@ -124,7 +121,7 @@ class RoutesSectionTest {
                     .contains("לא תקף");
             assertThat(hebrewText).isNotEqualTo(text);
         }
-        assertThat(asked()).contains(FILTERED_PATH + "?page=0&page_size=50");
+        assertThat(FakeLookingGlass.asked(lookingGlass)).contains(FILTERED_PATH + "?page=0&page_size=50");
     }
 
     @Test
@@ -141,7 +138,7 @@ class RoutesSectionTest {
             assertThat(browser.get("/requests/" + NAME + "/routes?rs=rs1&family=ipv6&filtered=true").getWebResponse()
                     .getStatusCode()).isEqualTo(404);
         }
-        assertThat(asked().lines()).noneMatch(path -> path.contains("rs2") || path.contains("_v6"));
+        assertThat(FakeLookingGlass.asked(lookingGlass).lines()).noneMatch(path -> path.contains("rs2") || path.contains("_v6"));
     }
 
     @Test
@@ -165,7 +162,7 @@ class RoutesSectionTest {
                  "pagination": {"page": 0, "page_size": 50, "total_pages": 1, "total_results": 1}}
                 """;
         String path = "/api/v1/routeservers/test/rs1/routes/protocol/" + protocol;
-        answer(path, hostile);
+        FakeLookingGlass.answer(lookingGlass, path, hostile);
         try (Browser browser = new Browser(base)) {
             browser.loginWithPeeringDb("full");
             HtmlPage page = browser.page("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=false&page=-3");
@@ -175,17 +172,6 @@ class RoutesSectionTest {
             assertThat(browser.get("/requests/" + NAME + "/routes?rs=rs1&family=ipv4&filtered=false&page=x")
                     .getWebResponse().getStatusCode()).isEqualTo(404);
         }
-        assertThat(asked().lines().filter(p -> p.startsWith(path))).containsExactly(path + "?page=0&page_size=50");
-    }
-
-    /** What the stand-in answers for {@code path}. */
-    private void answer(String path, String json) throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__answer?path=" + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private String asked() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lookingGlass + "/__asked")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(FakeLookingGlass.asked(lookingGlass).lines().filter(p -> p.startsWith(path))).containsExactly(path + "?page=0&page_size=50");
     }
 }

@@ -84,6 +84,19 @@ public final class FakeLookingGlass implements AutoCloseable {
         return List.copyOf(asked);
     }
 
+    /** From a test of the portal (which knows only the URL it is configured with): what to answer for {@code path}. */
+    public static void answer(String url, String path, String json) throws java.io.IOException, InterruptedException {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url + "/__answer?path=" + path)).POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** From a test of the portal: every path (with its query) the portal has asked for, one per line. */
+    public static String asked(String url) throws java.io.IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url + "/__asked")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     @Override
     public void close() {
         server.stop(0);
