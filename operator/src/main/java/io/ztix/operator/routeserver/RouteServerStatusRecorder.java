@@ -163,15 +163,26 @@ final class RouteServerStatusRecorder {
         status.memberPaths = new ArrayList<>(paths);
     }
 
-    /** @return when the route server was reachable until now (a transition), else empty */
-    Optional<String> unreachable(SshException e) {
-        status.lastError = e.getMessage();
-        set(RouteServer.COND_REACHABLE, Condition.FALSE, switch (e.kind()) {
+    /** The {@code Reachable=False} reason of a failed SSH step; the event that reports it has the same name. */
+    static String unreachableReason(SshException.Kind kind) {
+        return switch (kind) {
             case HOST_KEY -> "HostKeyMismatch";
             case AUTH -> "AuthenticationFailed";
             case CONNECT, CONNECT_TIMEOUT -> "Unreachable";
             default -> "CommandFailed";
-        }, e.getMessage());
+        };
+    }
+
+    /** Why the route server is not reachable as the status says now; empty while it is (or was never tried). */
+    Optional<String> unreachableReason() {
+        return Conditions.find(status.conditions, RouteServer.COND_REACHABLE).filter(c -> Condition.FALSE.equals(c.status))
+                .map(c -> c.reason);
+    }
+
+    /** @return when the route server was reachable until now (a transition), else empty */
+    Optional<String> unreachable(SshException e) {
+        status.lastError = e.getMessage();
+        set(RouteServer.COND_REACHABLE, Condition.FALSE, unreachableReason(e.kind()), e.getMessage());
         if (status.unreachableSince != null) {
             return Optional.empty();
         }
