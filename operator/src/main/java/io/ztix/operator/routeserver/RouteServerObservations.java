@@ -140,7 +140,7 @@ public class RouteServerObservations {
 
     /** SSH or birdc failed: nothing is changed on the route server; the status says since when it is not observed. */
     void unreachable(RouteServer routeServer, SshException e, RouteServerStatusRecorder status) {
-        String reason = RouteServerStatusRecorder.unreachableReason(e.kind());
+        String reason = ObservedStatusRecorder.unreachableReason(e.kind());
         Optional<String> before = status.unreachableReason();
         Optional<String> transition = status.unreachable(e);
         metrics.observeFailed(routeServer, switch (e.kind()) {
