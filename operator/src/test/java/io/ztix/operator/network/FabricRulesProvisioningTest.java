@@ -75,13 +75,12 @@ class FabricRulesProvisioningTest {
     }
 
     /**
-     * Waits until the operator has read the network from the controller {@code n} times since the requests were
-     * cleared: each drift check reads it, then writes what differs, so once the n-th read is in, the writes of the
-     * checks before it are too.
+     * Waits until {@code n} drift checks have ended since the requests were cleared: each reads the network, writes
+     * what differs, and ends by listing the members, so once that list is read the check's writes are in.
      */
-    private void awaitNetworkReads(int n) {
-        await().atMost(Cluster.WAIT).until(() -> controller.requests().stream()
-                .filter(r -> r.method().equals("GET") && r.path().equals("/controller/network/" + networkId)).count() >= n);
+    private void awaitDriftChecks(int n) {
+        await().atMost(Cluster.WAIT).until(() -> controller.requests().stream().filter(r -> r.method().equals("GET")
+                && r.path().equals("/controller/network/" + networkId + "/member")).count() >= n);
     }
 
     private Condition fabricCondition() {
@@ -107,7 +106,7 @@ class FabricRulesProvisioningTest {
         cluster.awaitNetworkReady("ix");
         controller.clearRequests();
 
-        awaitNetworkReads(2); // two drift checks have read the network since: the first one's write would be in
+        awaitDriftChecks(2);
 
         assertThat(controller.requests()).as("requests after the network was ready").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
@@ -164,7 +163,7 @@ class FabricRulesProvisioningTest {
         controller.editNetwork(networkId, "{\"rules\":[{\"type\":\"ACTION_DROP\"}]}");
         controller.clearRequests();
 
-        awaitNetworkReads(2); // the operator has looked at the edited network since, twice
+        awaitDriftChecks(2); // the operator has looked at the edited network since, twice
 
         assertThat(storedRules().toString()).isEqualTo("[{\"type\":\"ACTION_DROP\"}]");
         assertThat(networkWrites()).isEmpty();
