@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.internal.MockServerExpectationImpl;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ztix.testing.kubeapi.admission.AdmissionPolicy;
 import io.ztix.testing.kubeapi.admission.ChartPolicies;
+import io.ztix.testing.kubeapi.server.Faults;
 import io.ztix.testing.kubeapi.server.RawStore;
 import io.ztix.testing.kubeapi.server.RequestLog;
 import io.ztix.testing.kubeapi.server.Router;
@@ -43,6 +44,7 @@ public final class KubeApiStandIn implements AutoCloseable {
     private final io.ztix.testing.kubeapi.server.Store store;
     private final Router router;
     private final RequestLog requests = new RequestLog();
+    private final Faults faults = new Faults();
     private final StandInServer server;
     private final String url;
     private final Map<Identity, KubernetesClient> clients = new java.util.LinkedHashMap<>();
@@ -55,7 +57,7 @@ public final class KubeApiStandIn implements AutoCloseable {
         this.store = io.ztix.testing.kubeapi.server.Store.create();
         List<AdmissionPolicy> policies = chart.policies();
         this.router = new Router(types, store, policies);
-        this.server = new StandInServer(router, this::authenticate, expected, requests);
+        this.server = new StandInServer(router, this::authenticate, expected, requests, faults);
         this.certificate = ServerCertificate.in(chartDirectory.toAbsolutePath().normalize().getParent().getParent()
                 .resolve("target/kube-api-standin"));
         this.url = "https://127.0.0.1:" + server.start(certificate);
@@ -151,6 +153,14 @@ public final class KubeApiStandIn implements AutoCloseable {
     /** Every request received (the last 10,000), with its caller: for tests whose only evidence is a read. */
     public RequestLog requests() {
         return requests;
+    }
+
+    /**
+     * Calls that fail as an API server in trouble answers them (a method, a path pattern, optionally the caller, a
+     * status code; a number of times or until removed), e.g. the operator's status writes answered 503.
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /**

@@ -44,8 +44,10 @@ record Degradation(JoinRequestReason reason, String message, boolean outage) {
         if (e instanceof SecretUnavailableException) {
             return outage(TOKEN_SECRET_UNAVAILABLE, "The controller's API token cannot be read: " + e.getMessage());
         }
-        if (e instanceof KubernetesClientException) {
-            return outage(KUBERNETES_API_ERROR, "Kubernetes API: " + e.getMessage());
+        if (e instanceof KubernetesClientException k) {
+            String said = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : k.getMessage();
+            return outage(KUBERNETES_API_ERROR, "The Kubernetes API answered " + (k.getCode() > 0 ? "HTTP " + k.getCode()
+                    + " to" : "nothing to") + " a call of the operator: " + said + " (retried)");
         }
         if (e instanceof ZeroTierException z) {
             return switch (z.kind()) {

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -59,6 +60,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final NodeOwnership ownership = new NodeOwnership();
     private final Admission admission;
     private final Upkeep upkeep;
+    private final KubernetesApiErrors apiErrors;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
             UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock) {
@@ -73,6 +75,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         MemberRemoval removal = new MemberRemoval(provisioner, verifications, ownership, events);
         this.admission = new Admission(provisioner, removal, ownership, events, config, retries, verifications, clock);
         this.upkeep = new Upkeep(provisioner, removal, events, config, retries, verifications, clock);
+        this.apiErrors = new KubernetesApiErrors(events, config, retries, clock);
     }
 
     @Override
@@ -181,6 +184,13 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         } else if (now == null && before != null) {
             events.normal(request, "Recovered", "No longer degraded (" + before + ")");
         }
+    }
+
+    /** A call to the Kubernetes API failed (the status write included): an admitted member stays, Degraded says why. */
+    @Override
+    public ErrorStatusUpdateControl<JoinRequest> updateErrorStatus(JoinRequest request, Context<JoinRequest> context,
+            Exception e) {
+        return apiErrors.record(request, context.getPrimaryCache().get(ResourceID.fromResource(request)).orElse(null), e);
     }
 
     @Override

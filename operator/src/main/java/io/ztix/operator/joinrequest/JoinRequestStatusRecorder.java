@@ -191,6 +191,11 @@ final class JoinRequestStatusRecorder {
             healthy();
             return;
         }
+        degradedMember(degradation);
+    }
+
+    /** Something keeps the operator from verifying or changing an admitted member: the member stays as it is. */
+    void degradedMember(Degradation degradation) {
         degraded(degradation);
         if (status.phase != Phase.Active) {
             return; // Ready already says which route servers are still to come

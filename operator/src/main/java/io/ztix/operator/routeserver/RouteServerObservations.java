@@ -140,6 +140,8 @@ public class RouteServerObservations {
 
     /** SSH or birdc failed: nothing is changed on the route server; the status says since when it is not observed. */
     void unreachable(RouteServer routeServer, SshException e, RouteServerStatusRecorder status) {
+        String reason = ObservedStatusRecorder.unreachableReason(e.kind());
+        Optional<String> before = status.unreachableReason();
         Optional<String> transition = status.unreachable(e);
         metrics.observeFailed(routeServer, switch (e.kind()) {
             case HOST_KEY -> "host_key";
@@ -147,9 +149,13 @@ public class RouteServerObservations {
             case CONNECT, CONNECT_TIMEOUT -> "unreachable";
             default -> "command";
         });
-        if (transition.isPresent()) {
-            events.warning(routeServer, "Unreachable", e.getMessage() + " (" + transition.get() + "); the running "
-                    + "configuration and its sessions are left alone, peers[] show the last observed states");
+        // once per outage, and again when its cause changes (sshd back, but with another host key)
+        if (transition.isPresent() || before.isEmpty() || !before.get().equals(reason)) {
+            String hint = e.kind() == SshException.Kind.HOST_KEY ? "; if the route server was reinstalled, check its new "
+                    + "key out of band and pin it in spec.ssh.hostKey" : "";
+            events.warning(routeServer, reason, e.getMessage() + " (" + transition.orElse("before: " + before.orElse("?"))
+                    + "); the running configuration and its sessions are left alone, peers[] show the last observed states"
+                    + hint);
         }
     }
 

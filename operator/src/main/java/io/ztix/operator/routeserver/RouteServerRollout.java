@@ -161,7 +161,7 @@ public class RouteServerRollout {
     private void rollBack(RouteServer routeServer, SshSession session, BirdTarget target, ApplyScheduler.PendingCheck check,
             Verdict verdict, RenderedConfig applied, RouteServerCycle.Planned plan, RouteServerStatusRecorder status) {
         HealthGate gate = check.gate();
-        List<String> listed = verdict.dropped().subList(0, Math.min(RouteServerStatusRecorder.LISTED_SESSIONS, verdict.dropped().size()));
+        List<String> listed = verdict.dropped().subList(0, Math.min(RolloutStatusRecorder.LISTED_SESSIONS, verdict.dropped().size()));
         String fingerprint = applied == null ? null : HarmFingerprint.of(applied, listed);
         String why = verdict.dropped().size() + " of " + gate.establishedBefore() + " Established sessions (" + verdict.droppedMembers()
                 + " members) were down " + config.applySettleTime().toSeconds() + " s after configuration "

@@ -8,19 +8,15 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RolloutStatus;
 import io.ztix.api.routeserver.RolloutStatus.Phase;
 import io.ztix.api.routeserver.RouteServer;
-import io.ztix.api.routeserver.RouteServerStatus;
 import io.ztix.operator.bird.BirdVersion;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
-import io.ztix.operator.routeserver.apply.ProtocolState;
 import io.ztix.operator.routeserver.gate.HealthGate;
 import io.ztix.operator.routeserver.gate.Verdict;
 import io.ztix.operator.routeserver.observe.BirdObservation;
-import io.ztix.operator.routeserver.observe.RouteCounts;
 import io.ztix.operator.routeserver.rpki.RpkiReport;
 import io.ztix.operator.ssh.SshException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,32 +24,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Every outcome of a RouteServer reconciliation, as status fields and conditions that agree. Ready is computed
  * last ({@link #finish()}) from the other conditions: reachable, running the desired configuration (confirmed by
  * the health check) and RPKI in sync.
  */
-final class RouteServerStatusRecorder {
+final class RouteServerStatusRecorder extends RouteServerStatusPart {
 
-    static final int LISTED_SESSIONS = 50;
     static final String UNSUPPORTED_BIRD = "UnsupportedBirdVersion";
     static final String UNSUPPORTED_FEATURE = "UnsupportedBirdFeature";
 
-    private final RouteServer routeServer;
-    private final RouteServerStatus status;
-    private final Clock clock;
+    private final RolloutStatusRecorder rollouts;
+    private final ObservedStatusRecorder observed;
     private String pending;
 
     RouteServerStatusRecorder(RouteServer routeServer, Clock clock) {
-        this.routeServer = routeServer;
-        this.clock = clock;
-        if (routeServer.getStatus() == null) {
-            routeServer.setStatus(new RouteServerStatus());
-        }
-        this.status = routeServer.getStatus();
+        super(routeServer, clock);
         status.observedGeneration = routeServer.getMetadata().getGeneration();
+        this.rollouts = new RolloutStatusRecorder(routeServer, clock);
+        this.observed = new ObservedStatusRecorder(routeServer, clock);
     }
 
     boolean runs(String configHash) {
@@ -138,46 +128,6 @@ final class RouteServerStatusRecorder {
         }
     }
 
-    /** BIRD was read: sessions of the running configuration, RTR servers, version; the route server is reachable. */
-    void observed(BirdObservation observation, RpkiReport rpki) {
-        status.lastObservedTime = time(observation.observedAt());
-        status.birdVersion = observation.birdVersion().toString();
-        status.unreachableSince = null;
-        set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH and BIRD answered");
-        for (PeerStatus peer : status.peers) {
-            observation.protocol(peer.protocol).ifPresentOrElse(state -> sessionState(peer, state), () -> {
-                peer.state = "NotConfigured";
-                peer.since = null;
-                peer.info = "BIRD has no protocol " + peer.protocol;
-            });
-            if (observation.routesRead()) {
-                routeCounts(peer, observation.routes().get(peer.protocol));
-            }
-        }
-        status.rpki = new ArrayList<>(rpki.servers());
-        set(RouteServer.COND_RPKI_READY, rpki.conditionStatus(), rpki.reason(), rpki.message());
-    }
-
-    /** How the route server's ZeroTier node reaches each member's node. */
-    void memberPaths(List<MemberPath> paths) {
-        status.memberPaths = new ArrayList<>(paths);
-    }
-
-    /** @return when the route server was reachable until now (a transition), else empty */
-    Optional<String> unreachable(SshException e) {
-        status.lastError = e.getMessage();
-        set(RouteServer.COND_REACHABLE, Condition.FALSE, switch (e.kind()) {
-            case HOST_KEY -> "HostKeyMismatch";
-            case AUTH -> "AuthenticationFailed";
-            case CONNECT, CONNECT_TIMEOUT -> "Unreachable";
-            default -> "CommandFailed";
-        }, e.getMessage());
-        if (status.unreachableSince != null) {
-            return Optional.empty();
-        }
-        status.unreachableSince = time(Instant.now(clock));
-        return Optional.of(status.lastObservedTime == null ? "never observed" : "last observed " + status.lastObservedTime);
-    }
 
     /** BIRD runs {@code configHash} with these sessions (their states follow with the next observation). */
     void runsConfiguration(String configHash, boolean changed, Collection<PeerStatus> sessions) {
@@ -200,53 +150,50 @@ final class RouteServerStatusRecorder {
                 + " with " + sessions.size() + " member sessions");
     }
 
+    /** BIRD was read: sessions of the running configuration, RTR servers, version; the route server is reachable. */
+    void observed(BirdObservation observation, RpkiReport rpki) {
+        observed.observed(observation, rpki);
+    }
+
+    /** How the route server's ZeroTier node reaches each member's node. */
+    void memberPaths(List<MemberPath> paths) {
+        observed.memberPaths(paths);
+    }
+
+    /** Why the route server is not reachable as the status says now; empty while it is (or was never tried). */
+    Optional<String> unreachableReason() {
+        return observed.unreachableReason();
+    }
+
+    /** @return when the route server was reachable until now (a transition), else empty */
+    Optional<String> unreachable(SshException e) {
+        return observed.unreachable(e);
+    }
+
     void settling(HealthGate gate, Verdict verdict) {
-        RolloutStatus rollout = rollout(Phase.Settling, gate);
-        rollout.deadlineTime = time(gate.deadline());
-        rollout.watchedSessions = new ArrayList<>(new TreeSet<>(gate.watched()));
-        listDropped(rollout, verdict);
-        rollout.message = "Waiting until " + rollout.deadlineTime + " for " + verdict.dropped().size() + " of "
-                + gate.watched().size() + " sessions the change touched to be Established again";
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Settling", rollout.message);
+        rollouts.settling(gate, verdict);
     }
 
     void confirmed(HealthGate gate, Verdict verdict, String message) {
-        RolloutStatus rollout = rollout(Phase.Confirmed, gate);
-        listDropped(rollout, verdict);
-        rollout.message = message;
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
-                + gate.configHash().substring(0, 12) + " with " + status.peerCount + " member sessions; " + message);
+        rollouts.confirmed(gate, verdict, message);
     }
 
     void rolledBack(HealthGate gate, Verdict verdict, String fingerprint, List<PeerStatus> previousPeers, String message) {
-        RolloutStatus rollout = rollout(Phase.RolledBack, gate);
-        listDropped(rollout, verdict);
-        rollout.harmFingerprint = fingerprint;
-        rollout.message = message;
-        status.lastError = message;
-        status.appliedConfigHash = gate.previousConfigHash();
-        status.peers = new ArrayList<>(previousPeers);
-        status.peerCount = previousPeers.size();
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "RolledBack", message);
+        rollouts.rolledBack(gate, verdict, fingerprint, previousPeers, message);
     }
 
     /** A refused or rolled-back configuration is no longer desired: BIRD runs the desired one, the hold ends. */
     void resolved(String message) {
-        RolloutStatus rollout = rollout(Phase.Confirmed, null);
-        rollout.configHash = status.appliedConfigHash;
-        rollout.message = message;
-        status.lastError = null;
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration "
-                + status.appliedConfigHash.substring(0, 12) + " with " + status.peerCount + " member sessions; " + message);
+        rollouts.resolved(message);
     }
 
     void rollbackFailed(HealthGate gate, Verdict verdict, String fingerprint, String message) {
-        RolloutStatus rollout = rollout(Phase.RollbackFailed, gate);
-        listDropped(rollout, verdict);
-        rollout.harmFingerprint = fingerprint;
-        rollout.message = message;
-        status.lastError = message;
-        set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "RollbackFailed", message);
+        rollouts.rollbackFailed(gate, verdict, fingerprint, message);
+    }
+
+    /** An admin's retry / skip-health-gate annotation was acted on: the hold this route server had ends. */
+    void acknowledged(String retry, String skip, boolean skipNextGate, String message) {
+        rollouts.acknowledged(retry, skip, skipNextGate, message);
     }
 
     void applyFailed(BirdApplyException e, String configHash, boolean refused) {
@@ -255,23 +202,13 @@ final class RouteServerStatusRecorder {
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH answered");
         set(RouteServer.COND_CONFIG_APPLIED, Condition.FALSE, "ApplyFailed" + stageName(e), message);
         if (refused) {
-            RolloutStatus rollout = rollout(Phase.Refused, null);
+            RolloutStatus rollout = rollouts.rollout(Phase.Refused, null);
             rollout.configHash = configHash;
             rollout.previousConfigHash = status.appliedConfigHash;
             rollout.message = message;
         }
     }
 
-    /** An admin's retry / skip-health-gate annotation was acted on: the hold this route server had ends. */
-    void acknowledged(String retry, String skip, boolean skipNextGate, String message) {
-        RolloutStatus rollout = new RolloutStatus();
-        rollout.skipHealthGateOnNextApply = skipNextGate ? Boolean.TRUE : null;
-        rollout.acknowledgedRetry = retry;
-        rollout.acknowledgedSkipHealthGate = skip;
-        rollout.message = message;
-        rollout.finishedTime = time(Instant.now(clock));
-        status.rollout = rollout;
-    }
 
     /**
      * The members' IRR lists ({@code status.irr}) and whether they are all current: a pending first lookup, a failed
@@ -328,58 +265,11 @@ final class RouteServerStatusRecorder {
         }
     }
 
-    private RolloutStatus rollout(Phase phase, HealthGate gate) {
-        RolloutStatus previous = status.rollout;
-        RolloutStatus rollout = new RolloutStatus();
-        if (previous != null) {
-            rollout.acknowledgedRetry = previous.acknowledgedRetry;
-            rollout.acknowledgedSkipHealthGate = previous.acknowledgedSkipHealthGate;
-        }
-        rollout.phase = phase;
-        if (gate != null) {
-            rollout.configHash = gate.configHash();
-            rollout.previousConfigHash = gate.previousConfigHash();
-            rollout.startedTime = time(gate.startedAt());
-            rollout.establishedBefore = gate.establishedBefore();
-        }
-        if (phase != Phase.Settling) {
-            rollout.finishedTime = time(Instant.now(clock));
-        }
-        status.rollout = rollout;
-        return rollout;
-    }
 
-    private static void listDropped(RolloutStatus rollout, Verdict verdict) {
-        rollout.droppedSessions = new ArrayList<>(verdict.dropped().subList(0, Math.min(LISTED_SESSIONS, verdict.dropped().size())));
-        rollout.droppedSessionCount = verdict.dropped().size();
-        rollout.droppedMembers = verdict.droppedMembers();
-    }
-
-    private static void sessionState(PeerStatus peer, ProtocolState state) {
-        peer.state = state.isBgp() ? state.bgpState() : state.state();
-        peer.since = state.since();
-        String info = state.isBgp() ? state.lastError() : state.info();
-        peer.info = Boolean.TRUE.equals(peer.held) ? "Held until an RTR server is in sync (RPKI)"
-                : info == null || info.isBlank() ? null : info;
-    }
-
-    private static void routeCounts(PeerStatus peer, RouteCounts counts) {
-        peer.imported = counts == null ? null : counts.imported();
-        peer.filtered = counts == null ? null : counts.filtered();
-        peer.exported = counts == null ? null : counts.exported();
-    }
 
     private static String stageName(BirdApplyException e) {
         String stage = e.stage().name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
     }
 
-    private String time(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private void set(String type, String conditionStatus, String reason, String message) {
-        Conditions.set(status.conditions, new Condition(type, conditionStatus, reason, message),
-                routeServer.getMetadata().getGeneration(), clock);
-    }
 }

@@ -4,8 +4,9 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,19 +90,25 @@ public final class SshSession implements AutoCloseable {
     public CommandResult exec(String command, byte[] stdin, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ChannelExec channel;
+        OutputStream input;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(withRemoteTimeout(command, timeout));
-            channel.setInputStream(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
+            // No setInputStream: jsch would start a thread to pump it, and assigns that thread to a field the session's
+            // reader thread clears when the server closes the channel; a command that ends at once (mv, rm) closes it
+            // while connect() is still between the two, and connect() fails with "this.thread is null". This thread
+            // writes the input instead, after connect().
+            input = channel.getOutputStream();
             channel.setOutputStream(stdout);
             channel.setErrStream(stderr);
             channel.connect(millis(timeout));
-        } catch (JSchException e) {
+        } catch (JSchException | IOException e) {
             throw new SshException(SshException.Kind.COMMAND_FAILED,
                     "cannot run '" + command + "' on " + target.endpoint() + ": " + e.getMessage(), e);
         }
+        feed(input, stdin);
         try {
             while (!channel.isClosed()) {
                 if (System.nanoTime() - deadline > 0) {
@@ -120,6 +127,20 @@ public final class SshSession implements AutoCloseable {
         channel.disconnect();
         return new CommandResult(command, exitCode, stdout.toString(StandardCharsets.UTF_8),
                 stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the command's input and end-of-file. A command that ends (or is killed by its remote timeout) before it
+     * has read everything closes the channel under the write: its exit status then says how it went.
+     */
+    private static void feed(OutputStream input, byte[] stdin) {
+        try (input) {
+            if (stdin != null) {
+                input.write(stdin);
+            }
+        } catch (IOException e) {
+            // the channel is closed: nothing more to send
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import io.ztix.operator.zerotier.fake.RecordedRequest;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
 import io.ztix.operator.zerotier.rules.RuleSet;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +74,15 @@ class FabricRulesProvisioningTest {
                 .filter(r -> r.method().equals("POST") && r.path().equals("/controller/network/" + networkId)).toList();
     }
 
+    /**
+     * Waits until {@code n} drift checks have ended since the requests were cleared: each reads the network, writes
+     * what differs, and ends by listing the members, so once that list is read the check's writes are in.
+     */
+    private void awaitDriftChecks(int n) {
+        await().atMost(Cluster.WAIT).until(() -> controller.requests().stream().filter(r -> r.method().equals("GET")
+                && r.path().equals("/controller/network/" + networkId + "/member")).count() >= n);
+    }
+
     private Condition fabricCondition() {
         return Conditions.find(cluster.network("ix").getStatus().conditions, ZtNetwork.COND_FABRIC_RULES).orElseThrow();
     }
@@ -98,7 +106,7 @@ class FabricRulesProvisioningTest {
         cluster.awaitNetworkReady("ix");
         controller.clearRequests();
 
-        await().pollDelay(Duration.ofSeconds(8)).atMost(Cluster.WAIT).until(() -> true); // two resync intervals
+        awaitDriftChecks(2);
 
         assertThat(controller.requests()).as("requests after the network was ready").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
@@ -155,7 +163,7 @@ class FabricRulesProvisioningTest {
         controller.editNetwork(networkId, "{\"rules\":[{\"type\":\"ACTION_DROP\"}]}");
         controller.clearRequests();
 
-        await().pollDelay(Duration.ofSeconds(8)).atMost(Cluster.WAIT).until(() -> true);
+        awaitDriftChecks(2); // the operator has looked at the edited network since, twice
 
         assertThat(storedRules().toString()).isEqualTo("[{\"type\":\"ACTION_DROP\"}]");
         assertThat(networkWrites()).isEmpty();

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,14 +116,18 @@ record LabExchange(KubernetesClient client, String namespace, Cluster cluster) {
 
     /**
      * {@code routeServer} refuses what is desired, loudly, and keeps what it runs: a Warning Event with {@code reason}
-     * mentioning {@code eventText}, Ready False, and seconds later {@code include} still holds {@code running},
-     * {@code waiting} is not Active and {@code active} still is.
+     * mentioning {@code eventText}, Ready False, and after two more observations of the route server (each a later
+     * {@code lastObservedTime}, so cycles that saw the refused configuration) {@code include} still holds
+     * {@code running}, {@code waiting} is not Active and {@code active} still is.
      */
     void assertRefusedKeeping(String routeServer, String reason, String eventText, Path include, String running,
             String waiting, String active) throws IOException {
         assertThat(cluster.events()).anyMatch(e -> reason.equals(e.getReason()) && e.getMessage().contains(eventText));
         assertThat(condition(routeServer, RouteServer.COND_READY).status).isEqualTo(Condition.FALSE);
-        await().pollDelay(Duration.ofSeconds(5)).atMost(WAIT).until(() -> true);
+        for (int i = 0; i < 2; i++) {
+            Instant observed = Instant.parse(status(routeServer).lastObservedTime);
+            await().atMost(WAIT).until(() -> Instant.parse(status(routeServer).lastObservedTime).isAfter(observed));
+        }
         assertThat(Files.readString(include)).as("the running configuration").isEqualTo(running);
         assertThat(cluster.request(waiting).getStatus().phase).isNotEqualTo(Phase.Active);
         assertThat(cluster.request(active).getStatus().phase).isEqualTo(Phase.Active);

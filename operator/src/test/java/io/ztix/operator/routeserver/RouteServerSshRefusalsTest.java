@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ztix.testing.kubeapi.KubeApiStandIn;
 import io.ztix.testing.kubeapi.quarkus.InjectKubeApiStandIn;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A route server whose SSH refuses the operator (a host key other than the pinned one, a client key it does not
  * accept), and one that answers but cannot take the configuration (real BIRD, a hand-broken bird.conf): each reason
- * in RouteServer status, with an event, and nothing applied. Real sshd.
+ * in RouteServer status, with an event of the same name (again when the cause changes), and nothing applied. Real sshd.
  */
 @QuarkusTest
 @WithKubeApiStandIn(component = "operator")
@@ -71,21 +75,38 @@ class RouteServerSshRefusalsTest {
         RouteServer seen = awaitCondition(RouteServer.COND_REACHABLE, "HostKeyMismatch");
         assertThat(seen.getStatus().lastError).contains(sshd.hostKeyFingerprint());
         assertThat(seen.getStatus().appliedConfigHash).isNull();
-        assertThat(new Cluster(client, api, ns).events()).anySatisfy(e ->
-                assertThat(e.getMessage()).contains(sshd.hostKeyFingerprint()));
+        assertThat(warnings()).singleElement().satisfies(e -> {
+            assertThat(e.getReason()).as("its own reason, not Unreachable").isEqualTo("HostKeyMismatch");
+            assertThat(e.getMessage()).contains(sshd.hostKeyFingerprint()).contains("spec.ssh.hostKey");
+        });
         assertThat(Files.exists(birdDirectory.resolve("ztix.conf.candidate"))).as("nothing uploaded").isFalse();
     }
 
     @Test
+    void aRouteServerStillRefusedForAnotherCauseGetsAnEventForTheNewCause() throws Exception {
+        client.resource(RouteServers.sshKeySecret(ns, "rs-key", strangersPrivateKey())).create();
+        client.resource(routeServer(otherHostKey())).create();
+        awaitCondition(RouteServer.COND_REACHABLE, "HostKeyMismatch");
+
+        // the admin pins the right host key: the route server now refuses the client key
+        new Cluster(client, api, ns).admin("alice").resources(RouteServer.class).inNamespace(ns).withName("rs1")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"ssh\":{\"hostKey\":\"" + pinnedHostKey() + "\"}}}");
+
+        awaitCondition(RouteServer.COND_REACHABLE, "AuthenticationFailed");
+        await().atMost(Cluster.WAIT).untilAsserted(() -> assertThat(warnings()).extracting(Event::getReason)
+                .containsExactlyInAnyOrder("HostKeyMismatch", "AuthenticationFailed"));
+        assertThat(Files.exists(birdDirectory.resolve("ztix.conf.candidate"))).isFalse();
+    }
+
+    @Test
     void aClientKeyTheRouteServerDoesNotAcceptIsReportedAsAuthenticationFailed() throws Exception {
-        KeyPair stranger = KeyPair.genKeyPair(new JSch(), KeyPair.ED25519);
-        ByteArrayOutputStream pem = new ByteArrayOutputStream();
-        stranger.writeOpenSSHv1PrivateKey(pem, null);
-        client.resource(RouteServers.sshKeySecret(ns, "rs-key", pem.toString(StandardCharsets.UTF_8))).create();
+        client.resource(RouteServers.sshKeySecret(ns, "rs-key", strangersPrivateKey())).create();
         client.resource(routeServer(pinnedHostKey())).create();
 
         RouteServer seen = awaitCondition(RouteServer.COND_REACHABLE, "AuthenticationFailed");
         assertThat(seen.getStatus().appliedConfigHash).isNull();
+        assertThat(warnings()).extracting(Event::getReason).as("its own reason, not Unreachable")
+                .containsExactly("AuthenticationFailed");
         assertThat(Files.exists(birdDirectory.resolve("ztix.conf.candidate"))).isFalse();
     }
 
@@ -126,6 +147,19 @@ class RouteServerSshRefusalsTest {
                     assertThat(c.reason).as("%s: %s", type, c.message).isEqualTo(reason));
         });
         return client.resources(RouteServer.class).inNamespace(ns).withName("rs1").get();
+    }
+
+    private List<Event> warnings() {
+        return new Cluster(client, api, ns).events().stream().filter(e -> "Warning".equals(e.getType())
+                && "rs1".equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    /** A client key the route server's sshd does not accept. */
+    private static String strangersPrivateKey() throws Exception {
+        KeyPair stranger = KeyPair.genKeyPair(new JSch(), KeyPair.ED25519);
+        ByteArrayOutputStream pem = new ByteArrayOutputStream();
+        stranger.writeOpenSSHv1PrivateKey(pem, null);
+        return pem.toString(StandardCharsets.UTF_8);
     }
 
     private String pinnedHostKey() {

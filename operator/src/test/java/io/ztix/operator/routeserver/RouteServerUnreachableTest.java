@@ -135,8 +135,9 @@ class RouteServerUnreachableTest {
             assertThat(reachable.reason).isEqualTo("HostKeyMismatch");
             assertThat(reachable.message).contains(sshd.hostKeyFingerprint());
         });
-        assertThat(exchange.cluster().events()).anyMatch(e -> "Unreachable".equals(e.getReason())
+        assertThat(exchange.cluster().events()).anyMatch(e -> "HostKeyMismatch".equals(e.getReason())
                 && e.getMessage().contains(sshd.hostKeyFingerprint()));
+        assertThat(exchange.cluster().events()).noneMatch(e -> "Unreachable".equals(e.getReason()));
         assertThat(metrics.observeFailures(exchange.namespace(), "rs1", "host_key")).isPositive();
         assertThat(exchange.cluster().request(a).getStatus().phase).isEqualTo(Phase.Active);
 
@@ -151,6 +152,7 @@ class RouteServerUnreachableTest {
 
         await().atMost(LONG).untilAsserted(() ->
                 assertThat(exchange.condition("rs1", RouteServer.COND_REACHABLE).reason).isEqualTo("AuthenticationFailed"));
+        assertThat(exchange.cluster().events()).anyMatch(e -> "AuthenticationFailed".equals(e.getReason()));
         assertThat(metrics.observeFailures(exchange.namespace(), "rs1", "auth")).isPositive();
         assertThat(exchange.cluster().request(a).getStatus().phase).isEqualTo(Phase.Active);
         SameSince.assertNotRestarted(aSince, lab.routeServer().protocol(aV4).since(), "the session was never restarted");

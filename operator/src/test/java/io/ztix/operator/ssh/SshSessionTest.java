@@ -65,6 +65,32 @@ class SshSessionTest {
         }
     }
 
+    /**
+     * Commands that end at once (as the applier's mv and rm): the server closes their channel while the client is
+     * still connecting it, which jsch's stdin pump thread did not survive ("this.thread is null"), now and then.
+     */
+    @Test
+    void manyCommandsThatEndAtOnceAllRunOnOneSession() {
+        try (SshSession ssh = SshSession.open(server.target())) {
+            for (int i = 0; i < 300; i++) {
+                assertEquals(0, ssh.exec("true", Duration.ofSeconds(30)).exitCode(), "command " + i);
+            }
+        }
+    }
+
+    @Test
+    void aLargeInputReachesTheCommandWhole() throws Exception {
+        Path file = server.directory().resolve("large.conf");
+        byte[] content = new byte[4 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(content);
+
+        try (SshSession ssh = SshSession.open(server.target())) {
+            ssh.upload(file.toString(), content);
+        }
+
+        assertArrayEquals(content, Files.readAllBytes(file));
+    }
+
     @Test
     void uploadWritesTheExactBytesToTheRemotePath() throws Exception {
         Path file = server.directory().resolve("uploaded.conf");

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 
 /**
  * The stand-in's HTTP server on loopback (Vert.x, as the fabric8 mock server): authenticates the bearer token,
- * hands the request to {@link Router} off the event loop and writes its answer; WebSocket watches are upgraded,
+ * fails it if a {@link Faults} rule says so, hands the request to {@link Router} off the event loop and writes its answer; WebSocket watches are upgraded,
  * HTTP watches stream. TLS handshakes run on worker threads and are warmed up before the port is handed out
  * ({@link TlsWarmUp}).
  */
@@ -45,11 +45,13 @@ public final class StandInServer implements AutoCloseable {
     private final MockDispatcher expectations;
     private final Map<ServerRequest, Queue<ServerResponse>> expected;
     private final RequestLog log;
+    private final Faults faults;
     private HttpServer server;
 
     public StandInServer(Router router, Function<String, Optional<Identity>> authenticator,
-            Map<ServerRequest, Queue<ServerResponse>> expected, RequestLog log) {
+            Map<ServerRequest, Queue<ServerResponse>> expected, RequestLog log, Faults faults) {
         this.router = router;
+        this.faults = faults;
         this.authenticator = authenticator;
         this.expected = expected;
         this.log = log;
@@ -86,6 +88,11 @@ public final class StandInServer implements AutoCloseable {
             log.record(caller.orElse(null), request.getMethod(), request.getPath());
             if (caller.isEmpty() && !Router.isPublic(request.getPath())) {
                 write(http.response(), new Router.Answer(Statuses.unauthorized(), List.of()));
+                return;
+            }
+            Optional<MockResponse> fault = faults.answer(caller.orElse(null), request.getMethod(), request.getPath());
+            if (fault.isPresent()) {
+                write(http.response(), new Router.Answer(fault.get(), List.of()));
                 return;
             }
             Queue<ServerResponse> queued = expected.get(new SimpleRequest(request.method(), request.getPath()));

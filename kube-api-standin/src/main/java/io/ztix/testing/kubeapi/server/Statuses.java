@@ -79,6 +79,23 @@ final class Statuses {
         return response(500, status(500, "InternalError", "Internal error occurred: " + message));
     }
 
+    /** What kube-apiserver answers when it is in trouble or refuses a call, for a fault rule ({@link Faults}). */
+    static MockResponse fault(int code, String path) {
+        MockResponse response = switch (code) {
+            case 403 -> response(403, status(403, "Forbidden", "forbidden: the stand-in's fault rule refuses " + path));
+            case 409 -> response(409, status(409, "Conflict", "Operation cannot be fulfilled on " + path
+                    + ": the object has been modified; please apply your changes to the latest version and try again"));
+            case 429 -> response(429, status(429, "TooManyRequests", "Too many requests, please try again later."))
+                    .setHeader("Retry-After", "1");
+            case 500 -> internalError("the stand-in's fault rule fails " + path);
+            case 503 -> response(503, status(503, "ServiceUnavailable", "the server is currently unable to handle the request"));
+            case 504 -> response(504, status(504, "Timeout", "the server was unable to return a response in the time "
+                    + "allotted, but may still be processing the request"));
+            default -> throw new IllegalArgumentException("no fault answer for " + code);
+        };
+        return response;
+    }
+
     static MockResponse json(int code, String body) {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
     }
