@@ -27,6 +27,10 @@ public class PeerStatus {
     @JsonPropertyDescription("Since when BIRD reports this state (as BIRD prints it).")
     public String since;
 
+    @JsonPropertyDescription("When the operator first saw the session in this state (RFC 3339, within one session poll): "
+            + "what 'Established for 3 days' is counted from; kept across configuration changes that leave the session.")
+    public String stateSinceTime;
+
     @JsonPropertyDescription("BIRD's extra information, e.g. the last error.")
     public String info;
 

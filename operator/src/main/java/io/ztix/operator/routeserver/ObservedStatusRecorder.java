@@ -33,8 +33,9 @@ final class ObservedStatusRecorder extends RouteServerStatusPart {
         status.unreachableSince = null;
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH and BIRD answered");
         for (PeerStatus peer : status.peers) {
-            observation.protocol(peer.protocol).ifPresentOrElse(state -> sessionState(peer, state), () -> {
-                peer.state = "NotConfigured";
+            String now = time(observation.observedAt());
+            observation.protocol(peer.protocol).ifPresentOrElse(state -> sessionState(peer, state, now), () -> {
+                stateSeen(peer, "NotConfigured", now);
                 peer.since = null;
                 peer.info = "BIRD has no protocol " + peer.protocol;
             });
@@ -78,12 +79,20 @@ final class ObservedStatusRecorder extends RouteServerStatusPart {
         return Optional.of(status.lastObservedTime == null ? "never observed" : "last observed " + status.lastObservedTime);
     }
 
-    private static void sessionState(PeerStatus peer, ProtocolState state) {
-        peer.state = state.isBgp() ? state.bgpState() : state.state();
+    private static void sessionState(PeerStatus peer, ProtocolState state, String now) {
+        stateSeen(peer, state.isBgp() ? state.bgpState() : state.state(), now);
         peer.since = state.since();
         String info = state.isBgp() ? state.lastError() : state.info();
         peer.info = Boolean.TRUE.equals(peer.held) ? "Held until an RTR server is in sync (RPKI)"
                 : info == null || info.isBlank() ? null : info;
+    }
+
+    /** The session's state; a new state starts counting its time from this observation. */
+    private static void stateSeen(PeerStatus peer, String state, String now) {
+        if (!state.equals(peer.state) || peer.stateSinceTime == null) {
+            peer.stateSinceTime = now;
+        }
+        peer.state = state;
     }
 
     private static void routeCounts(PeerStatus peer, RouteCounts counts) {

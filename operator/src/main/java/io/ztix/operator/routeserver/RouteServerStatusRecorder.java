@@ -136,13 +136,16 @@ final class RouteServerStatusRecorder extends RouteServerStatusPart {
         if (changed || status.lastAppliedTime == null) {
             status.lastAppliedTime = time(Instant.now(clock));
         }
-        // a session that stays keeps its counters until the next poll reads them again
+        // a session that stays keeps its counters and its state (and since when) until the next poll reads them again
         Map<String, PeerStatus> before = new HashMap<>();
         status.peers.forEach(p -> before.put(p.protocol, p));
         sessions.forEach(p -> Optional.ofNullable(before.get(p.protocol)).ifPresent(b -> {
             p.imported = b.imported;
             p.filtered = b.filtered;
             p.exported = b.exported;
+            p.state = b.state;
+            p.since = b.since;
+            p.stateSinceTime = b.stateSinceTime;
         }));
         status.peers = new ArrayList<>(sessions);
         status.peerCount = sessions.size();

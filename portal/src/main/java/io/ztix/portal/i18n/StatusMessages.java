@@ -191,6 +191,21 @@ public interface StatusMessages {
     @Message("Established")
     String bgp_established();
 
+    @Message("for {duration}")
+    String session_for(String duration);
+
+    @Message("less than a minute")
+    String duration_moment();
+
+    @Message("{n} {#if n == 1}minute{#else}minutes{/if}")
+    String duration_minutes(long n);
+
+    @Message("{n} {#if n == 1}hour{#else}hours{/if}")
+    String duration_hours(long n);
+
+    @Message("{n} {#if n == 1}day{#else}days{/if}")
+    String duration_days(long n);
+
     @Message("Idle")
     String bgp_idle();
 

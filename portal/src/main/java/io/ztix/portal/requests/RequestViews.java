@@ -9,6 +9,7 @@ import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.portal.i18n.Bidi;
 import io.ztix.portal.i18n.MessageKeys;
 import io.ztix.portal.i18n.StatusMessages;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,10 +75,15 @@ public final class RequestViews {
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
     }
 
-    /** One BGP session: address family, state, since when (as BIRD prints it) and BIRD's note; tokens isolated. */
+    /**
+     * One BGP session: address family, state, for how long ("Established for 3 days", from the operator's record of when
+     * it first saw the state; BIRD's own time of day only where that record is missing) and BIRD's note; tokens isolated.
+     */
     private static String session(PeerStatus s, StatusMessages msg) {
+        String since = Durations.since(s.stateSinceTime, Instant.now(), msg)
+                .orElse(s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")");
         return (s.family == null ? "" : Bidi.ltr(s.family) + " ") + (s.state == null ? "?" : state(s.state, msg))
-                + (s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")") + (s.info == null ? "" : " " + Bidi.ltr(s.info));
+                + since + (s.info == null ? "" : " " + Bidi.ltr(s.info));
     }
 
     /**

@@ -221,6 +221,8 @@ class JoinRequestPagesTest {
                 PeerStatus session = new PeerStatus();
                 session.family = "ipv6";
                 session.state = "Established";
+                session.since = "08:54:06.799";
+                session.stateSinceTime = java.time.Instant.now().minus(java.time.Duration.ofDays(3).plusHours(2)).toString();
                 rs.sessions.add(session);
                 rs.path = new ZeroTierPath();
                 rs.path.reach = ZeroTierPath.Reach.Direct;
@@ -228,8 +230,9 @@ class JoinRequestPagesTest {
                 jr.getStatus().routeServers.add(rs);
             });
             String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
-            assertThat(live).contains("\"phase\":\"Active\"").contains("2001:db8:ff::fbf5:1").contains("Established")
-                    .contains("Everything is ready").contains("Your router reaches \u2066rs1\u2069 directly, 12 ms.");
+            assertThat(live).contains("\"phase\":\"Active\"").contains("2001:db8:ff::fbf5:1").contains("Established, for 3 days")
+                    .doesNotContain("08:54:06.799").contains("Everything is ready")
+                    .contains("Your router reaches \u2066rs1\u2069 directly, 12 ms.");
             HtmlPage detail = browser.page("/requests/" + name);
             String instructions = detail.getElementById("instructions").asNormalizedText();
             assertThat(instructions).contains("zerotier-cli join 8056c2e21c000001")
