@@ -194,6 +194,12 @@ public interface StatusMessages {
     @Message("for {duration}")
     String session_for(String duration);
 
+    @Message("waiting for your router to connect: check that it has joined the ZeroTier network and that its BGP session to {routeServer} is configured as shown below")
+    String session_waiting(String routeServer);
+
+    @Message("shut down: your router sent more routes than its limit; reduce them, and the IX can restart the session")
+    String session_over_limit();
+
     @Message("less than a minute")
     String duration_moment();
 

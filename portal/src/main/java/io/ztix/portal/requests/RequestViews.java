@@ -41,7 +41,7 @@ public final class RequestViews {
         for (RouteServerEntry entry : status.routeServers) {
             List<String> sessions = new ArrayList<>();
             for (PeerStatus s : entry.sessions) {
-                sessions.add(session(s, msg));
+                sessions.add(session(s, msg) + hint(s, entry.name, msg));
             }
             boolean configured = Boolean.TRUE.equals(entry.configured);
             String state = (configured ? msg.rs_configured() : msg.rs_not_configured())
@@ -84,6 +84,19 @@ public final class RequestViews {
                 .orElse(s.since == null ? "" : " (" + Bidi.ltr(s.since) + ")");
         return (s.family == null ? "" : Bidi.ltr(s.family) + " ") + (s.state == null ? "?" : state(s.state, msg))
                 + since + (s.info == null ? "" : " " + Bidi.ltr(s.info));
+    }
+
+    /** BGP states in which the route server waits for the member's router. */
+    private static final java.util.Set<String> WAITING = java.util.Set.of("Idle", "Connect", "Active", "OpenSent",
+            "OpenConfirm", "Down");
+
+    /** What the member can do about a session that is not up: connect its router, or send fewer routes. */
+    private static String hint(PeerStatus s, String routeServer, StatusMessages msg) {
+        String said = ((s.state == null ? "" : s.state) + " " + (s.info == null ? "" : s.info)).toLowerCase(Locale.ROOT);
+        if (said.contains("limit exceeded")) {
+            return " — " + msg.session_over_limit();
+        }
+        return s.state != null && WAITING.contains(s.state) ? " — " + msg.session_waiting(Bidi.ltr(routeServer)) : "";
     }
 
     /**

@@ -224,6 +224,11 @@ class JoinRequestPagesTest {
                 session.since = "08:54:06.799";
                 session.stateSinceTime = java.time.Instant.now().minus(java.time.Duration.ofDays(3).plusHours(2)).toString();
                 rs.sessions.add(session);
+                PeerStatus waiting = new PeerStatus();
+                waiting.family = "ipv4";
+                waiting.state = "Active";
+                waiting.info = "Socket: Connection refused";
+                rs.sessions.add(waiting);
                 rs.path = new ZeroTierPath();
                 rs.path.reach = ZeroTierPath.Reach.Direct;
                 rs.path.latencyMs = 12;
@@ -232,6 +237,8 @@ class JoinRequestPagesTest {
             String live = browser.get("/requests/status.json").getWebResponse().getContentAsString();
             assertThat(live).contains("\"phase\":\"Active\"").contains("2001:db8:ff::fbf5:1").contains("Established, for 3 days")
                     .doesNotContain("08:54:06.799").contains("Everything is ready")
+                    .contains("waiting for your router to connect: check that it has joined the ZeroTier network and that"
+                            + " its BGP session to \u2066rs1\u2069 is configured as shown below")
                     .contains("Your router reaches \u2066rs1\u2069 directly, 12 ms.");
             HtmlPage detail = browser.page("/requests/" + name);
             String instructions = detail.getElementById("instructions").asNormalizedText();
