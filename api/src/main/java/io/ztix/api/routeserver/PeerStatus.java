@@ -31,6 +31,10 @@ public class PeerStatus {
             + "what 'Established for 3 days' is counted from; kept across configuration changes that leave the session.")
     public String stateSinceTime;
 
+    @JsonPropertyDescription("The most routes the route server accepts from the member on this session (its receive "
+            + "limit, max-prefix plus head-room); over it, spec.policy.maxPrefixAction applies.")
+    public Long receiveLimit;
+
     @JsonPropertyDescription("BIRD's extra information, e.g. the last error.")
     public String info;
 

@@ -90,6 +90,7 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         peer.family = family;
         peer.address = address;
         peer.protocol = member.protocolName(family.equals("ipv6") ? "v6" : "v4");
+        peer.receiveLimit = family.equals("ipv6") ? member.effectiveMaxPrefixes6() : member.effectiveMaxPrefixes4();
         peer.state = "Unknown";
         return peer;
     }

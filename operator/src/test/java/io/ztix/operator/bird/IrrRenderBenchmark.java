@@ -26,15 +26,24 @@ class IrrRenderBenchmark {
 
     @Test
     void renderAndReconfigureAThousandMembersWithIrrListsOneOfThemHuge() throws Exception {
-        RouteServerConfig config = BirdFixtures.routeServer(members(HUGE));
-        RouteServerConfig changed = BirdFixtures.routeServer(members(HUGE - 1));
+        measure(MEMBERS, HUGE, RUNS);
+    }
+
+    /**
+     * Renders {@code memberCount} members with IRR lists (the first with {@code hugeEntries} IPv4 entries), starts BIRD
+     * with it and reconfigures it {@code runs} times after a one-entry change; prints the figures and returns the
+     * rendered configuration.
+     */
+    static String measure(int memberCount, int hugeEntries, int runs) throws Exception {
+        RouteServerConfig config = BirdFixtures.routeServer(members(memberCount, hugeEntries));
+        RouteServerConfig changed = BirdFixtures.routeServer(members(memberCount, hugeEntries - 1));
         BirdConfigRenderer renderer = new BirdConfigRenderer();
         for (int i = 0; i < 3; i++) {
             renderer.render(config);
         }
-        long[] render = new long[RUNS];
+        long[] render = new long[runs];
         String text = null;
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             text = renderer.render(config);
             render[i] = System.nanoTime() - start;
@@ -45,8 +54,8 @@ class IrrRenderBenchmark {
         long startup = System.nanoTime();
         try (BirdDaemon bird = BirdDaemon.start(BirdInstallation.HOST_2_0, text, "")) {
             long started = System.nanoTime() - startup;
-            long[] configure = new long[RUNS];
-            for (int i = 0; i < RUNS; i++) {
+            long[] configure = new long[runs];
+            for (int i = 0; i < runs; i++) {
                 Files.writeString(bird.includeFile(), i % 2 == 0 ? second : text);
                 long start = System.nanoTime();
                 String reply = bird.birdc("configure");
@@ -58,20 +67,21 @@ class IrrRenderBenchmark {
             System.out.printf("IrrRenderBenchmark: %d members (%d sessions), one with %d IPv4 entries: render median %.1f ms "
                             + "(min %.1f, max %.1f), output %.1f MiB; BIRD 2.0 start with it %.1f s; birdc configure after a "
                             + "one-entry change median %.2f s (min %.2f, max %.2f); BIRD memory: %s; load average %.1f on %d CPUs%n",
-                    MEMBERS, MEMBERS * 2, HUGE, render[RUNS / 2] / 1e6, render[0] / 1e6, render[RUNS - 1] / 1e6,
-                    text.length() / 1048576.0, started / 1e9, configure[RUNS / 2] / 1e9, configure[0] / 1e9,
-                    configure[RUNS - 1] / 1e9, total(memory), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    memberCount, memberCount * 2, hugeEntries, render[runs / 2] / 1e6, render[0] / 1e6, render[runs - 1] / 1e6,
+                    text.length() / 1048576.0, started / 1e9, configure[runs / 2] / 1e9, configure[0] / 1e9,
+                    configure[runs - 1] / 1e9, total(memory), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
+        return text;
     }
 
     private static String total(String memory) {
         return Arrays.stream(memory.split("\n")).filter(l -> l.contains("Total")).findFirst().orElse("?").strip();
     }
 
-    private static List<Member> members(int hugeEntries) {
-        List<Member> members = new ArrayList<>(MEMBERS);
-        for (int i = 0; i < MEMBERS; i++) {
+    private static List<Member> members(int memberCount, int hugeEntries) {
+        List<Member> members = new ArrayList<>(memberCount);
+        for (int i = 0; i < memberCount; i++) {
             List<IrrPrefix> ipv4 = new ArrayList<>();
             int entries = i == 0 ? hugeEntries : 20;
             for (int e = 0; e < entries; e++) {

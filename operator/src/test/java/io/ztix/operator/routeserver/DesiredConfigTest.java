@@ -72,6 +72,16 @@ class DesiredConfigTest {
     }
 
     @Test
+    void eachSessionCarriesItsReceiveLimitForThePortalToName() {
+        JoinRequest member = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
+        member.getStatus().admitted.maxPrefixes = new MaxPrefixes(100L, 50L);
+
+        var sessions = DesiredConfig.of(routeServer(), List.of(member)).sessionsByProtocol().values();
+
+        assertThat(sessions).extracting(p -> p.family + " " + p.receiveLimit).containsExactlyInAnyOrder("ipv4 120", "ipv6 60");
+    }
+
+    @Test
     void roasAreRouteObjectsOnlyWhenThePolicySaysSo() {
         JoinRequest a = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
         RouteServer on = routeServer();

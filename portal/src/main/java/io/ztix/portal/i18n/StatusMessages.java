@@ -200,6 +200,9 @@ public interface StatusMessages {
     @Message("shut down: your router sent more routes than its limit; reduce them, and the IX can restart the session")
     String session_over_limit();
 
+    @Message("shut down: your router sent more than {limit} routes, its limit here; reduce them, and the IX can restart the session")
+    String session_over_limit_of(long limit);
+
     @Message("less than a minute")
     String duration_moment();
 

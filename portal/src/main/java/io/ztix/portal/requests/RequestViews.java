@@ -94,7 +94,7 @@ public final class RequestViews {
     private static String hint(PeerStatus s, String routeServer, StatusMessages msg) {
         String said = ((s.state == null ? "" : s.state) + " " + (s.info == null ? "" : s.info)).toLowerCase(Locale.ROOT);
         if (said.contains("limit exceeded")) {
-            return " — " + msg.session_over_limit();
+            return " — " + (s.receiveLimit == null ? msg.session_over_limit() : msg.session_over_limit_of(s.receiveLimit));
         }
         return s.state != null && WAITING.contains(s.state) ? " — " + msg.session_waiting(Bidi.ltr(routeServer)) : "";
     }

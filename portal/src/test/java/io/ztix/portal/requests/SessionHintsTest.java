@@ -47,6 +47,10 @@ class SessionHintsTest {
         assertThat(line).contains("shut down: your router sent more routes than its limit").doesNotContain("waiting for");
         assertThat(RequestViews.of(request(session("Down", "Route limit exceeded")), he).routeServers().get(0).line())
                 .contains("הושבת: הנתב שלך שלח יותר נתיבים מהמגבלה");
+        PeerStatus limited = session("Down", "Route limit exceeded");
+        limited.receiveLimit = 120L;
+        assertThat(RequestViews.of(request(limited), en).routeServers().get(0).line())
+                .contains("shut down: your router sent more than 120 routes, its limit here");
     }
 
     private static PeerStatus session(String state, String info) {
