@@ -65,6 +65,14 @@ class RouteServerAspaPolicyTest {
         assertThat(withoutAspa).doesNotContain("aspa");
 
         exchange.patchSpec("rs1", Map.of("policy", Map.of("aspa", "Reject")));
+        if (bird.birdVersion().hasAspa()) {
+            // ASPA needs RTR version 2: BIRD restarts its RTR session, and a new member is held until it is in sync
+            // again, which can take BIRD minutes after a refused version; wait for that before the new member comes
+            await().atMost(Duration.ofMinutes(6)).untilAsserted(() -> {
+                assertThat(Files.readString(include)).contains("aspa table ztix_aspa;");
+                assertThat(exchange.condition("rs1", RouteServer.COND_RPKI_READY).status).isEqualTo(Condition.TRUE);
+            });
+        }
         String b = exchange.approve(LanPeer.MEMBER_B, "bbbb000002");
 
         if (bird.birdVersion().hasAspa()) {
