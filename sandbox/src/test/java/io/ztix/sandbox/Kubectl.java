@@ -40,7 +40,50 @@ final class Kubectl {
     private record Result(int exitCode, String output) {
     }
 
-    private Result execute(String... args) {
+    /** A kubectl that keeps running ({@code get -w}): what it has printed so far, stopped (by its pid) on close. */
+    final class Running implements AutoCloseable {
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+
+        private Running(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (var in = process.getInputStream()) {
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    output.append("[read failed: ").append(e).append(']');
+                }
+            }, "kubectl-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts kubectl with these arguments without waiting for it to end. */
+    Running start(String... args) {
+        return new Running(launch(args));
+    }
+
+    private Process launch(String... args) {
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(args));
         try {
@@ -48,6 +91,15 @@ final class Kubectl {
             builder.environment().put("KUBECONFIG", kubeconfig.toString());
             Process p = builder.start();
             p.getOutputStream().close();
+            return p;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kubectl", e);
+        }
+    }
+
+    private Result execute(String... args) {
+        Process p = launch(args);
+        try {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -88,6 +88,8 @@ class OperatorScaleBenchmark {
                 System.out.printf("BENCHMARK cold start to ready with %d requests present: %.1f s%n", REQUESTS, ready);
                 System.out.printf("BENCHMARK operator process with %d requests cached: RSS %d MiB (peak %d MiB), heap after GC %s%n",
                         REQUESTS, rss / 1024, hwm / 1024, heap);
+                System.out.println("BENCHMARK where the heap goes (jcmd GC.class_histogram, top 25):");
+                System.out.println(classHistogram(second.app().pid(), 25));
 
                 List<String> later = IntStream.range(0, LATER).mapToObj(i -> portal.resource(request(NS, "ix", asnBase + REQUESTS + i,
                         String.format("%010x", 0xcd00000000L + i), peeringDbUser(i, true))).create().getMetadata().getName()).toList();
@@ -139,6 +141,16 @@ class OperatorScaleBenchmark {
     private static long statusKib(long pid, String field) throws IOException {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith(field + ":"))
                 .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    }
+
+    /** The first {@code rows} classes of jcmd's class histogram of that process (instances, bytes, class). */
+    private static String classHistogram(long pid, int rows) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process histogram = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String text = new String(histogram.getInputStream().readAllBytes());
+        histogram.waitFor();
+        return text.lines().skip(1).limit(rows + 2L).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** "123 MiB used of 256 MiB" from jcmd after a full GC (the JDK running this test has jcmd). */

@@ -85,6 +85,15 @@ class SandboxEndToEndTest {
             assertThat(kubectl.run("wait", "--for=jsonpath={.status.phase}=Active", "jr/" + name, "--timeout=60s"))
                     .as("kubectl wait follows the request over an HTTP watch").contains("condition met");
             assertThat(kubectl.run("get", "jr", name, "-o", "yaml")).contains("phase: Active");
+            try (Kubectl.Running watch = kubectl.start("get", "jr", name, "-w")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(watch.output()).as("kubectl get -w lists the request first").contains("Active"));
+                int before = watch.output().split("\n").length;
+                kubectl.run("annotate", "jr", name, "sandbox.ztix.io/seen=yes");
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watch.output().split("\n"))
+                        .as("kubectl get -w follows a change: %s", watch.output()).hasSizeGreaterThan(before));
+                assertThat(watch.isAlive()).as("the watch is still open").isTrue();
+            }
             assertThat(kubectl.run("get", "jr", name, "-o", "wide")).as("priority-1 columns").contains("REQUESTER",
                     "DECIDED BY", "ROUTE SERVERS", "Alice Operator", KubernetesApi.ADMIN, "Configured on every route server: rs1");
             assertThat(kubectl.run("describe", "jr", name)).as("describe shows the request's Events").contains("Events:")
@@ -116,6 +125,22 @@ class SandboxEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pids)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                         .as("process %d still running", pid).isFalse()));
+        for (String log : List.of("operator.log", "portal.log")) {
+            String text = java.nio.file.Files.readString(options.workDirectory().resolve("logs").resolve(log));
+            assertThat(text).as("%s: a normal start has no build-time warnings", log)
+                    .contains("started in")
+                    .doesNotContain("Build time property cannot be changed at runtime")
+                    .doesNotContain("Unable to detect the content type");
+        }
+    }
+
+    @Test
+    void helpPrintsTheOptionsAndExitsZero() throws Exception {
+        Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Sandbox.class.getName(), "--help").redirectErrorStream(true).start();
+        String printed = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).as(printed).isZero();
+        assertThat(printed).contains("--portal-port").contains("--no-route-server");
     }
 
     private static java.net.http.HttpResponse<String> lookingGlass(Sandbox sandbox, String token) throws Exception {
