@@ -28,9 +28,12 @@ class RenderBenchmark {
     void renderTenThousandMembers() {
         BirdVersion version = BirdVersion.parse(System.getProperty("ztix.benchmark.birdVersion", "2.0.12"));
         AspaPolicy aspa = AspaPolicy.valueOf(System.getProperty("ztix.benchmark.aspa", "Off"));
-        boolean blackholing = Boolean.getBoolean("ztix.benchmark.blackholing");
-        String rendered = measure(MEMBERS, WARM_UP_RUNS, MEASURED_RUNS, version, aspa, blackholing);
-        assertTrue(rendered.length() > MEMBERS * 1000, "every member was rendered");
+        // "true": with blackholing; "both": without, then with, under the same load
+        String blackholing = System.getProperty("ztix.benchmark.blackholing", "false");
+        for (boolean on : blackholing.equals("both") ? new boolean[] {false, true} : new boolean[] {Boolean.parseBoolean(blackholing)}) {
+            String rendered = measure(MEMBERS, WARM_UP_RUNS, MEASURED_RUNS, version, aspa, on);
+            assertTrue(rendered.length() > MEMBERS * 1000, "every member was rendered");
+        }
     }
 
     /**

@@ -213,7 +213,7 @@ public class JoinRequestService {
         if (live == null || !visible(user, live)) {
             return ChoiceChange.NOT_FOUND;
         }
-        if (!user.mayActFor(live.getSpec().asn, live.getSpec().networkRef)) {
+        if (!mayChooseFor(user, live)) {
             audit.record(user.actor(), "request.choice-refused", name, "AS" + live.getSpec().asn
                     + ": acceptBlackholes is the member's choice; the user may not act for the ASN");
             return ChoiceChange.NOT_PERMITTED;
