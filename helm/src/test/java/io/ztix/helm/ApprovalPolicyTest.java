@@ -166,44 +166,6 @@ class ApprovalPolicyTest {
     }
 
     @Test
-    void theMemberChangesWhetherItReceivesBlackholesOfAnApprovedRequestWithoutANewDecision() {
-        ObjectNode approved = withRequester(withApproval("Approved", null, "alice"), true);
-        ObjectNode accepting = approved.deepCopy();
-        ((ObjectNode) accepting.get("spec")).putObject("routing").put("acceptBlackholes", true);
-        ObjectNode declining = accepting.deepCopy();
-        ((ObjectNode) declining.at("/spec/routing")).put("acceptBlackholes", false);
-
-        assertThat(update(approved, accepting, PORTAL, SERVICE_ACCOUNT_GROUPS).allowed()).as("the portal, for the member").isTrue();
-        assertThat(update(accepting, declining, PORTAL, SERVICE_ACCOUNT_GROUPS).allowed()).isTrue();
-        assertThat(update(approved, accepting, "noc", OTHERS).allowed()).as("kubectl, without being an approver").isTrue();
-        ObjectNode newRequest = withRequester(pending(), true);
-        ((ObjectNode) newRequest.get("spec")).putObject("routing").put("acceptBlackholes", true);
-        assertThat(create(newRequest, PORTAL, SERVICE_ACCOUNT_GROUPS).allowed()).as("a new request asking for them").isTrue();
-    }
-
-    @Test
-    void thePortalChangesNothingButTheMembersOwnChoicesOfAnExistingRequest() {
-        ObjectNode approved = withRequester(withApproval("Approved", null, "alice"), true);
-        ObjectNode renamed = approved.deepCopy();
-        ((ObjectNode) renamed.get("spec")).put("networkName", "Renamed Net");
-        ObjectNode withoutAsSet = approved.deepCopy();
-        ((ObjectNode) withoutAsSet.get("spec")).remove("asSet");
-        ObjectNode pendingRenamed = withRequester(pending(), true);
-        ((ObjectNode) pendingRenamed.get("spec")).put("networkName", "Renamed Net");
-
-        for (ObjectNode[] change : List.of(new ObjectNode[] {approved, renamed}, new ObjectNode[] {approved, withoutAsSet},
-                new ObjectNode[] {withRequester(pending(), true), pendingRenamed})) {
-            assertThat(update(change[0], change[1], PORTAL, SERVICE_ACCOUNT_GROUPS).violations()).contains(
-                    "the portal may change only spec.routing of an existing JoinRequest (the member's own choices)");
-        }
-        ObjectNode withdrawn = withRequester(pending(), true);
-        AdmissionPolicy.Verdict approvalRemoved = update(approved, withdrawn, PORTAL, SERVICE_ACCOUNT_GROUPS);
-        assertThat(approvalRemoved.allowed()).isFalse();
-        assertThat(approvalRemoved.violations())
-                .contains("the portal may create JoinRequests only without spec.approval, and never set or change it");
-    }
-
-    @Test
     void statusWritesAreNeverEvaluatedAndWouldPassAnyway() {
         JsonNode rule = policyDocument.at("/spec/matchConstraints/resourceRules/0");
         assertThat(texts(rule.path("resources"))).containsExactly("joinrequests");
