@@ -91,7 +91,7 @@ class ApprovalPolicyTest {
 
         AdmissionPolicy.Verdict withDecision = create(withApproval("Approved", null, "ztix-portal"), PORTAL, SERVICE_ACCOUNT_GROUPS);
         assertThat(withDecision.allowed()).isFalse();
-        assertThat(withDecision.violations()).contains("the portal may create JoinRequests only without spec.approval");
+        assertThat(withDecision.violations()).contains("the portal may create JoinRequests only without spec.approval, and never set or change it");
     }
 
     @Test

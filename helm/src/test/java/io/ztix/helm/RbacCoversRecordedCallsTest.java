@@ -183,7 +183,8 @@ class RbacCoversRecordedCallsTest {
             }
         }
         assertThat(granted).containsExactlyInAnyOrder(
-                "create joinrequests", "get joinrequests", "list joinrequests", "watch joinrequests", "delete joinrequests",
+                "create joinrequests", "get joinrequests", "list joinrequests", "watch joinrequests", "patch joinrequests",
+                "delete joinrequests",
                 "get ztnetworks", "list ztnetworks", "watch ztnetworks",
                 "get routeservers", "list routeservers", "watch routeservers",
                 "create leases", "get leases", "update leases", "delete leases");

@@ -38,6 +38,10 @@ public class AdmittedMember {
     @JsonPropertyDescription("The network name used in the route servers' session descriptions.")
     public String networkName;
 
+    @JsonPropertyDescription("Whether the member receives blackhole routes (spec.routing.acceptBlackholes, the "
+            + "member's own choice: taken over from the spec without a new approval).")
+    public Boolean acceptBlackholes;
+
     @JsonPropertyDescription("The approval these terms were admitted under; changed terms need a new approval.")
     public Approval approval;
 

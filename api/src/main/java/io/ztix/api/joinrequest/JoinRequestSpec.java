@@ -46,6 +46,10 @@ public class JoinRequestSpec {
     @JsonPropertyDescription("Max-prefix limits for the route-server sessions.")
     public MaxPrefixes maxPrefixes;
 
+    @JsonPropertyDescription("What the member chooses to receive from the route servers (its own choice: "
+            + "changing it needs no new approval).")
+    public RoutingSpec routing;
+
     @JsonPropertyDescription("Who asked, as the portal saw them at login.")
     public Requester requester;
 

@@ -158,6 +158,7 @@ record ConfigView(
                 member.irr() != null && policy.blackholing() != null,
                 member.irr() == null || policy.blackholing() == null ? "" : IrrFilter.setElements(member.irr().entries(suffix)
                         .stream().map(p -> p.orLonger(suffix.equals("v4") ? 32 : 128)).toList()),
+                member.acceptsBlackholes(),
                 policy.aspa() != AspaPolicy.Off,
                 held);
     }

@@ -24,6 +24,8 @@ package io.ztix.operator.bird;
  *                        {@link #DEFAULT_MAX_PREFIXES_V6}
  * @param irr             the IRR lists the import filter checks routes against; null where the route server does not
  *                        filter by IRR (routes are tagged "IRR not checked")
+ * @param acceptsBlackholes whether the member asked to receive RFC 7999 blackhole routes (its own choice); where the
+ *                        route server accepts blackholing, its export filter drops them otherwise
  */
 public record Member(
         String joinRequestName,
@@ -35,7 +37,8 @@ public record Member(
         String ipv4,
         Long maxPrefixes4,
         Long maxPrefixes6,
-        IrrFilter irr) {
+        IrrFilter irr,
+        boolean acceptsBlackholes) {
 
     /** IPv4 limit when neither the JoinRequest nor PeeringDB gives one. */
     public static final long DEFAULT_MAX_PREFIXES_V4 = 100;
@@ -46,12 +49,19 @@ public record Member(
     /** A member whose routes are not checked against IRR lists. */
     public Member(String joinRequestName, long asn, String networkName, String asSet, String nodeId, String ipv6,
             String ipv4, Long maxPrefixes4, Long maxPrefixes6) {
-        this(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, null);
+        this(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, null, false);
     }
 
     /** The same member checked against {@code lists} (null: not checked). */
     public Member withIrr(IrrFilter lists) {
-        return new Member(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, lists);
+        return new Member(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, lists,
+                acceptsBlackholes);
+    }
+
+    /** The same member, receiving blackhole routes or not. */
+    public Member withBlackholes(boolean accepts) {
+        return new Member(joinRequestName, asn, networkName, asSet, nodeId, ipv6, ipv4, maxPrefixes4, maxPrefixes6, irr,
+                accepts);
     }
 
     /** The BIRD protocol name of this member's session for one family ("v4" or "v6"). */

@@ -26,6 +26,7 @@ record SessionView(
         boolean blackholingRouteServer,
         boolean blackholing,
         String irrBlackholePrefixes,
+        boolean acceptsBlackholes,
         boolean aspa,
         boolean held) implements TemplateView {
 
@@ -62,6 +63,7 @@ record SessionView(
             case "blackholingRouteServer" -> blackholingRouteServer;
             case "blackholing" -> blackholing;
             case "irrBlackholePrefixes" -> irrBlackholePrefixes;
+            case "acceptsBlackholes" -> acceptsBlackholes;
             case "blackholeNextHop" -> "ZTIX_BLACKHOLE_NEXT_HOP_" + familySuffix.toUpperCase(java.util.Locale.ROOT);
             case "roaTable" -> "ztix_roa" + familySuffix.substring(1);
             case "aspa" -> aspa;

@@ -7,6 +7,8 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.joinrequest.Phase;
+import io.ztix.api.joinrequest.RoutingSpec;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Compares a request's spec with what was admitted. Identity (ASN, node, network) can never change in place:
- * the addresses were derived from it. Terms (max-prefix limits, AS-SET) change only with a new approval.
+ * the addresses were derived from it. Terms (max-prefix limits, AS-SET) change only with a new approval; the
+ * member's own choices (spec.routing) change without one.
  */
 final class AdmissionTerms {
 
@@ -94,6 +97,24 @@ final class AdmissionTerms {
         return changes;
     }
 
+    /**
+     * The same record with the member's own choices (spec.routing) as the spec has them now, or null when they are
+     * already admitted. They affect only what this member receives, so they need no new approval.
+     */
+    static AdmittedMember withOwnChoices(AdmittedMember admitted, JoinRequestSpec spec) {
+        if (Objects.equals(admitted.acceptBlackholes, acceptsBlackholes(spec))) {
+            return null;
+        }
+        AdmittedMember record = Serialization.clone(admitted);
+        record.acceptBlackholes = acceptsBlackholes(spec);
+        return record;
+    }
+
+    /** spec.routing.acceptBlackholes, recorded only when true (the default is false). */
+    private static Boolean acceptsBlackholes(JoinRequestSpec spec) {
+        return RoutingSpec.acceptsBlackholes(spec.routing) ? Boolean.TRUE : null;
+    }
+
     /** A decision other than the one the terms were admitted under (an admin re-approved). */
     static boolean newApproval(AdmittedMember admitted, Approval current) {
         Approval before = admitted.approval;
@@ -105,6 +126,7 @@ final class AdmissionTerms {
         record.maxPrefixes = spec.maxPrefixes == null ? null : new MaxPrefixes(spec.maxPrefixes.ipv4, spec.maxPrefixes.ipv6);
         record.asSet = spec.asSet;
         record.networkName = spec.networkName;
+        record.acceptBlackholes = acceptsBlackholes(spec);
         record.approval = spec.approval == null ? null
                 : new Approval(spec.approval.decision, spec.approval.reason, spec.approval.decidedBy);
     }

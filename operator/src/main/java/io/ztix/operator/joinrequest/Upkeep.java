@@ -67,6 +67,7 @@ final class Upkeep {
         status.valid();
         status.approved(approval.decidedBy);
         Degradation degradation = terms(request, admitted, approval, status);
+        ownChoices(request, status);
         Duration next = config.resyncInterval();
         if (network.isEmpty()) {
             degradation = first(degradation, Degradation.outage(Degradation.NETWORK_NOT_FOUND, "ZtNetwork '"
@@ -108,6 +109,17 @@ final class Upkeep {
         }
         return Degradation.needsAdmin(Degradation.TERMS_CHANGED, String.join("; ", changes) + ". The route servers keep "
                 + "the admitted terms until an admin approves again (a new spec.approval, e.g. with a reason)");
+    }
+
+    /** The member's own choices (spec.routing) are admitted as they are: they only change what it receives. */
+    private void ownChoices(JoinRequest request, JoinRequestStatusRecorder status) {
+        AdmittedMember record = AdmissionTerms.withOwnChoices(request.getStatus().admitted, request.getSpec());
+        if (record != null) {
+            status.admitted(record);
+            events.normal(request, "OwnChoicesAdmitted", Boolean.TRUE.equals(record.acceptBlackholes)
+                    ? "The member receives blackhole routes (spec.routing.acceptBlackholes)"
+                    : "The member no longer receives blackhole routes (spec.routing.acceptBlackholes)");
+        }
     }
 
     private void verify(JoinRequest request, AdmittedMember admitted, ZtNetwork network) {

@@ -80,7 +80,8 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
         return new Member(joinRequestName, admitted.asn, admitted.networkName, admitted.asSet, admitted.nodeId,
                 admitted.ipv6, ipv6Only ? null : admitted.ipv4,
                 limits == null || limits.ipv4 == null ? null : PrefixLimits.withHeadroom(limits.ipv4, headroomPercent),
-                limits == null || limits.ipv6 == null ? null : PrefixLimits.withHeadroom(limits.ipv6, headroomPercent));
+                limits == null || limits.ipv6 == null ? null : PrefixLimits.withHeadroom(limits.ipv6, headroomPercent))
+                .withBlackholes(Boolean.TRUE.equals(admitted.acceptBlackholes));
     }
 
     private static PeerStatus peer(Member member, String family, String address) {

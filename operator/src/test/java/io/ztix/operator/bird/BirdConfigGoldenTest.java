@@ -144,7 +144,8 @@ class BirdConfigGoldenTest {
     }
 
     private static List<String> goldenNames(Line line) {
-        List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf", "three-members-irr.conf"));
+        List<String> names = new ArrayList<>(List.of("three-members.conf", "asn32-ipv6-only.conf", "three-members-irr.conf",
+                "three-members-blackholing.conf"));
         if (line.aspaFixture() != null) {
             names.add("three-members-aspa-" + line.aspaFixture().name().toLowerCase() + ".conf");
         }
@@ -155,6 +156,7 @@ class BirdConfigGoldenTest {
         return switch (name) {
             case "three-members.conf" -> renderer.render(BirdFixtures.threeMembers(), line.version());
             case "three-members-irr.conf" -> renderer.render(BirdFixtures.threeMembersWithIrr(), line.version());
+            case "three-members-blackholing.conf" -> renderer.render(BirdFixtures.threeMembersWithBlackholing(), line.version());
             case "asn32-ipv6-only.conf" -> renderer.render(new RouteServerConfig(4200000100L, "198.51.100.1", null,
                     "2001:db8::1", List.of(new RtrEndpoint("rtr.example.net", 8282), new RtrEndpoint("2001:db8::ff", 323)),
                     new Policy(16, MaxPrefixAction.Restart, false), List.of(BirdFixtures.ipv6Only())), line.version());

@@ -48,6 +48,16 @@ final class BirdFixtures {
         return routeServer(List.of(first, second, ipv6Only()));
     }
 
+    /**
+     * The three members with IRR lists, on a route server with RFC 7999 blackholing: the second member accepts
+     * blackhole routes, the others do not.
+     */
+    static RouteServerConfig threeMembersWithBlackholing() {
+        List<Member> members = threeMembersWithIrr().members();
+        return routeServer(List.of(members.get(0), members.get(1).withBlackholes(true), members.get(2)),
+                Policy.defaults().withBlackholing(new Blackholing("198.51.100.66", "2001:db8::66")));
+    }
+
     static RouteServerConfig threeMembers() {
         return routeServer(List.of(exampleNetworks(), hostileName(), ipv6Only()));
     }

@@ -28,8 +28,12 @@ class RenderBenchmark {
     void renderTenThousandMembers() {
         BirdVersion version = BirdVersion.parse(System.getProperty("ztix.benchmark.birdVersion", "2.0.12"));
         AspaPolicy aspa = AspaPolicy.valueOf(System.getProperty("ztix.benchmark.aspa", "Off"));
-        String rendered = measure(MEMBERS, WARM_UP_RUNS, MEASURED_RUNS, version, aspa);
-        assertTrue(rendered.length() > MEMBERS * 1000, "every member was rendered");
+        // "true": with blackholing; "both": without, then with, under the same load
+        String blackholing = System.getProperty("ztix.benchmark.blackholing", "false");
+        for (boolean on : blackholing.equals("both") ? new boolean[] {false, true} : new boolean[] {Boolean.parseBoolean(blackholing)}) {
+            String rendered = measure(MEMBERS, WARM_UP_RUNS, MEASURED_RUNS, version, aspa, on);
+            assertTrue(rendered.length() > MEMBERS * 1000, "every member was rendered");
+        }
     }
 
     /**
@@ -38,7 +42,20 @@ class RenderBenchmark {
      * build so that the benchmark cannot rot; only the timed run above is opt-in.
      */
     static String measure(int memberCount, int warmUps, int runs, BirdVersion version, AspaPolicy aspa) {
-        RouteServerConfig config = BirdFixtures.routeServer(members(memberCount), Policy.defaults().withAspa(aspa));
+        return measure(memberCount, warmUps, runs, version, aspa, false);
+    }
+
+    /** With {@code blackholing}: RFC 7999 blackholing on, every second member accepting blackhole routes. */
+    static String measure(int memberCount, int warmUps, int runs, BirdVersion version, AspaPolicy aspa, boolean blackholing) {
+        List<Member> members = new ArrayList<>(members(memberCount));
+        Policy policy = Policy.defaults().withAspa(aspa);
+        if (blackholing) {
+            policy = policy.withBlackholing(new Blackholing("198.51.100.66", "2001:db8::66"));
+            for (int i = 0; i < members.size(); i += 2) {
+                members.set(i, members.get(i).withBlackholes(true));
+            }
+        }
+        RouteServerConfig config = BirdFixtures.routeServer(members, policy);
         BirdConfigRenderer renderer = new BirdConfigRenderer();
         String rendered = null;
         for (int i = 0; i < warmUps; i++) {
@@ -67,10 +84,10 @@ class RenderBenchmark {
         BirdConfigRenderer.sha256(renderer.render(config, version));
         long withHash = System.nanoTime() - hashStart;
         int length = rendered.length();
-        System.out.printf("RenderBenchmark: BIRD %s, ASPA %s, %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
+        System.out.printf("RenderBenchmark: BIRD %s, ASPA %s, blackholing %s, %d members (%d sessions): wall median %.1f ms (min %.1f, max %.1f); "
                         + "thread CPU median %.1f ms (min %.1f), of which validation %.1f ms; render+sha256 %.1f ms; output %d characters (%.1f MiB); "
                         + "load average %.1f on %d CPUs%n",
-                version, aspa, memberCount, memberCount * 2, nanos[runs / 2] / 1e6, nanos[0] / 1e6, nanos[runs - 1] / 1e6,
+                version, aspa, blackholing ? "on (every second member accepts)" : "off", memberCount, memberCount * 2, nanos[runs / 2] / 1e6, nanos[0] / 1e6, nanos[runs - 1] / 1e6,
                 cpuNanos[runs / 2] / 1e6, cpuNanos[0] / 1e6, modelCpuNanos[runs / 2] / 1e6, withHash / 1e6, length, length / 1048576.0,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());

@@ -164,6 +164,32 @@ class AdmittedMemberTest {
     }
 
     @Test
+    void theMemberChoosesToReceiveBlackholesAndBackWithoutANewApproval() {
+        String name = approve(64501, "aabbccdd01");
+        JoinRequest active = cluster.awaitPhase(name, Phase.Active);
+        assertThat(active.getStatus().admitted.acceptBlackholes).as("not unless asked for").isNull();
+
+        // as the portal writes the member's choice on an approved request; the stand-in runs the chart's policy
+        setAcceptBlackholesAsThePortal(name, true);
+        await().atMost(Cluster.WAIT).untilAsserted(() -> {
+            JoinRequest seen = cluster.request(name);
+            assertThat(seen.getStatus().admitted.acceptBlackholes).isTrue();
+            assertThat(seen.getStatus().admitted.approval.decidedBy).as("under the same approval").isEqualTo("alice");
+            assertThat(seen.getStatus().admitted.ipv6).isEqualTo(active.getStatus().admitted.ipv6);
+            assertThat(seen.getStatus().phase).isEqualTo(Phase.Active);
+            assertThat(condition(name, JoinRequest.COND_DEGRADED).status).isEqualTo(Condition.FALSE);
+        });
+        assertThat(cluster.events()).anyMatch(e -> "OwnChoicesAdmitted".equals(e.getReason())
+                && e.getMessage().contains("receives blackhole routes"));
+
+        setAcceptBlackholesAsThePortal(name, false);
+        await().atMost(Cluster.WAIT).untilAsserted(() ->
+                assertThat(cluster.request(name).getStatus().admitted.acceptBlackholes).isNull());
+        assertThat(cluster.events()).anyMatch(e -> "OwnChoicesAdmitted".equals(e.getReason())
+                && e.getMessage().contains("no longer receives blackhole routes"));
+    }
+
+    @Test
     void aMemberAdmittedByAnOlderVersionGetsItsRecordOnFirstSightWithoutAControllerCall() {
         controller.setDown(true);
         try {
@@ -195,6 +221,11 @@ class AdmittedMemberTest {
 
     private String approve(long asn, String nodeId) {
         return cluster.submitApproved("ix", asn, nodeId, 1);
+    }
+
+    private void setAcceptBlackholesAsThePortal(String name, boolean accept) {
+        cluster.portal().resources(JoinRequest.class).inNamespace(cluster.namespace()).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"routing\":{\"acceptBlackholes\":" + accept + "}}}");
     }
 
     /** A spec change the API refuses today (CRD rule or the chart's policy), as an older CRD let it into the store. */

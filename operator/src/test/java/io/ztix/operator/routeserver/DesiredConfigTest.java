@@ -108,6 +108,18 @@ class DesiredConfigTest {
     }
 
     @Test
+    void aMemberReceivesBlackholesAsAdmittedNotAsTheSpecSaysNow() {
+        JoinRequest accepting = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", null);
+        accepting.getStatus().admitted.acceptBlackholes = true;
+        JoinRequest notYetAdmitted = admitted(64502, "aabbccdd02", "2001:db8:ff:0:6:4502:0:1", null);
+        notYetAdmitted.getSpec().routing = new io.ztix.api.joinrequest.RoutingSpec(true);
+
+        assertThat(members(accepting, notYetAdmitted)).extracting(Member::asn, Member::acceptsBlackholes)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(64501L, true),
+                        org.assertj.core.groups.Tuple.tuple(64502L, false));
+    }
+
+    @Test
     void anApprovedRequestWithoutARecordIsNotRenderedEvenIfItsConditionsSayAuthorized() {
         JoinRequest request = request("ns", "ix", 64502, "aabbccdd02", peeringDbUser(2, true));
         request.getSpec().approval = approved("alice");

@@ -108,6 +108,38 @@ public interface RequestMessages {
     @Message("Last error")
     String detail_last_error();
 
+    @Message("Blackhole routes")
+    String blackholes_title();
+
+    @Message("Receive blackhole routes of other members")
+    String blackholes_accept();
+
+    @Message("Routes another member tags BLACKHOLE ({bidi:ltr('65535:666')}, RFC 7999) for its own address space, pointed "
+            + "at the IX's blackhole address, so that your router drops traffic to them. Off unless you turn it on; you can "
+            + "change it at any time, without a new approval.")
+    String blackholes_hint();
+
+    @Message("Received")
+    String blackholes_received();
+
+    @Message("Not received")
+    String blackholes_not_received();
+
+    @Message("the route servers apply it shortly")
+    String blackholes_not_applied_yet();
+
+    @Message("Receive them")
+    String blackholes_start();
+
+    @Message("Stop receiving them")
+    String blackholes_stop();
+
+    @Message("Your choice was saved. It needs no new approval.")
+    String blackholes_saved();
+
+    @Message("Only someone who may act for this network on PeeringDB chooses what it receives.")
+    String blackholes_not_yours();
+
     @Message("The IX has approved this request, so withdrawing it takes your network off the peering LAN. That needs the DELETE permission for this network on PeeringDB: ask an administrator of your organisation there, or contact the IX.")
     String withdraw_needs_delete();
 }

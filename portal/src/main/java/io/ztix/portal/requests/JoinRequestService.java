@@ -3,11 +3,14 @@ package io.ztix.portal.requests;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.MaxPrefixes;
 import io.ztix.api.joinrequest.Requester;
+import io.ztix.api.joinrequest.RoutingSpec;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.reading.TolerantReading;
 import io.ztix.portal.audit.AuditLog;
@@ -117,6 +120,9 @@ public class JoinRequestService {
         if (facts.infoPrefixes4() != null || facts.infoPrefixes6() != null) {
             spec.maxPrefixes = new MaxPrefixes(clamp(facts.infoPrefixes4()), clamp(facts.infoPrefixes6()));
         }
+        if (request.acceptBlackholes()) {
+            spec.routing = new RoutingSpec(true);
+        }
         spec.requester = requester(user);
         jr.setSpec(spec);
         JoinRequest created;
@@ -192,6 +198,35 @@ public class JoinRequestService {
         claims.release(live.getSpec().networkRef, live.getSpec().nodeId, name);
         audit.record(user.actor(), "request.withdrawn", name, "AS" + live.getSpec().asn);
         return Withdrawal.WITHDRAWN;
+    }
+
+    /** What came of changing the member's own choices. */
+    public enum ChoiceChange { SAVED, NOT_FOUND, NOT_PERMITTED }
+
+    /**
+     * Sets whether the member receives other members' blackhole routes (spec.routing.acceptBlackholes). It only
+     * changes what this member is sent, so it needs no new approval; it is the member's choice, so only a user who may
+     * act for the ASN makes it (an IX admin who may not is refused).
+     */
+    public ChoiceChange setAcceptBlackholes(PortalUser user, String name, boolean accept) {
+        JoinRequest live = client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).get();
+        if (live == null || !visible(user, live)) {
+            return ChoiceChange.NOT_FOUND;
+        }
+        if (!mayChooseFor(user, live)) {
+            audit.record(user.actor(), "request.choice-refused", name, "AS" + live.getSpec().asn
+                    + ": acceptBlackholes is the member's choice; the user may not act for the ASN");
+            return ChoiceChange.NOT_PERMITTED;
+        }
+        client.resources(JoinRequest.class).inNamespace(namespace.name()).withName(name).patch(
+                PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"routing\":{\"acceptBlackholes\":" + accept + "}}}");
+        audit.record(user.actor(), "request.choice-changed", name, "AS" + live.getSpec().asn + " acceptBlackholes=" + accept);
+        return ChoiceChange.SAVED;
+    }
+
+    /** Whether the user may change the member's own choices of this (visible) request. */
+    public boolean mayChooseFor(PortalUser user, JoinRequest r) {
+        return user.mayActFor(r.getSpec().asn, r.getSpec().networkRef);
     }
 
     /** Whether the user may withdraw this (visible) request. */

@@ -2,11 +2,17 @@ package io.ztix.portal.requests;
 
 import java.util.List;
 
-/** A JoinRequest as a member sees it, in the member's language. */
+/**
+ * A JoinRequest as a member sees it, in the member's language.
+ *
+ * <p>{@code acceptBlackholes} is the member's choice (spec.routing); {@code blackholesApplied} whether the route servers
+ * run with it already (false only while an admitted member's record still holds the other value).
+ */
 public record RequestView(String name, long asn, String networkRef, String networkName, String nodeId,
         String phase, String phaseLabel, List<String> conditions, String ipv6, String ipv4,
         List<RouteServerView> routeServers, String lastError, String decision, String decisionLabel, String reason, String decidedBy,
-        String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6) {
+        String requester, String created, String asSet, Long maxPrefixes4, Long maxPrefixes6,
+        boolean acceptBlackholes, boolean blackholesApplied) {
 
     /**
      * This member on one route server.

@@ -3,6 +3,7 @@ package io.ztix.portal.requests;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestSpec;
 import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.joinrequest.RoutingSpec;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
@@ -72,7 +73,10 @@ public final class RequestViews {
                 spec.approval == null ? null : spec.approval.decidedBy, requester,
                 r.getMetadata().getCreationTimestamp(), spec.asSet,
                 spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv4,
-                spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6);
+                spec.maxPrefixes == null ? null : spec.maxPrefixes.ipv6,
+                RoutingSpec.acceptsBlackholes(spec.routing),
+                status.admitted == null || Boolean.TRUE.equals(status.admitted.acceptBlackholes)
+                        == RoutingSpec.acceptsBlackholes(spec.routing));
     }
 
     /**

@@ -99,16 +99,18 @@ public class RequestsResource {
     @POST
     @Path("review")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance review(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId) {
+    public TemplateInstance review(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId,
+            @RestForm boolean acceptBlackholes) {
         PortalUser user = currentUser.require();
-        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
+        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId, acceptBlackholes);
         if (request.asn() == 0) {
             return form(user, request, language.messages(ErrorMessages.class).error_asn_text(), null);
         }
         try {
             NetworkFacts facts = service.check(user, request);
             return views.page(review).data("asn", request.asn()).data("networkRef", networkRef)
-                    .data("nodeId", NodeIds.normalize(nodeId)).data("facts", facts);
+                    .data("nodeId", NodeIds.normalize(nodeId)).data("acceptBlackholes", acceptBlackholes)
+                    .data("facts", facts);
         } catch (InvalidRequest e) {
             return form(user, request, explain(e), null);
         } catch (NodeIdTaken e) {
@@ -120,9 +122,10 @@ public class RequestsResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Object create(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId) {
+    public Object create(@RestForm String asn, @RestForm String networkRef, @RestForm String nodeId,
+            @RestForm boolean acceptBlackholes) {
         PortalUser user = currentUser.require();
-        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId);
+        NewRequest request = new NewRequest(Asns.parse(asn).orElse(0), networkRef, nodeId, acceptBlackholes);
         if (request.asn() == 0) {
             return form(user, request, language.messages(ErrorMessages.class).error_asn_text(), null);
         }
@@ -144,7 +147,8 @@ public class RequestsResource {
     @GET
     @Path("{name}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance detail(@PathParam("name") String name, @QueryParam("created") boolean created) {
+    public TemplateInstance detail(@PathParam("name") String name, @QueryParam("created") boolean created,
+            @QueryParam("choiceSaved") boolean choiceSaved) {
         PortalUser user = currentUser.require();
         JoinRequest jr = service.find(user, name).orElseThrow(NotFoundException::new);
         RequestView view = RequestViews.of(jr, language.messages(StatusMessages.class), user.admin());
@@ -152,8 +156,10 @@ public class RequestsResource {
         Optional<ZtNetwork> network = cache.network(view.networkRef());
         String networkId = network.map(RequestsResource::networkId).orElse(null);
         boolean ipv4 = view.ipv4() != null;
-        return views.page(detail).data("r", view).data("created", created).data("networkId", networkId)
+        return views.page(detail).data("r", view).data("created", created).data("choiceSaved", choiceSaved)
+                .data("networkId", networkId)
                 .data("mayWithdraw", service.mayWithdraw(user, jr))
+                .data("mayChoose", service.mayChooseFor(user, jr))
                 .data("lan", RouterInstructions.Lan.of(network))
                 .data("neighbors", neighbors)
                 .data("bird", RouterInstructions.bird(view.asn(), ipv4, neighbors))
@@ -168,6 +174,18 @@ public class RequestsResource {
         return switch (service.withdraw(user, name)) {
             case WITHDRAWN -> Response.seeOther(URI.create("/requests?withdrawn=true")).build();
             case NOT_PERMITTED -> throw new Refused(language.messages(RequestMessages.class).withdraw_needs_delete());
+            case NOT_FOUND -> throw new NotFoundException();
+        };
+    }
+
+    /** The member's own choice of receiving blackhole routes; needs no new approval. */
+    @POST
+    @Path("{name}/blackholes")
+    public Response blackholes(@PathParam("name") String name, @RestForm boolean acceptBlackholes) {
+        PortalUser user = currentUser.require();
+        return switch (service.setAcceptBlackholes(user, name, acceptBlackholes)) {
+            case SAVED -> Response.seeOther(URI.create("/requests/" + name + "?choiceSaved=true")).build();
+            case NOT_PERMITTED -> throw new Refused(language.messages(RequestMessages.class).blackholes_not_yours());
             case NOT_FOUND -> throw new NotFoundException();
         };
     }
@@ -190,7 +208,8 @@ public class RequestsResource {
                 .data("error", error).data("duplicate", duplicate)
                 .data("asn", request == null ? null : request.asn())
                 .data("networkRef", request == null ? null : request.networkRef())
-                .data("nodeId", request == null ? null : request.nodeId());
+                .data("nodeId", request == null ? null : request.nodeId())
+                .data("acceptBlackholes", request != null && request.acceptBlackholes());
     }
 
     private TemplateInstance nodeIdTaken(PortalUser user, NewRequest request, NodeIdTaken e) {

@@ -360,12 +360,17 @@ class JoinRequestPagesTest {
     }
 
     static HtmlPage review(Browser browser, String asn, String network, String nodeId) {
+        return Browser.click(filledForm(browser, asn, network, nodeId), "review");
+    }
+
+    /** The new-request form with ASN, network and node filled in, not yet sent. */
+    static HtmlPage filledForm(Browser browser, String asn, String network, String nodeId) {
         HtmlPage form = browser.page("/requests/new");
         HtmlForm f = form.getHtmlElementById("new-request");
         ((HtmlSelect) form.getElementById("asn")).setSelectedAttribute(asn, true);
         ((HtmlSelect) form.getElementById("networkRef")).setSelectedAttribute(network, true);
         f.getInputByName("nodeId").setValue(nodeId);
-        return Browser.click(form, "review");
+        return form;
     }
 
     static Page postWithCsrf(Browser browser, HtmlPage anyPage, String path, List<NameValuePair> fields) {
