@@ -101,7 +101,7 @@ final class Admission {
         events.normal(request, "Admitted", "AS" + record.asn + " node " + record.nodeId + " authorized on network "
                 + network.getStatus().networkId + " and admitted with " + record.ipv6
                 + (record.ipv4 == null ? "" : " and " + record.ipv4) + "; the route servers configure it");
-        status.admittedMember(RouteServerProgress.of(request.getMetadata().getName(), routeServers), null);
+        status.admittedMember(RouteServerProgress.of(request, routeServers), null);
     }
 
     private Duration fail(JoinRequest request, JoinRequestStatusRecorder status, String message) {

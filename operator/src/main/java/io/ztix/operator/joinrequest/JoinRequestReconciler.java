@@ -20,6 +20,7 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
@@ -61,10 +62,13 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final Admission admission;
     private final Upkeep upkeep;
     private final KubernetesApiErrors apiErrors;
+    private final RouteServerDetails details;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
-            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock) {
+            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock,
+            RouteServerDetails details) {
         this.provisioner = provisioner;
+        this.details = details;
         this.unreadable = unreadable;
         this.outOfReach = outOfReach;
         this.metrics = metrics;
@@ -240,13 +244,15 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
                 .byIndex(BY_NETWORK, networkKey(request.getMetadata().getNamespace(), network));
     }
 
-    private static List<RouteServer> routeServersOf(JoinRequest request, Context<JoinRequest> context) {
+    /** The route servers of the request's network, with every member's sessions and paths where they are known. */
+    private List<RouteServer> routeServersOf(JoinRequest request, Context<JoinRequest> context) {
         @SuppressWarnings("unchecked")
         var source = (InformerEventSource<RouteServer, JoinRequest>) context.eventSourceRetriever()
                 .getEventSourceFor(RouteServer.class, ROUTE_SERVERS);
         String network = Membership.networkOf(request);
         return source.list(request.getMetadata().getNamespace(),
-                rs -> rs.getSpec() != null && network != null && network.equals(rs.getSpec().networkRef)).toList();
+                rs -> rs.getSpec() != null && network != null && network.equals(rs.getSpec().networkRef))
+                .map(details::detailed).toList();
     }
 
     private static Set<ResourceID> requestsOf(EventSourceContext<JoinRequest> context, String namespace, String network) {

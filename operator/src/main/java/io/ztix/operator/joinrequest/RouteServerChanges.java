@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Which RouteServer updates concern the JoinRequests of its network: what {@link RouteServerProgress} reads
- * (the sessions of the configuration BIRD runs, the members' paths) and the spec. Conditions, messages ("waiting
+ * (the sessions of the configuration BIRD runs, the members' paths: their hash, as the status lists only a part of
+ * them above 100 members) and the spec. Conditions, messages ("waiting
  * for the apply interval"), health and route counters do not, so a route server's status patch does not reconcile every
  * request of the network.
  */
@@ -22,6 +23,7 @@ final class RouteServerChanges {
 
     static boolean mattersToRequests(RouteServer now, RouteServer before) {
         return !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+                || !Objects.equals(hash(now), hash(before))
                 || !Objects.equals(peers(now), peers(before))
                 || !Objects.equals(paths(now), paths(before));
     }
@@ -39,6 +41,11 @@ final class RouteServerChanges {
         ArrayNode peers = Serialization.jsonMapper().valueToTree(rs.getStatus().peers);
         peers.forEach(peer -> ((ObjectNode) peer).remove(COUNTERS));
         return peers.toString();
+    }
+
+    /** Over every member's sessions and paths, listed in the status or not (above 100 members only a part is). */
+    private static String hash(RouteServer rs) {
+        return rs.getStatus() == null ? null : rs.getStatus().memberDetailHash;
     }
 
     private static String paths(RouteServer rs) {

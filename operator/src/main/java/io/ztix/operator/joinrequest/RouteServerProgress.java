@@ -1,24 +1,47 @@
 package io.ztix.operator.joinrequest;
 
+import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.RouteServerEntry;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where a member stands on each route server of its network, read from the RouteServers' status: a
- * route server has configured the member once the configuration it runs lists the member's sessions.
+ * Where a member stands on each route server of its network, read from the RouteServers' sessions (complete, see
+ * {@link RouteServerDetails#detailed}): a route server has configured the member once the configuration it runs
+ * lists the member's sessions. While a route server's sessions are known only in part (after an operator restart,
+ * above {@link io.ztix.api.routeserver.RouteServerStatus#LISTED} members, until it was read again), a member not
+ * among the listed ones keeps the entry its request had: a restart never makes an Active member look unconfigured.
  */
 record RouteServerProgress(List<RouteServerEntry> entries) {
 
-    static RouteServerProgress of(String joinRequestName, Collection<RouteServer> routeServers) {
+    static RouteServerProgress of(JoinRequest request, Collection<RouteServer> routeServers) {
+        return of(request.getMetadata().getName(), request.getStatus() == null || request.getStatus().routeServers == null
+                ? List.of() : request.getStatus().routeServers, routeServers);
+    }
+
+    /** For a request without entries yet. */
+    static RouteServerProgress of(String name, Collection<RouteServer> routeServers) {
+        return of(name, List.of(), routeServers);
+    }
+
+    /** @param previous the entries the request's status has (kept for a route server whose sessions are not known) */
+    static RouteServerProgress of(String name, List<RouteServerEntry> previous, Collection<RouteServer> routeServers) {
         List<RouteServerEntry> entries = routeServers.stream()
                 .sorted(Comparator.comparing(rs -> rs.getMetadata().getName()))
-                .map(rs -> entry(joinRequestName, rs))
+                .map(rs -> known(name, rs) ? entry(name, rs) : previous.stream()
+                        .filter(e -> rs.getMetadata().getName().equals(e.name)).findFirst().orElseGet(() -> entry(name, rs)))
                 .toList();
         return new RouteServerProgress(entries);
+    }
+
+    /** Whether the route server's status has this member's sessions, or all sessions. */
+    private static boolean known(String joinRequestName, RouteServer routeServer) {
+        return !RouteServerDetails.partial(routeServer.getStatus())
+                || routeServer.getStatus().peers.stream().anyMatch(p -> joinRequestName.equals(p.joinRequest));
     }
 
     boolean none() {

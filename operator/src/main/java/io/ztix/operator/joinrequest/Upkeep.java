@@ -51,7 +51,7 @@ final class Upkeep {
         if (!Membership.decisionStands(approval)) {
             return decided(request, approval, network, sameNetwork, status);
         }
-        RouteServerProgress progress = RouteServerProgress.of(request.getMetadata().getName(), routeServers);
+        RouteServerProgress progress = RouteServerProgress.of(request, routeServers);
         List<String> identity = AdmissionTerms.identityChanges(admitted, request.getSpec());
         List<String> frozen = new ArrayList<>(identity);
         // a changed ASN, node or network also breaks the name; the identity change says it more clearly

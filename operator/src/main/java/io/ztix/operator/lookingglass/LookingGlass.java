@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ztix.addressing.IpLiterals;
 import io.ztix.api.routeserver.PeerStatus;
 import io.ztix.api.routeserver.RouteServer;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.routeserver.RouteServerConnection;
 import io.ztix.operator.routeserver.apply.BirdCommands;
 import io.ztix.operator.ssh.CommandResult;
@@ -32,11 +33,14 @@ public class LookingGlass {
     private final RouteServerConnection connection;
     private final RouteCache cache;
     private final Clock clock;
+    private final RouteServerDetails details;
     private final Map<String, Read> routeServers = new ConcurrentHashMap<>();
     static final Duration ROUTE_SERVER_TIME = Duration.ofSeconds(5);
 
-    public LookingGlass(KubernetesClient client, RouteServerConnection connection, LookingGlassConfig config, Clock clock) {
+    public LookingGlass(KubernetesClient client, RouteServerConnection connection, LookingGlassConfig config, Clock clock,
+            RouteServerDetails details) {
         this.client = client;
+        this.details = details;
         this.connection = connection;
         this.clock = clock;
         this.cache = new RouteCache(config.cacheTime(), config.maxConcurrentFetches(), config.fetchWait(),
@@ -76,13 +80,14 @@ public class LookingGlass {
             cached = new Read(read, now);
             routeServers.put(key, cached);
         }
-        return cached.routeServer();
+        // the status lists only a part of the sessions above 100 members: every one the operator knows
+        return details.detailed(cached.routeServer());
     }
 
     private record Read(RouteServer routeServer, Instant at) {
     }
 
-    /** The member sessions BIRD runs on this route server (from its status: no birdc call). */
+    /** The member sessions BIRD runs on this route server (as last recorded: no birdc call). */
     public List<PeerStatus> sessions(RouteServer routeServer) {
         return routeServer.getStatus() == null ? List.of() : routeServer.getStatus().peers;
     }
@@ -90,6 +95,10 @@ public class LookingGlass {
     /** @throws NotFound when the route server runs no such member session */
     public RouteCache.Answer sessionRoutes(RouteServer routeServer, String protocol, boolean filtered) {
         Optional<PeerStatus> session = sessions(routeServer).stream().filter(p -> p.protocol.equals(protocol)).findFirst();
+        if (session.isEmpty() && RouteServerDetails.partial(routeServer.getStatus())) {
+            throw new NotFound("route server " + routeServer.getMetadata().getName() + ": its sessions were not read yet "
+                    + "since the operator started, and " + protocol + " is not among those its status lists; try again shortly");
+        }
         if (session.isEmpty()) {
             throw new NotFound("route server " + routeServer.getMetadata().getName() + " has no member session " + protocol);
         }

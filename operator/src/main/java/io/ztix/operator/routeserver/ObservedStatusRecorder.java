@@ -50,6 +50,7 @@ final class ObservedStatusRecorder extends RouteServerStatusPart {
     /** How the route server's ZeroTier node reaches each member's node. */
     void memberPaths(List<MemberPath> paths) {
         status.memberPaths = new ArrayList<>(paths);
+        status.memberPathSummary = null; // complete again (see StatusBounds)
     }
 
     /** The {@code Reachable=False} reason of a failed SSH step; the event that reports it has the same name. */

@@ -18,6 +18,7 @@ import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.routeserver.apply.BirdApplyException;
 import io.ztix.operator.routeserver.apply.BirdTarget;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.routeserver.gate.HarmFingerprint;
 import io.ztix.operator.ssh.SshException;
 import io.ztix.operator.ssh.SshSession;
@@ -124,8 +125,15 @@ public class RouteServerCycle {
         }
         Duration next = pollDelay(routeServer, plan);
         boolean applyNow = false;
-        List<String> undecided = change ? guard.undecidedRemovals(routeServer, plan.desired(), requests) : List.of();
-        if (!undecided.isEmpty()) {
+        // after a restart the status may list only a part of the sessions BIRD runs: nothing is applied (it could
+        // drop a member unseen) until the observation below has read them all
+        boolean partial = RouteServerDetails.partial(routeServer.getStatus());
+        List<String> undecided = change && !partial ? guard.undecidedRemovals(routeServer, plan.desired(), requests) : List.of();
+        if (change && partial) {
+            status.waiting("A new configuration with " + plan.sessions().size() + " member sessions waits until the "
+                    + "sessions BIRD runs were read once since the operator started");
+            next = min(next, config.applyInterval());
+        } else if (!undecided.isEmpty()) {
             if (status.removalHeld(undecided)) {
                 events.warning(routeServer, "MemberRemovalHeld", "Not applied: the new configuration drops "
                         + String.join(", ", undecided) + " although no decision removed them (being deleted, deleted, "

@@ -8,6 +8,7 @@ import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.routeserver.apply.BirdTarget;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.routeserver.observe.BirdObservation;
 import io.ztix.operator.routeserver.observe.BirdObserver;
 import io.ztix.operator.routeserver.rpki.RpkiHealth;
@@ -85,6 +86,10 @@ public class RouteServerObservations {
         boolean hold = routeServer.getSpec().rpki == null || routeServer.getSpec().rpki.newMembersWhileNotInSync != NewMembersPolicy.Configure;
         RpkiReport rpki = rpkiHealth.report(plan.rendered().rtrProtocols(), observation, previous,
                 lastObserved == null ? null : Instant.parse(lastObserved), hold);
+        if (RouteServerDetails.partial(routeServer.getStatus())) {
+            status.sessionsRebuilt(RunningSessions.of(observation, plan.sessions(), routeServer.getSpec().networkRef,
+                    routeServer.getStatus().peers));
+        }
         status.observed(observation, rpki);
         for (RpkiReport.Notice notice : rpki.notices()) {
             if (notice.warning()) {

@@ -15,6 +15,7 @@ import io.ztix.operator.caching.RouteServerViewOfRequests;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.common.StatusSnapshot;
 import io.ztix.operator.joinrequest.Membership;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.reading.UnreadableObjects;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,10 +39,13 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
     private final RouteServerCycle cycle;
     private final RouteServerMetrics metrics;
     private final UnreadableObjects unreadable;
+    private final RouteServerDetails details;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public RouteServerReconciler(RouteServerCycle cycle, RouteServerMetrics metrics, UnreadableObjects unreadable) {
+    public RouteServerReconciler(RouteServerCycle cycle, RouteServerMetrics metrics, UnreadableObjects unreadable,
+            RouteServerDetails details) {
         this.cycle = cycle;
+        this.details = details;
         this.metrics = metrics;
         this.unreadable = unreadable;
     }
@@ -74,7 +78,11 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         forgetDeleted(existing);
         List<RouteServer> siblings = context.getPrimaryCache().byIndex(BY_NETWORK, networkKey(routeServer));
         StatusSnapshot before = StatusSnapshot.of(routeServer.getStatus());
+        // the cycle works on every member's entries; the API gets them bounded, the complete ones stay in memory
+        details.restore(routeServer);
         Duration next = cycle.run(routeServer, requestsOfNetwork(routeServer, context), siblings, existing);
+        details.remember(routeServer);
+        StatusBounds.bound(routeServer.getStatus());
         UpdateControl<RouteServer> control = before.changed(routeServer.getStatus())
                 ? UpdateControl.patchStatus(routeServer) : UpdateControl.noUpdate();
         return next == null ? control : control.rescheduleAfter(next);
@@ -84,6 +92,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
         Set<String> gone = new HashSet<>(known);
         gone.removeAll(existing);
         gone.forEach(cycle::forget);
+        gone.forEach(details::forget);
         known.removeAll(gone);
         known.addAll(existing);
         metrics.retain(existing);

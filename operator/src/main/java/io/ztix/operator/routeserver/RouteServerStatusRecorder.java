@@ -148,9 +148,19 @@ final class RouteServerStatusRecorder extends RouteServerStatusPart {
             p.stateSinceTime = b.stateSinceTime;
         }));
         status.peers = new ArrayList<>(sessions);
+        status.peerSummary = null; // complete: the sessions of the configuration BIRD now runs
         status.peerCount = sessions.size();
         set(RouteServer.COND_CONFIG_APPLIED, Condition.TRUE, "Applied", "BIRD runs configuration " + configHash.substring(0, 12)
                 + " with " + sessions.size() + " member sessions");
+    }
+
+    /**
+     * The sessions BIRD runs, read from BIRD itself because the status listed only a part of them (after an operator
+     * restart, above {@link io.ztix.api.routeserver.RouteServerStatus#LISTED} members): from now on they are complete.
+     */
+    void sessionsRebuilt(List<PeerStatus> sessions) {
+        status.peers = new ArrayList<>(sessions);
+        status.peerSummary = null;
     }
 
     /** BIRD was read: sessions of the running configuration, RTR servers, version; the route server is reachable. */
@@ -221,12 +231,14 @@ final class RouteServerStatusRecorder extends RouteServerStatusPart {
     void irr(IrrPlan plan) {
         if (!plan.enabled()) {
             status.irr = null;
+            status.irrSummary = null;
             if (Conditions.find(status.conditions, RouteServer.COND_IRR_LISTS_CURRENT).isPresent()) {
                 set(RouteServer.COND_IRR_LISTS_CURRENT, Condition.TRUE, "NotConfigured", "This route server does not filter by IRR");
             }
             return;
         }
         status.irr = new ArrayList<>(plan.statuses());
+        status.irrSummary = null; // complete again (see StatusBounds)
         for (String outcome : List.of(IrrListStatus.SHRUNK_HELD, IrrListStatus.FAILED, IrrListStatus.AS_SET_REFUSED,
                 IrrListStatus.PENDING)) {
             List<IrrListStatus> concerned = plan.statuses().stream().filter(s -> outcome.equals(s.outcome)

@@ -37,7 +37,7 @@ class LookingGlassRouteServersTest {
         LookingGlassConfig config = new SmallRyeConfigBuilder().withMapping(LookingGlassConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()).build()
                 .getConfigMapping(LookingGlassConfig.class);
-        lookingGlass = new LookingGlass(client, null, config, clock);
+        lookingGlass = new LookingGlass(client, null, config, clock, new io.ztix.operator.routeserver.detail.RouteServerDetails());
     }
 
     @AfterEach

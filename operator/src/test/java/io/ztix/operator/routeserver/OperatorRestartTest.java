@@ -21,6 +21,7 @@ import io.ztix.api.joinrequest.Phase;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.operator.bird.BirdConfigRenderer;
+import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.irr.IrrConfig;
@@ -254,14 +255,15 @@ class OperatorRestartTest {
         Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
+        RouteServerDetails details = new RouteServerDetails();
         operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, outOfReach,
-                config, clock));
+                config, clock, details));
         ApplyScheduler scheduler = new ApplyScheduler(config, clock);
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);
         operator.register(new RouteServerReconciler(new RouteServerCycle(connection, scheduler, routeServerMetrics, events,
                 config, observations, rollout, guard, new IrrRegistry(irrConfig, irrStore, clock), birdRenderer, clock),
-                routeServerMetrics, unreadable));
+                routeServerMetrics, unreadable, details));
         operator.start();
         return operator;
     }

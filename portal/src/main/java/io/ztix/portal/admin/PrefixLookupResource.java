@@ -105,12 +105,35 @@ public class PrefixLookupResource {
                 .data("looked", true);
     }
 
+    /**
+     * The member a route came from: its session as the RouteServer's status lists it, or (above 100 members the status
+     * lists only the sessions that need attention) read from the protocol name, {@code m_as<ASN>_<node>_<v4|v6>}, whose
+     * JoinRequest is {@code <network>-as<ASN>-<node>}.
+     */
     private static Row row(RouteServer routeServer, RoutePage.RouteLine route, RouteMessages msg) {
         Optional<PeerStatus> peer = routeServer.getStatus() == null ? Optional.empty() : routeServer.getStatus().peers
                 .stream().filter(p -> p.protocol != null && Objects.equals(p.protocol, route.fromProtocol())).findFirst();
+        if (peer.isEmpty()) {
+            peer = fromProtocolName(routeServer.getSpec().networkRef, route.fromProtocol());
+        }
         return new Row(routeServer.getMetadata().getName(), peer.map(p -> p.asn).orElse(null),
                 peer.map(p -> p.joinRequest).orElse(route.fromProtocol()), route.network(), route.asPath(), route.nextHop(),
                 route.filtered(), RoutesResource.rpki(route.rpki(), msg),
                 route.reasons().stream().map(c -> CommunityText.of(c, msg)).toList());
+    }
+
+    private static final java.util.regex.Pattern MEMBER_PROTOCOL =
+            java.util.regex.Pattern.compile("m_as(\\d{1,10})_([0-9a-f]{10})_(v4|v6)");
+
+    static Optional<PeerStatus> fromProtocolName(String network, String protocol) {
+        java.util.regex.Matcher name = protocol == null ? null : MEMBER_PROTOCOL.matcher(protocol);
+        if (name == null || !name.matches()) {
+            return Optional.empty();
+        }
+        PeerStatus peer = new PeerStatus();
+        peer.protocol = protocol;
+        peer.asn = Long.parseLong(name.group(1));
+        peer.joinRequest = network + "-as" + name.group(1) + "-" + name.group(2);
+        return Optional.of(peer);
     }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * object; keep status or everything but status apart (status subresource); refuse a stale resourceVersion
  * (409); prune unknown fields (field validation Strict refuses them, Warn reports them); drop non-nullable
  * nulls and default; validate the schema and the CEL rules (ratcheting: an update may keep what was already
- * invalid) and refuse with 422; run the admission policies with the caller's identity; then store. Writes are
+ * invalid) and refuse with 422; run the admission policies with the caller's identity; refuse what etcd would
+ * refuse as too large ({@link StorageLimits}); then store. Writes are
  * serialized, so the read of the stored object and the write happen as one step.
  */
 final class CustomResourceWrites {
@@ -180,6 +181,9 @@ final class CustomResourceWrites {
                         allWarnings);
             }
             violation.ifPresent(v -> allWarnings.add(v.message()));
+        }
+        if (StorageLimits.tooLargeForEtcd(candidate)) {
+            return new Outcome(Statuses.etcdRequestTooLarge(), allWarnings);
         }
         MockResponse stored = current == null ? store.create(path.collectionPath(), candidate)
                 : store.replace(path.subresource().equals("status") ? path.objectPath() + "/status" : path.objectPath(),

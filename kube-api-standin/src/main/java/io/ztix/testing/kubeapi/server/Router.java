@@ -79,6 +79,10 @@ public final class Router {
     private Answer routeChecked(RecordedRequest request, Identity caller) {
         String path = request.getPath();
         HttpMethod method = request.method();
+        long length = request.getBody() == null ? 0 : request.getBody().size();
+        if (Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH).contains(method) && length > StorageLimits.REQUEST_BODY_BYTES) {
+            return answer(Statuses.requestEntityTooLarge(StorageLimits.REQUEST_BODY_BYTES));
+        }
         if (method == HttpMethod.GET) {
             Optional<String> document = discovery.document(path).or(() -> openApi.document(path));
             if (document.isPresent()) {

@@ -71,6 +71,24 @@ final class Statuses {
         return response(415, status(415, "UnsupportedMediaType", message));
     }
 
+    /**
+     * A request body over kube-apiserver's limit for writes ({@code limitedReadBody}, 3 MiB: twice etcd's default, as
+     * the JSON of a request is larger than what is stored): {@code apierrors.NewRequestEntityTooLargeError}.
+     */
+    static MockResponse requestEntityTooLarge(long limit) {
+        return response(413, status(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit));
+    }
+
+    /**
+     * etcd refused the write ({@code --max-request-bytes}, 1.5 MiB by default): kube-apiserver passes etcd's error on as
+     * an internal error without a reason, which kubectl prints as "Error from server: etcdserver: request is too large".
+     */
+    static MockResponse etcdRequestTooLarge() {
+        ObjectNode status = status(500, "", "etcdserver: request is too large");
+        status.remove("reason");
+        return response(500, status);
+    }
+
     static MockResponse unauthorized() {
         return response(401, status(401, "Unauthorized", "Unauthorized"));
     }
