@@ -24,6 +24,7 @@ import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.recheck.MemberChecks;
 import io.ztix.operator.reading.UnreadableObjects;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,9 +62,11 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final Admission admission;
     private final Upkeep upkeep;
     private final KubernetesApiErrors apiErrors;
+    private final MemberCheckUpkeep memberChecks;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
-            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock) {
+            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, MemberChecks checks, OperatorConfig config,
+            Clock clock) {
         this.provisioner = provisioner;
         this.unreadable = unreadable;
         this.outOfReach = outOfReach;
@@ -76,6 +79,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         this.admission = new Admission(provisioner, removal, ownership, events, config, retries, verifications, clock);
         this.upkeep = new Upkeep(provisioner, removal, events, config, retries, verifications, clock);
         this.apiErrors = new KubernetesApiErrors(events, config, retries, clock);
+        this.memberChecks = new MemberCheckUpkeep(checks, events);
     }
 
     @Override
@@ -132,6 +136,9 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
         if (request.getStatus().admitted != null) {
             next = upkeep.keep(request, problems, network, routeServersOf(request, context), sameNetwork(request, context), status);
+            if (Membership.onRouteServers(request).isPresent()) {
+                memberChecks.record(request, status);
+            }
         } else if (status.isFailed() && failedAtThisGeneration(request)) {
             // A permanent failure stays until an admin retries or the spec changes.
         } else if (!problems.isEmpty()) {

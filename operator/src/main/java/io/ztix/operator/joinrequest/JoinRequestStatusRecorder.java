@@ -268,6 +268,11 @@ final class JoinRequestStatusRecorder {
         set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.UNKNOWN, JoinRequestReason.RemovalPending, message);
     }
 
+    /** The last PeeringDB re-check of an admitted member (see MemberCheckUpkeep). */
+    void memberCheck(String conditionStatus, JoinRequestReason reason, String message) {
+        set(JoinRequest.COND_MEMBER_CHECK, conditionStatus, reason, message);
+    }
+
     /** The only writer of this request's conditions: a reason is always one of {@link JoinRequestReason}. */
     private void set(String type, String conditionStatus, JoinRequestReason reason, String message) {
         status.observedGeneration = request.getMetadata().getGeneration();

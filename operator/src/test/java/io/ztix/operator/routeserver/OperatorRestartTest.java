@@ -24,6 +24,7 @@ import io.ztix.operator.bird.BirdConfigRenderer;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.irr.IrrConfig;
+import io.ztix.operator.recheck.MemberChecks;
 import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.irr.IrrStore;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
@@ -101,6 +102,8 @@ class OperatorRestartTest {
     Clock clock;
     @Inject
     IrrConfig irrConfig;
+    @Inject
+    MemberChecks memberChecks;
     @Inject
     IrrStore irrStore;
     @Inject
@@ -255,7 +258,7 @@ class OperatorRestartTest {
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
         operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, outOfReach,
-                config, clock));
+                memberChecks, config, clock));
         ApplyScheduler scheduler = new ApplyScheduler(config, clock);
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);

@@ -182,6 +182,15 @@ public interface StatusMessages {
     @Message("The terms of your port (AS-SET or prefix limits) were changed without a new approval. Your port stays as it was admitted until the IX decides.")
     String reason_TermsChangedWithoutApproval();
 
+    @Message("PeeringDB still lists your network, and it does not ask to stay off route servers.")
+    String reason_Passed();
+
+    @Message("PeeringDB no longer lists a network with your ASN. The IX will look at it; update your PeeringDB record if this is a mistake.")
+    String reason_NoPeeringDbNetwork();
+
+    @Message("Your PeeringDB record now says your network never peers via route servers. The IX will look at it; update your PeeringDB record if this is a mistake.")
+    String reason_NeverViaRouteServers();
+
     @Message("Approved")
     String decision_Approved();
 
