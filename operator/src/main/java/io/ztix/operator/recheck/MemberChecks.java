@@ -40,6 +40,8 @@ import org.jboss.logging.Logger;
 public class MemberChecks {
 
     private static final Logger LOG = Logger.getLogger(MemberChecks.class);
+    /** ASNs no request asked for this long (twice the interval if longer) are forgotten: members who left. */
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     /** One PeeringDB call; {@link PeeringDbClient#nets} in production. */
     @FunctionalInterface
@@ -103,7 +105,8 @@ public class MemberChecks {
      */
     public synchronized int runDue() {
         Instant now = Instant.now(clock);
-        entries.values().removeIf(e -> e.lastWanted.isBefore(now.minus(interval).minus(interval)));
+        Duration unwanted = interval.multipliedBy(2).compareTo(FORGET_AFTER) > 0 ? interval.multipliedBy(2) : FORGET_AFTER;
+        entries.values().removeIf(e -> e.lastWanted.isBefore(now.minus(unwanted)));
         if (now.isBefore(notBefore)) {
             return 0;
         }

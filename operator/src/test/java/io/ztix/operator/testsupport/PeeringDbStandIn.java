@@ -42,8 +42,13 @@ public final class PeeringDbStandIn implements AutoCloseable {
     }
 
     public static PeeringDbStandIn start() {
+        return start(0);
+    }
+
+    /** On 127.0.0.1:port (0: any free port), for an operator configured with that URL. */
+    public static PeeringDbStandIn start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             PeeringDbStandIn standIn = new PeeringDbStandIn(server);
             server.createContext("/api/net", standIn::answer);
             server.setExecutor(Executors.newCachedThreadPool());
