@@ -43,5 +43,8 @@ public enum JoinRequestReason {
     // MemberCheck (re-checks against PeeringDB after admission)
     Passed,
     NoPeeringDbNetwork,
-    NeverViaRouteServers
+    NeverViaRouteServers,
+    FindingAcknowledged,
+    // Ready while suspended
+    Suspended
 }

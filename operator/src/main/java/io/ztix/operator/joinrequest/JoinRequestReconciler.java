@@ -137,7 +137,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         if (request.getStatus().admitted != null) {
             next = upkeep.keep(request, problems, network, routeServersOf(request, context), sameNetwork(request, context), status);
             if (Membership.onRouteServers(request).isPresent()) {
-                memberChecks.record(request, status);
+                memberChecks.record(request, network, status);
             }
         } else if (status.isFailed() && failedAtThisGeneration(request)) {
             // A permanent failure stays until an admin retries or the spec changes.
@@ -237,6 +237,9 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             case Approved -> events.normal(request, "Approved", "Request approved by " + request.getSpec().approval.decidedBy);
             case Rejected -> events.normal(request, "Rejected", "Request rejected: " + request.getSpec().approval.reason);
             case Active -> events.normal(request, "Active", "The member is authorized and configured on every route server");
+            case Suspended -> events.warning(request, "Suspended", "The member's sessions are disabled on the route servers "
+                    + "for the PeeringDB re-check finding " + request.getStatus().suspendedFor + "; reject the request or "
+                    + "acknowledge the finding in spec.approval.acknowledgedFindings");
             default -> events.normal(request, phase.name(), "Request is " + phase);
         }
     }

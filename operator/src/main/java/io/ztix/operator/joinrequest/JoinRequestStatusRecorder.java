@@ -7,6 +7,7 @@ import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.joinrequest.MemberFinding;
 import io.ztix.api.joinrequest.Phase;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -271,6 +272,20 @@ final class JoinRequestStatusRecorder {
     /** The last PeeringDB re-check of an admitted member (see MemberCheckUpkeep). */
     void memberCheck(String conditionStatus, JoinRequestReason reason, String message) {
         set(JoinRequest.COND_MEMBER_CHECK, conditionStatus, reason, message);
+    }
+
+    /** The network suspends members for this unacknowledged finding: sessions disabled, not Active. */
+    void suspended(MemberFinding finding, String why) {
+        status.suspendedFor = finding;
+        status.phase = Phase.Suspended;
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Suspended, "Suspended: the sessions are disabled "
+                + "on the route servers (ZeroTier membership and addresses stay): " + why + ". Reject the request, or "
+                + "acknowledge the finding in spec.approval.acknowledgedFindings");
+    }
+
+    /** Not suspended (any more); the phase and Ready of this reconciliation stand. */
+    void notSuspended() {
+        status.suspendedFor = null;
     }
 
     /** The only writer of this request's conditions: a reason is always one of {@link JoinRequestReason}. */

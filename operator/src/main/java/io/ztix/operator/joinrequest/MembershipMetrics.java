@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
-import io.ztix.operator.recheck.Finding;
+import io.ztix.api.joinrequest.MemberFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +48,7 @@ public class MembershipMetrics {
                     .register(registry);
         }
         registerConflicts(namespace, network);
-        for (Finding finding : Finding.values()) {
+        for (MemberFinding finding : MemberFinding.values()) {
             Gauge.builder(FINDINGS, () -> cacheList(namespace)
                             .filter(r -> network.equals(Membership.networkOf(r)) && Membership.onRouteServers(r).isPresent())
                             .filter(r -> Conditions.find(r.getStatus().conditions, JoinRequest.COND_MEMBER_CHECK)

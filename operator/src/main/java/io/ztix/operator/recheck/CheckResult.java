@@ -1,5 +1,6 @@
 package io.ztix.operator.recheck;
 
+import io.ztix.api.joinrequest.MemberFinding;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,9 +10,9 @@ import java.util.Optional;
  * @param finding   what was found; null when PeeringDB lists the network and it does not ask to stay off route servers
  * @param checkedAt when PeeringDB gave the answer
  */
-public record CheckResult(Finding finding, Instant checkedAt) {
+public record CheckResult(MemberFinding finding, Instant checkedAt) {
 
-    public Optional<Finding> findingIfAny() {
+    public Optional<MemberFinding> findingIfAny() {
         return Optional.ofNullable(finding);
     }
 }

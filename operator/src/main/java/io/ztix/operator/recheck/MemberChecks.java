@@ -1,5 +1,6 @@
 package io.ztix.operator.recheck;
 
+import io.ztix.api.joinrequest.MemberFinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -135,8 +136,8 @@ public class MemberChecks {
         Instant at = Instant.now(clock);
         for (Long asn : batch) {
             PeeringDbNet net = nets.get(asn);
-            Finding finding = net == null ? Finding.NoPeeringDbNetwork
-                    : net.neverViaRouteServers() ? Finding.NeverViaRouteServers : null;
+            MemberFinding finding = net == null ? MemberFinding.NoPeeringDbNetwork
+                    : net.neverViaRouteServers() ? MemberFinding.NeverViaRouteServers : null;
             Entry entry = entries.get(asn);
             if (entry != null) {
                 entry.result = new CheckResult(finding, at);

@@ -1,5 +1,6 @@
 package io.ztix.operator.recheck;
 
+import io.ztix.api.joinrequest.MemberFinding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,8 +54,8 @@ class MemberChecksTest {
         checks.runDue();
 
         assertThat(checks.result(64501).orElseThrow().findingIfAny()).isEmpty();
-        assertThat(checks.result(64502).orElseThrow().finding()).isEqualTo(Finding.NeverViaRouteServers);
-        assertThat(checks.result(64503).orElseThrow().finding()).isEqualTo(Finding.NoPeeringDbNetwork);
+        assertThat(checks.result(64502).orElseThrow().finding()).isEqualTo(MemberFinding.NeverViaRouteServers);
+        assertThat(checks.result(64503).orElseThrow().finding()).isEqualTo(MemberFinding.NoPeeringDbNetwork);
     }
 
     @Test
@@ -91,7 +92,7 @@ class MemberChecksTest {
         peeringDb.mode(Mode.NORMAL);
         clock.now = clock.now.plus(RETRY);
         checks.runDue();
-        assertThat(checks.result(64501).orElseThrow().finding()).isEqualTo(Finding.NoPeeringDbNetwork);
+        assertThat(checks.result(64501).orElseThrow().finding()).isEqualTo(MemberFinding.NoPeeringDbNetwork);
         assertThat(checks.failure()).isEmpty();
         assertThat(registry.get("ztix.peeringdb.check.failing").gauge().value()).isZero();
     }

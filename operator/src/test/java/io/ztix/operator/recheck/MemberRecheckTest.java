@@ -3,6 +3,7 @@ package io.ztix.operator.recheck;
 import static io.ztix.operator.testsupport.Fixtures.selfHostedNetwork;
 import static io.ztix.operator.testsupport.Fixtures.tokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -12,7 +13,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.MemberFinding;
+import io.ztix.api.network.MemberChecksSpec;
+import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.joinrequest.MembershipMetrics;
 import io.ztix.operator.testsupport.Cluster;
@@ -145,6 +151,64 @@ class MemberRecheckTest {
         JoinRequest seen = awaitMemberCheck(name, Condition.FALSE, "NoPeeringDbNetwork");
         assertThat(seen.getStatus().phase).isEqualTo(Phase.Active);
         assertThat(warnings(name, "MemberCheckNoPeeringDbNetwork")).hasSize(1);
+    }
+
+    @Test
+    void whereTheNetworkSuspendsAFindingSuspendsTheMemberUntilAnApproverAcknowledgesIt() {
+        suspendingNetwork();
+        peeringDb.net(64521, false);
+        String name = cluster.submitApproved("ix", 64521, "ecbbccdd21", 21);
+        awaitMemberCheck(name, Condition.TRUE, "Passed");
+
+        peeringDb.net(64521, true);
+
+        JoinRequest suspended = cluster.awaitPhase(name, Phase.Suspended);
+        assertThat(suspended.getStatus().suspendedFor).isEqualTo(MemberFinding.NeverViaRouteServers);
+        assertThat(suspended.getStatus().admitted).isNotNull();
+        assertThat(Conditions.find(suspended.getStatus().conditions, JoinRequest.COND_READY).orElseThrow())
+                .satisfies(c -> assertThat(c.reason).isEqualTo("Suspended"));
+        assertThat(warnings(name, "Suspended")).hasSize(1);
+
+        Approval acknowledged = new Approval(Approval.Decision.Approved, "re-checked by hand", "bob");
+        acknowledged.acknowledgedFindings = List.of(MemberFinding.NeverViaRouteServers);
+        cluster.setApproval(name, acknowledged);
+
+        JoinRequest active = cluster.awaitPhase(name, Phase.Active);
+        assertThat(active.getStatus().suspendedFor).isNull();
+        awaitMemberCheck(name, Condition.TRUE, "FindingAcknowledged");
+        assertThat(cluster.events()).anyMatch(e -> "SuspensionLifted".equals(e.getReason()));
+    }
+
+    @Test
+    void aSuspensionIsLiftedByItselfWhenTheFindingGoesAwayAndOnlyApproversMayAcknowledge() {
+        suspendingNetwork();
+        peeringDb.net(64531, false);
+        String name = cluster.submitApproved("ix", 64531, "ecbbccdd31", 31);
+        awaitMemberCheck(name, Condition.TRUE, "Passed");
+        peeringDb.deleteNet(64531);
+        assertThat(cluster.awaitPhase(name, Phase.Suspended).getStatus().suspendedFor).isEqualTo(MemberFinding.NoPeeringDbNetwork);
+
+        Approval byThePortal = new Approval(Approval.Decision.Approved, null, "alice");
+        byThePortal.acknowledgedFindings = List.of(MemberFinding.NoPeeringDbNetwork);
+        assertThatThrownBy(() -> cluster.portal().resources(JoinRequest.class).inNamespace(cluster.namespace())
+                .withName(name).edit(r -> {
+                    r.getSpec().approval = byThePortal;
+                    return r;
+                })).isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.approval");
+
+        peeringDb.net(64531, false);
+
+        JoinRequest active = cluster.awaitPhase(name, Phase.Active);
+        assertThat(active.getStatus().suspendedFor).isNull();
+        assertThat(Conditions.find(active.getStatus().conditions, JoinRequest.COND_MEMBER_CHECK).orElseThrow().reason)
+                .isEqualTo("Passed");
+    }
+
+    private void suspendingNetwork() {
+        ZtNetwork network = cluster.network("ix");
+        network.getSpec().memberChecks = new MemberChecksSpec();
+        network.getSpec().memberChecks.onFinding = MemberChecksSpec.OnFinding.Suspend;
+        client.resource(network).update();
     }
 
     /** PeeringDB down: once the operator has found it unreachable, the request is as it was. */

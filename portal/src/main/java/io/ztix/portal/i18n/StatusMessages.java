@@ -31,6 +31,9 @@ public interface StatusMessages {
     @Message("Failed")
     String phase_Failed();
 
+    @Message("Suspended")
+    String phase_Suspended();
+
     @Message("Received")
     String phase_unknown();
 
@@ -190,6 +193,12 @@ public interface StatusMessages {
 
     @Message("Your PeeringDB record now says your network never peers via route servers. The IX will look at it; update your PeeringDB record if this is a mistake.")
     String reason_NeverViaRouteServers();
+
+    @Message("The IX looked at what the PeeringDB check found and accepts it; your port stays as it is.")
+    String reason_FindingAcknowledged();
+
+    @Message("Your sessions with the route servers are switched off until the IX looks at what the PeeringDB check found. Your ZeroTier membership and addresses stay.")
+    String reason_Suspended();
 
     @Message("Approved")
     String decision_Approved();
