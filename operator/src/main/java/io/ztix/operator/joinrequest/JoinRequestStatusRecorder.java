@@ -97,7 +97,8 @@ final class JoinRequestStatusRecorder {
     }
 
     void approved(String decidedBy) {
-        if (status.phase != Phase.Provisioning && status.phase != Phase.Active && status.phase != Phase.Failed) {
+        if (status.phase != Phase.Provisioning && status.phase != Phase.Active && status.phase != Phase.Failed
+                && status.phase != Phase.Suspended) {
             status.phase = Phase.Approved;
         }
         set(JoinRequest.COND_APPROVED, Condition.TRUE, JoinRequestReason.Approved,
@@ -161,6 +162,14 @@ final class JoinRequestStatusRecorder {
             set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Provisioning, waiting);
             return;
         }
+        if (status.suspendedFor != null) {
+            suspendedReady();
+            return;
+        }
+        active();
+    }
+
+    private void active() {
         status.phase = Phase.Active;
         set(JoinRequest.COND_READY, Condition.TRUE, JoinRequestReason.Active, "The member is authorized and configured on every route server");
     }
@@ -275,17 +284,24 @@ final class JoinRequestStatusRecorder {
     }
 
     /** The network suspends members for this unacknowledged finding: sessions disabled, not Active. */
-    void suspended(MemberFinding finding, String why) {
+    void suspended(MemberFinding finding) {
         status.suspendedFor = finding;
-        status.phase = Phase.Suspended;
-        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Suspended, "Suspended: the sessions are disabled "
-                + "on the route servers (ZeroTier membership and addresses stay): " + why + ". Reject the request, or "
-                + "acknowledge the finding in spec.approval.acknowledgedFindings");
+        suspendedReady();
     }
 
-    /** Not suspended (any more); the phase and Ready of this reconciliation stand. */
+    private void suspendedReady() {
+        status.phase = Phase.Suspended;
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Suspended, "Suspended for the PeeringDB re-check "
+                + "finding " + status.suspendedFor + ": the sessions are disabled on the route servers (ZeroTier membership "
+                + "and addresses stay). Reject the request, or acknowledge the finding in spec.approval.acknowledgedFindings");
+    }
+
+    /** Not suspended (any more): a member suspended until now is Active again. */
     void notSuspended() {
         status.suspendedFor = null;
+        if (status.phase == Phase.Suspended) {
+            active();
+        }
     }
 
     /** The only writer of this request's conditions: a reason is always one of {@link JoinRequestReason}. */

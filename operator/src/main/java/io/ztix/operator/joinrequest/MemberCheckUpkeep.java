@@ -53,7 +53,7 @@ final class MemberCheckUpkeep {
         boolean suspends = network.map(n -> n.getSpec().effectiveMemberChecks().suspends()).orElse(
                 request.getStatus().suspendedFor != null); // network unreadable or gone: keep what was decided
         if (finding.isPresent() && !acknowledged && suspends) {
-            status.suspended(finding.get(), message(finding.get(), asn));
+            status.suspended(finding.get());
         } else {
             if (request.getStatus().suspendedFor != null) {
                 events.normal(request, "SuspensionLifted", "AS" + asn + "'s sessions are enabled again: "

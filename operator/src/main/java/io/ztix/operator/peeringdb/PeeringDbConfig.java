@@ -27,7 +27,8 @@ public interface PeeringDbConfig {
 
     /**
      * The Secret holding an optional API key ({@code Authorization: Api-Key <key>}) as {@code namespace/name}; named
-     * by the operator's configuration only (the chart's operator.peeringdb.apiKeySecret), never by a resource.
+     * by the operator's configuration only (in the chart: operator.extraEnv ZTIX_PEERINGDB_API_KEY_SECRET), never by a
+     * resource.
      */
     Optional<String> apiKeySecret();
 

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
@@ -22,7 +21,7 @@ import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.joinrequest.Phase;
 import io.ztix.operator.joinrequest.MembershipMetrics;
 import io.ztix.operator.testsupport.Cluster;
-import io.ztix.operator.testsupport.FreePorts;
+import io.ztix.operator.testsupport.FastMemberRechecks;
 import io.ztix.operator.testsupport.PeeringDbStandIn;
 import io.ztix.operator.testsupport.PeeringDbStandIn.Mode;
 import io.ztix.operator.zerotier.fake.SelfHostedFake;
@@ -32,7 +31,6 @@ import io.ztix.testing.kubeapi.quarkus.WithKubeApiStandIn;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithKubeApiStandIn(component = "operator")
-@TestProfile(MemberRecheckTest.FastRechecks.class)
+@TestProfile(FastMemberRechecks.class)
 class MemberRecheckTest {
-
-    public static class FastRechecks implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ztix.peeringdb.url", "http://127.0.0.1:" + FreePorts.pick(), "ztix.recheck.interval", "1s",
-                    "ztix.peeringdb.batch-size", "2");
-        }
-    }
 
     private static final String TOKEN = "recheck-token";
     private static final String CONTROLLER = "ec0000c0de";
