@@ -35,8 +35,18 @@ final class ApplicationSettings {
         }
     }
 
+    /** The sandbox's operator: members are re-checked against the stand-in PeeringDB, its API key from a Secret. */
+    static Map<String, String> operator(String namespace, int port, LookingGlass lookingGlass, FakePeeringDb peeringDb) {
+        Map<String, String> p = operator(namespace, port, lookingGlass);
+        p.put("ztix.peeringdb.url", peeringDb.baseUrl());
+        p.put("ztix.peeringdb.api-key-secret", namespace + "/" + ExampleResources.PEERINGDB_API_KEY_SECRET);
+        return p;
+    }
+
+    /** An operator without PeeringDB (a port nothing listens on): re-checks fail and, by design, change nothing. */
     static Map<String, String> operator(String namespace, int port, LookingGlass lookingGlass) {
         Map<String, String> p = common(port);
+        p.put("ztix.peeringdb.url", "http://127.0.0.1:9");
         // the looking glass as the chart runs it (enabled, with a token the portal shares), on loopback only
         p.put("ztix.looking-glass.enabled", "true");
         p.put("ztix.looking-glass.host", "127.0.0.1");

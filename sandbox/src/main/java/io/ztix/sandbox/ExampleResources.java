@@ -3,6 +3,7 @@ package io.ztix.sandbox;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.ztix.portal.testsupport.FakePeeringDb;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,18 @@ final class ExampleResources {
     private ExampleResources() {
     }
 
+    /** The Secret with the PeeringDB API key the operator re-checks members with (named in its configuration). */
+    static final String PEERINGDB_API_KEY_SECRET = "peeringdb-api-key";
+
     /** The operator uses a Secret only when it is labelled for the purpose (operator: common/SecretPurpose). */
     private static final String SECRET_FOR = "ztix.io/secret-for";
 
     static void apply(KubernetesClient client, String namespace, String network, String controllerUrl,
             String controllerToken, Optional<LocalRouteServer> routeServer) {
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
+                .withName(PEERINGDB_API_KEY_SECRET).endMetadata()
+                .addToStringData("api-key", FakePeeringDb.API_KEY).build())
+                .create();
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
                 .withName("zt-controller-token").addToLabels(SECRET_FOR, "zerotier-token").endMetadata()
                 .addToStringData("token", controllerToken).build())

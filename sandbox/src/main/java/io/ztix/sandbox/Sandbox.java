@@ -84,16 +84,16 @@ public final class Sandbox implements AutoCloseable {
             step("Kubernetes API (stand-in: the ZT-IX CRDs with their validation, the chart's admission policy)");
             kubernetes = keep(KubernetesApi.start(repo, NAMESPACE, work));
 
+            FakePeeringDb peeringDb = Background.result(login);
             step("operator");
             int operatorPort = FreePorts.pick();
             operatorUrl = "http://127.0.0.1:" + operatorPort;
             lookingGlass = new ApplicationSettings.LookingGlass(FreePorts.pick(), randomHex(24));
             operator = keep(JavaApp.start("operator", repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                    ApplicationSettings.operator(NAMESPACE, operatorPort, lookingGlass),
+                    ApplicationSettings.operator(NAMESPACE, operatorPort, lookingGlass, peeringDb),
                     Map.of("KUBECONFIG", kubernetes.operatorKubeconfig().toString()),
                     work.resolve("logs/operator.log")));
 
-            FakePeeringDb peeringDb = Background.result(login);
             EmbeddedPostgres database = Background.result(postgres);
             step("portal");
             int portalPort = options.portalPort() == 0 ? FreePorts.pick() : options.portalPort();

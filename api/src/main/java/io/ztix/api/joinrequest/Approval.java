@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.decision != 'Rejected' || (has(self.reason) && self.reason.trim().size() > 0)",
@@ -24,6 +25,11 @@ public class Approval {
     @Size(max = 253)
     @JsonPropertyDescription("Who decided (Kubernetes user name, or ztix-operator for auto-approval).")
     public String decidedBy;
+
+    @Size(max = 2)
+    @JsonPropertyDescription("Findings of the operator's PeeringDB re-check (JoinRequest condition MemberCheck) that "
+            + "an admin has looked at and accepts: the member is not suspended for them. Written by approvers only.")
+    public List<MemberFinding> acknowledgedFindings;
 
     public Approval() {
     }

@@ -50,6 +50,12 @@ public class JoinRequest extends CustomResource<JoinRequestSpec, JoinRequestStat
      * unreachable, token refused, spec changed after admission, ...). The member stays as admitted.
      */
     public static final String COND_DEGRADED = "Degraded";
+    /**
+     * The last re-check of an admitted member against PeeringDB: True (Passed) while PeeringDB lists its ASN and the
+     * network does not ask to stay off route servers; False with the finding as reason. Absent before the first
+     * successful check; a failed check changes nothing.
+     */
+    public static final String COND_MEMBER_CHECK = "MemberCheck";
 
     /** The only name a request for (network, ASN, node) may have. */
     public static String nameFor(String networkRef, long asn, String nodeId) {

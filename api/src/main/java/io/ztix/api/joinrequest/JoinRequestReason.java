@@ -39,5 +39,12 @@ public enum JoinRequestReason {
     KubernetesApiError,
     NetworkUnreadable,
     SpecChangedAfterAdmission,
-    TermsChangedWithoutApproval
+    TermsChangedWithoutApproval,
+    // MemberCheck (re-checks against PeeringDB after admission)
+    Passed,
+    NoPeeringDbNetwork,
+    NeverViaRouteServers,
+    FindingAcknowledged,
+    // Ready while suspended
+    Suspended
 }

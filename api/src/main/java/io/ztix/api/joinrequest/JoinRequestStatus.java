@@ -26,6 +26,11 @@ public class JoinRequestStatus {
     @JsonPropertyDescription("State of this member on each route server of the network.")
     public List<RouteServerEntry> routeServers = new ArrayList<>();
 
+    @JsonPropertyDescription("Set while the member is suspended (phase Suspended): the PeeringDB re-check finding its "
+            + "sessions are disabled on the route servers for. Cleared by a rejection, an acknowledgement in "
+            + "spec.approval.acknowledgedFindings, or the finding going away.")
+    public MemberFinding suspendedFor;
+
     @JsonPropertyDescription("The last error, in plain words.")
     public String lastError;
 

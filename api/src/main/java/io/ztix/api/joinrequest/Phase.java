@@ -10,6 +10,11 @@ public enum Phase {
     Provisioning,
     /** Authorized and configured on every route server of the network. */
     Active,
+    /**
+     * Admitted, but its sessions are disabled on the route servers: a PeeringDB re-check found something and the
+     * network suspends members for it (spec.memberChecks.onFinding: Suspend); see status.suspendedFor.
+     */
+    Suspended,
     /** Rejected (or revoked) with a reason. */
     Rejected,
     /** A permanent error; see status.lastError. Retry with the ztix.io/retry annotation. */

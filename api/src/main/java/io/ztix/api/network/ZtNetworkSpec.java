@@ -66,6 +66,10 @@ public class ZtNetworkSpec {
             + "PeeringDB-verified users are approved by the operator.")
     public ApprovalPolicy approval = ApprovalPolicy.Manual;
 
+    @JsonPropertyDescription("What a re-check of an admitted member against PeeringDB (its network is gone, or now "
+            + "never via route servers) does: report only (default) or suspend the member's sessions.")
+    public MemberChecksSpec memberChecks = new MemberChecksSpec();
+
     @Default("true")
     @JsonPropertyDescription("Whether the portal offers this network for new join requests.")
     public Boolean openForRequests = Boolean.TRUE;
@@ -78,6 +82,11 @@ public class ZtNetworkSpec {
     /** The fabric settings, defaults when spec.fabric is absent. */
     public FabricSpec effectiveFabric() {
         return fabric == null ? new FabricSpec() : fabric;
+    }
+
+    /** The member-check settings, defaults when spec.memberChecks is absent. */
+    public MemberChecksSpec effectiveMemberChecks() {
+        return memberChecks == null ? new MemberChecksSpec() : memberChecks;
     }
 
     /** Name used on the controller: spec.name, else the resource name. */

@@ -93,17 +93,18 @@ record ConfigView(
             }
             MemberText text = MemberText.of(member);
             boolean held = member.joinRequestName() != null && config.heldMembers().contains(member.joinRequestName());
+            boolean suspended = member.joinRequestName() != null && config.suspendedMembers().contains(member.joinRequestName());
             if (member.ipv4() != null) {
                 if (rsIpv4 == null) {
                     throw new IllegalArgumentException(who + " has an IPv4 address but the route server has none");
                 }
                 String address = claim(addressOwners, IpAddresses.ipv4(member.ipv4(), who + ": IPv4 address"), who);
                 sessions.add(session(member, text, config.policy(), "ipv4", "v4", address, rsIpv4,
-                        limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit"), held));
+                        limit(member.effectiveMaxPrefixes4(), who + ": IPv4 max-prefix limit"), held, suspended));
             }
             String address = claim(addressOwners, IpAddresses.ipv6(member.ipv6(), who + ": IPv6 address"), who);
             sessions.add(session(member, text, config.policy(), "ipv6", "v6", address, rsIpv6,
-                    limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit"), held));
+                    limit(member.effectiveMaxPrefixes6(), who + ": IPv6 max-prefix limit"), held, suspended));
         }
         return List.copyOf(sessions);
     }
@@ -132,7 +133,7 @@ record ConfigView(
     }
 
     private static SessionView session(Member member, MemberText text, Policy policy, String family, String suffix,
-            String neighbor, String local, long receiveLimit, boolean held) {
+            String neighbor, String local, long receiveLimit, boolean held, boolean suspended) {
         return new SessionView(
                 member.protocolName(suffix),
                 family,
@@ -160,7 +161,8 @@ record ConfigView(
                         .stream().map(p -> p.orLonger(suffix.equals("v4") ? 32 : 128)).toList()),
                 member.acceptsBlackholes(),
                 policy.aspa() != AspaPolicy.Off,
-                held);
+                held,
+                suspended);
     }
 
     /** A member's untrusted text, made safe once for both of its sessions. */

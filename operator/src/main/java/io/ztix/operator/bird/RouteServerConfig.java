@@ -17,6 +17,8 @@ import java.util.Set;
  * @param members    approved members, in any order (the output is sorted)
  * @param heldMembers JoinRequest names of members whose sessions are configured but {@code disabled} (held
  *                   until an RTR server is in sync); names that are not members are ignored
+ * @param suspendedMembers JoinRequest names of members whose sessions are configured but {@code disabled} because
+ *                   a PeeringDB re-check suspended them; names that are not members are ignored
  */
 public record RouteServerConfig(
         long rsAsn,
@@ -26,27 +28,37 @@ public record RouteServerConfig(
         List<RtrEndpoint> rtrServers,
         Policy policy,
         List<Member> members,
-        Set<String> heldMembers) {
+        Set<String> heldMembers,
+        Set<String> suspendedMembers) {
 
     public RouteServerConfig {
         rtrServers = rtrServers == null ? List.of() : List.copyOf(rtrServers);
         members = members == null ? List.of() : List.copyOf(members);
         heldMembers = heldMembers == null ? Set.of() : Set.copyOf(heldMembers);
+        suspendedMembers = suspendedMembers == null ? Set.of() : Set.copyOf(suspendedMembers);
     }
 
     /** A configuration in which no member is held. */
     public RouteServerConfig(long rsAsn, String routerId, String rsIpv4, String rsIpv6, List<RtrEndpoint> rtrServers,
             Policy policy, List<Member> members) {
-        this(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, Set.of());
+        this(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, Set.of(), Set.of());
     }
 
     /** The same configuration with another policy. */
     public RouteServerConfig withPolicy(Policy otherPolicy) {
-        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, otherPolicy, members, heldMembers);
+        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, otherPolicy, members, heldMembers,
+                suspendedMembers);
     }
 
     /** The same configuration with these members' sessions held (rendered disabled). */
     public RouteServerConfig withHeldMembers(Set<String> joinRequestNames) {
-        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, joinRequestNames);
+        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, joinRequestNames,
+                suspendedMembers);
+    }
+
+    /** The same configuration with these members' sessions suspended (rendered disabled). */
+    public RouteServerConfig withSuspendedMembers(Set<String> joinRequestNames) {
+        return new RouteServerConfig(rsAsn, routerId, rsIpv4, rsIpv6, rtrServers, policy, members, heldMembers,
+                joinRequestNames);
     }
 }

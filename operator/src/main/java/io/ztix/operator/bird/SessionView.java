@@ -28,7 +28,8 @@ record SessionView(
         String irrBlackholePrefixes,
         boolean acceptsBlackholes,
         boolean aspa,
-        boolean held) implements TemplateView {
+        boolean held,
+        boolean suspended) implements TemplateView {
 
     String importFilter() {
         return protocolName + "_in";
@@ -68,6 +69,7 @@ record SessionView(
             case "roaTable" -> "ztix_roa" + familySuffix.substring(1);
             case "aspa" -> aspa;
             case "held" -> held;
+            case "suspended" -> suspended;
             case "communities" -> Communities.TEMPLATE_VIEW;
             case "importFilter" -> importFilter();
             case "exportFilter" -> exportFilter();

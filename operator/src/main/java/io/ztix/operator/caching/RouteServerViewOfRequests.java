@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The route servers' cache of JoinRequests keeps only what they read: metadata (without managedFields), the spec
- * and the admitted record. The JoinRequest controller keeps the full objects in its own cache, so without this
+ * the admitted record and a suspension. The JoinRequest controller keeps the full objects in its own cache, so without this
  * every request was held twice in full; its status (conditions with messages, every route server's sessions and
  * paths) is most of its size. With 10,000 requests that is the difference between one and two full copies.
  */
@@ -30,6 +30,7 @@ public final class RouteServerViewOfRequests implements ItemStore<JoinRequest> {
             status.phase = request.getStatus().phase;
             status.observedGeneration = request.getStatus().observedGeneration;
             status.admitted = request.getStatus().admitted;
+            status.suspendedFor = request.getStatus().suspendedFor;
             copy.setStatus(status);
         }
         return copy;

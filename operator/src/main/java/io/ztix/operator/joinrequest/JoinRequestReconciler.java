@@ -25,6 +25,7 @@ import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.common.RetryTracker;
 import io.ztix.operator.common.StatusSnapshot;
+import io.ztix.operator.recheck.MemberChecks;
 import io.ztix.operator.reading.UnreadableObjects;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,10 +64,11 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     private final Upkeep upkeep;
     private final KubernetesApiErrors apiErrors;
     private final RouteServerDetails details;
+    private final MemberCheckUpkeep memberChecks;
 
     public JoinRequestReconciler(MemberProvisioner provisioner, EventRecorder events, MembershipMetrics metrics,
-            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, OperatorConfig config, Clock clock,
-            RouteServerDetails details) {
+            UnreadableObjects unreadable, RequestsOutOfReach outOfReach, MemberChecks checks, OperatorConfig config,
+            Clock clock, RouteServerDetails details) {
         this.provisioner = provisioner;
         this.details = details;
         this.unreadable = unreadable;
@@ -80,6 +82,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         this.admission = new Admission(provisioner, removal, ownership, events, config, retries, verifications, clock);
         this.upkeep = new Upkeep(provisioner, removal, events, config, retries, verifications, clock);
         this.apiErrors = new KubernetesApiErrors(events, config, retries, clock);
+        this.memberChecks = new MemberCheckUpkeep(checks, events);
     }
 
     @Override
@@ -136,6 +139,9 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
         if (request.getStatus().admitted != null) {
             next = upkeep.keep(request, problems, network, routeServersOf(request, context), sameNetwork(request, context), status);
+            if (Membership.onRouteServers(request).isPresent()) {
+                memberChecks.record(request, network, status);
+            }
         } else if (status.isFailed() && failedAtThisGeneration(request)) {
             // A permanent failure stays until an admin retries or the spec changes.
         } else if (!problems.isEmpty()) {
@@ -234,6 +240,9 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             case Approved -> events.normal(request, "Approved", "Request approved by " + request.getSpec().approval.decidedBy);
             case Rejected -> events.normal(request, "Rejected", "Request rejected: " + request.getSpec().approval.reason);
             case Active -> events.normal(request, "Active", "The member is authorized and configured on every route server");
+            case Suspended -> events.warning(request, "Suspended", "The member's sessions are disabled on the route servers "
+                    + "for the PeeringDB re-check finding " + request.getStatus().suspendedFor + "; reject the request or "
+                    + "acknowledge the finding in spec.approval.acknowledgedFindings");
             default -> events.normal(request, phase.name(), "Request is " + phase);
         }
     }

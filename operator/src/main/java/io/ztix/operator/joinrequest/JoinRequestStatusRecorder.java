@@ -7,6 +7,7 @@ import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestReason;
 import io.ztix.api.joinrequest.JoinRequestStatus;
+import io.ztix.api.joinrequest.MemberFinding;
 import io.ztix.api.joinrequest.Phase;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ final class JoinRequestStatusRecorder {
     }
 
     void approved(String decidedBy) {
-        if (status.phase != Phase.Provisioning && status.phase != Phase.Active && status.phase != Phase.Failed) {
+        if (status.phase != Phase.Provisioning && status.phase != Phase.Active && status.phase != Phase.Failed
+                && status.phase != Phase.Suspended) {
             status.phase = Phase.Approved;
         }
         set(JoinRequest.COND_APPROVED, Condition.TRUE, JoinRequestReason.Approved,
@@ -160,6 +162,14 @@ final class JoinRequestStatusRecorder {
             set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Provisioning, waiting);
             return;
         }
+        if (status.suspendedFor != null) {
+            suspendedReady();
+            return;
+        }
+        active();
+    }
+
+    private void active() {
         status.phase = Phase.Active;
         set(JoinRequest.COND_READY, Condition.TRUE, JoinRequestReason.Active, "The member is authorized and configured on every route server");
     }
@@ -266,6 +276,32 @@ final class JoinRequestStatusRecorder {
     void removalPending(String message) {
         status.lastError = message;
         set(JoinRequest.COND_MEMBER_AUTHORIZED, Condition.UNKNOWN, JoinRequestReason.RemovalPending, message);
+    }
+
+    /** The last PeeringDB re-check of an admitted member (see MemberCheckUpkeep). */
+    void memberCheck(String conditionStatus, JoinRequestReason reason, String message) {
+        set(JoinRequest.COND_MEMBER_CHECK, conditionStatus, reason, message);
+    }
+
+    /** The network suspends members for this unacknowledged finding: sessions disabled, not Active. */
+    void suspended(MemberFinding finding) {
+        status.suspendedFor = finding;
+        suspendedReady();
+    }
+
+    private void suspendedReady() {
+        status.phase = Phase.Suspended;
+        set(JoinRequest.COND_READY, Condition.FALSE, JoinRequestReason.Suspended, "Suspended for the PeeringDB re-check "
+                + "finding " + status.suspendedFor + ": the sessions are disabled on the route servers (ZeroTier membership "
+                + "and addresses stay). Reject the request, or acknowledge the finding in spec.approval.acknowledgedFindings");
+    }
+
+    /** Not suspended (any more): a member suspended until now is Active again. */
+    void notSuspended() {
+        status.suspendedFor = null;
+        if (status.phase == Phase.Suspended) {
+            active();
+        }
     }
 
     /** The only writer of this request's conditions: a reason is always one of {@link JoinRequestReason}. */

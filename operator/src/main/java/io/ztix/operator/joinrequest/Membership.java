@@ -31,6 +31,11 @@ public final class Membership {
         return decisionStands(request.getSpec().approval) ? Optional.of(admitted) : Optional.empty();
     }
 
+    /** A member whose sessions are rendered disabled: suspended for a PeeringDB re-check finding (status.suspendedFor). */
+    public static boolean suspended(JoinRequest request) {
+        return onRouteServers(request).isPresent() && request.getStatus().suspendedFor != null;
+    }
+
     /** An approval that keeps (or lets in) a member: Approved. Withdrawn (null) or Rejected does not. */
     public static boolean decisionStands(Approval approval) {
         return approval != null && approval.decision == Approval.Decision.Approved;

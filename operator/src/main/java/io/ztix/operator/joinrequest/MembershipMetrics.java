@@ -3,8 +3,10 @@ package io.ztix.operator.joinrequest;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ztix.api.common.Condition;
 import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.JoinRequest;
+import io.ztix.api.joinrequest.MemberFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ public class MembershipMetrics {
 
     static final String METRIC = "ztix.network.members";
     static final String CONFLICTS = "ztix.network.node.conflicts";
+    static final String FINDINGS = "ztix.network.member.check.findings";
 
     private final MeterRegistry registry;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -45,6 +48,21 @@ public class MembershipMetrics {
                     .register(registry);
         }
         registerConflicts(namespace, network);
+        for (MemberFinding finding : MemberFinding.values()) {
+            Gauge.builder(FINDINGS, () -> cacheList(namespace)
+                            .filter(r -> network.equals(Membership.networkOf(r)) && Membership.onRouteServers(r).isPresent())
+                            .filter(r -> Conditions.find(r.getStatus().conditions, JoinRequest.COND_MEMBER_CHECK)
+                                    .map(c -> Condition.FALSE.equals(c.status) && finding.name().equals(c.reason)).orElse(false))
+                            .count())
+                    .tag("namespace", namespace).tag("network", network).tag("reason", finding.name())
+                    .description("Members whose last PeeringDB re-check found this (MemberCheck condition False)")
+                    .register(registry);
+        }
+    }
+
+    public double findings(String namespace, String network, String reason) {
+        Gauge gauge = registry.find(FINDINGS).tag("namespace", namespace).tag("network", network).tag("reason", reason).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     private void registerConflicts(String namespace, String network) {

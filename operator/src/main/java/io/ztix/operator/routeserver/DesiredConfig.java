@@ -20,6 +20,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The configuration a route server should run: a pure function of its spec and the admitted records of its
@@ -58,8 +60,11 @@ record DesiredConfig(RouteServerConfig model, Map<String, PeerStatus> sessionsBy
                 sessions.put(member.protocolName("v4"), peer(member, "ipv4", member.ipv4()));
             }
         }
+        Set<String> suspended = requestsOfNetwork.stream()
+                .filter(request -> spec.networkRef.equals(Membership.networkOf(request)) && Membership.suspended(request))
+                .map(request -> request.getMetadata().getName()).collect(Collectors.toSet());
         return new DesiredConfig(new RouteServerConfig(spec.asn, spec.routerId, rsIpv4, spec.peeringAddresses.ipv6,
-                rtr, policy, members), sessions);
+                rtr, policy, members).withSuspendedMembers(suspended), sessions);
     }
 
     private static AspaPolicy aspa(PolicySpec.Aspa aspa) {

@@ -60,7 +60,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
                         : context.getPrimaryCache().byIndex(BY_NETWORK, request.getMetadata().getNamespace() + "/"
                                 + Membership.networkOf(request)).stream().map(ResourceID::fromResource)
                                 .collect(Collectors.toSet()))
-                // only what the route servers render from matters: the admitted record and whether it stands
+                // only what the route servers render from matters: the admitted record, whether it stands, a suspension
                 .withOnUpdateFilter((now, before) -> !Objects.equals(rendered(now), rendered(before)))
                 // one full copy of each request is the JoinRequest controller's; this one keeps what is rendered
                 .withItemStore(new RouteServerViewOfRequests())
@@ -111,6 +111,7 @@ public class RouteServerReconciler implements Reconciler<RouteServer> {
     }
 
     private static String rendered(JoinRequest request) {
-        return Membership.onRouteServers(request).map(Serialization::asJson).orElse("");
+        return Membership.onRouteServers(request).map(Serialization::asJson).orElse("")
+                + (Membership.suspended(request) ? " suspended" : "");
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Applying and the health gate: apply over the open session, plan the check from the sessions Established just
@@ -112,7 +113,7 @@ public class RouteServerRollout {
         }
         events.normal(routeServer, "ConfigApplied", "BIRD reconfigured with " + plan.sessions().size()
                 + " member sessions (configuration " + rendered.sha256().substring(0, 12) + ")" + heldNote(plan, previousPeers));
-        HealthGate gate = HealthGate.plan(rendered, result.previousSha256(), running, before.established(),
+        HealthGate gate = HealthGate.plan(rendered, result.previousSha256(), running, notSuspended(before.established(), plan),
                 Instant.now(clock), settings);
         if (skipGate) {
             conclude(routeServer, gate, new Verdict(Verdict.Outcome.CONFIRMED, List.of(), 0), rendered, status,
@@ -213,6 +214,12 @@ public class RouteServerRollout {
         if (refused) {
             scheduler.hold(routeServer, Phase.Refused, e.getMessage());
         }
+    }
+
+    /** Sessions of suspended members go down on purpose: they are not what the health check watches. */
+    private static Set<String> notSuspended(Set<String> established, RouteServerCycle.Planned plan) {
+        Set<String> suspended = plan.desired().model().suspendedMembers();
+        return established.stream().filter(p -> !suspended.contains(plan.memberOf().get(p))).collect(Collectors.toSet());
     }
 
     private static String heldNote(RouteServerCycle.Planned plan, List<PeerStatus> previousPeers) {

@@ -1,6 +1,7 @@
 package io.ztix.operator.zerotier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ztix.operator.common.RetryAfter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Members held for RPKI are rendered with their sessions disabled; the parts say which block is whose. */
+/**
+ * Members held for RPKI or suspended after a PeeringDB re-check are rendered with their sessions disabled (not
+ * deleted); the parts say which block is whose.
+ */
 class BirdHeldSessionsTest {
 
     private final BirdConfigRenderer renderer = new BirdConfigRenderer();
@@ -24,6 +27,22 @@ class BirdHeldSessionsTest {
         BirdParser.Result parsed = new BirdParser(line.bird()).parseWithExampleMain(held);
         assertThat(parsed.ok()).as(parsed.output()).isTrue();
         assertThat(renderer.render(BirdFixtures.threeMembers(), line.version())).doesNotContain("disabled;");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.ztix.operator.bird.BirdConfigGoldenTest#lines")
+    void aSuspendedMembersSessionsAreDisabledOnceAndEachBirdLineAcceptsTheFile(BirdConfigGoldenTest.Line line) {
+        String suspended = renderer.render(BirdFixtures.threeMembers().withSuspendedMembers(Set.of("second-net")),
+                line.version());
+
+        assertThat(block(suspended, "m_as64502_1122334455_v4")).contains("disabled;").contains("suspended: a PeeringDB re-check");
+        assertThat(block(suspended, "m_as64502_1122334455_v6")).contains("disabled;").contains("neighbor ");
+        assertThat(block(suspended, "m_as64501_0a1b2c3d4e_v4")).doesNotContain("disabled;");
+        BirdParser.Result parsed = new BirdParser(line.bird()).parseWithExampleMain(suspended);
+        assertThat(parsed.ok()).as(parsed.output()).isTrue();
+        String both = renderer.render(BirdFixtures.threeMembers().withSuspendedMembers(Set.of("second-net"))
+                .withHeldMembers(Set.of("second-net")), line.version());
+        assertThat(block(both, "m_as64502_1122334455_v4").split("disabled;", -1)).hasSize(2);
     }
 
     @Test

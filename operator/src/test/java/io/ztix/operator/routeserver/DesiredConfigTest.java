@@ -13,12 +13,14 @@ import io.ztix.api.joinrequest.AssignedIps;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.JoinRequestStatus;
 import io.ztix.api.joinrequest.MaxPrefixes;
+import io.ztix.api.joinrequest.MemberFinding;
 import io.ztix.api.routeserver.PeeringAddresses;
 import io.ztix.api.routeserver.RouteServer;
 import io.ztix.api.routeserver.RouteServerSpec;
 import io.ztix.api.routeserver.RpkiSpec;
 import io.ztix.api.routeserver.RtrServer;
 import io.ztix.operator.bird.IrrFilter;
+import io.ztix.operator.caching.RouteServerViewOfRequests;
 import io.ztix.operator.bird.Member;
 import io.ztix.operator.irr.IrrPrefix;
 import java.util.List;
@@ -69,6 +71,19 @@ class DesiredConfigTest {
                 .model().members();
 
         assertThat(members).extracting(Member::irr).containsExactly(lists, null);
+    }
+
+    @Test
+    void aSuspendedMemberStaysConfiguredWithItsSessionsSuspendedAndTheRouteServersCacheKeepsTheSuspension() {
+        JoinRequest a = admitted(64501, "aabbccdd01", "2001:db8:ff:0:6:4501:0:1", "203.0.113.11");
+        JoinRequest b = admitted(64502, "aabbccdd02", "2001:db8:ff:0:6:4502:0:1", "203.0.113.12");
+        b.getMetadata().setName("other");
+        a.getStatus().suspendedFor = MemberFinding.NeverViaRouteServers;
+
+        var model = DesiredConfig.of(routeServer(), List.of(RouteServerViewOfRequests.trimmed(a), b)).model();
+
+        assertThat(model.members()).extracting(Member::asn).containsExactly(64501L, 64502L);
+        assertThat(model.suspendedMembers()).containsExactly(a.getMetadata().getName());
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.ztix.operator.routeserver.detail.RouteServerDetails;
 import io.ztix.operator.common.EventRecorder;
 import io.ztix.operator.common.OperatorConfig;
 import io.ztix.operator.irr.IrrConfig;
+import io.ztix.operator.recheck.MemberChecks;
 import io.ztix.operator.irr.IrrRegistry;
 import io.ztix.operator.irr.IrrStore;
 import io.ztix.operator.joinrequest.JoinRequestReconciler;
@@ -102,6 +103,8 @@ class OperatorRestartTest {
     Clock clock;
     @Inject
     IrrConfig irrConfig;
+    @Inject
+    MemberChecks memberChecks;
     @Inject
     IrrStore irrStore;
     @Inject
@@ -257,7 +260,7 @@ class OperatorRestartTest {
         operator.register(new ZtNetworkReconciler(clients, synchronizer, statusWriter, events, unreadable, config, clock));
         RouteServerDetails details = new RouteServerDetails();
         operator.register(new JoinRequestReconciler(provisioner, events, membershipMetrics, unreadable, outOfReach,
-                config, clock, details));
+                memberChecks, config, clock, details));
         ApplyScheduler scheduler = new ApplyScheduler(config, clock);
         RouteServerObservations observations = new RouteServerObservations(routeServerMetrics, events, config, clock);
         RouteServerRollout rollout = new RouteServerRollout(scheduler, observations, routeServerMetrics, events, config, clock);

@@ -86,6 +86,10 @@ public class AdminResource {
             AddressPreview.Addresses addresses, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
+    /** An admitted member whose PeeringDB re-check found something, with the lines that decide it. */
+    public record FindingItem(RequestView request, QueueFlags.MemberFinding finding, String acknowledge, String reject) {
+    }
+
     @GET
     @Path("pending")
     @Produces(MediaType.TEXT_HTML)
@@ -111,7 +115,12 @@ public class AdminResource {
                             sessions, ApprovalPreview.warnings(facts, sessions, admin, req));
                 })
                 .toList();
-        return views.page(pending).data("items", items);
+        List<FindingItem> findings = all.stream()
+                .flatMap(r -> QueueFlags.memberFinding(r).stream().map(f -> new FindingItem(RequestViews.of(r, msg, true), f,
+                        KubectlCommands.acknowledge(namespace.name(), r.getMetadata().getName(), f.finding()),
+                        KubectlCommands.reject(namespace.name(), r.getMetadata().getName()))))
+                .toList();
+        return views.page(pending).data("items", items).data("findings", findings);
     }
 
     @GET

@@ -23,6 +23,12 @@ public final class KubectlCommands {
                 + "\"decidedBy\":\"" + CALLER + "\"}}}");
     }
 
+    /** Accepts a PeeringDB re-check finding of an admitted member: the approval stays, the finding no longer suspends. */
+    public static String acknowledge(String namespace, String name, String finding) {
+        return patch(namespace, name, "{\"spec\":{\"approval\":{\"decision\":\"Approved\",\"reason\":\"<reason>\","
+                + "\"acknowledgedFindings\":[\"" + finding.replaceAll("[^A-Za-z]", "") + "\"],\"decidedBy\":\"" + CALLER + "\"}}}");
+    }
+
     private static String patch(String namespace, String name, String body) {
         return "kubectl -n " + shellWord(namespace) + " patch joinrequest " + shellWord(name) + " --type=merge -p '"
                 + body + "'";

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,25 @@ public final class QueueFlags {
     public record QuotaFlag(String text, List<String> others) {
     }
 
+    /**
+     * A finding of the operator's PeeringDB re-check on an admitted member (JoinRequest condition MemberCheck False):
+     * the reason (the finding), the operator's message, and whether the network suspended the member for it.
+     */
+    public record MemberFinding(String finding, String message, boolean suspended) {
+    }
+
     private QueueFlags() {
+    }
+
+    /** The re-check finding an admin must decide on, if the request is admitted and has one. */
+    static Optional<MemberFinding> memberFinding(JoinRequest r) {
+        if (r.getStatus() == null || r.getStatus().admitted == null) {
+            return Optional.empty();
+        }
+        return Conditions.find(r.getStatus().conditions, JoinRequest.COND_MEMBER_CHECK)
+                .filter(c -> Condition.FALSE.equals(c.status) && c.reason != null)
+                .map(c -> new MemberFinding(c.reason, c.message == null ? "" : Bidi.ltr(c.message),
+                        r.getStatus().suspendedFor != null));
     }
 
     /** The other live requests of the request's network that name its node ID. */

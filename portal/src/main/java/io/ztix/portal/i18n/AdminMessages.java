@@ -18,6 +18,15 @@ public interface AdminMessages {
     @Message("Nothing is waiting.")
     String pending_empty();
 
+    @Message("Members the PeeringDB re-check found something on")
+    String findings_title();
+
+    @Message("Suspended: its sessions are disabled on the route servers until you decide.")
+    String findings_suspended();
+
+    @Message("Acknowledge the finding (the member stays; replace the reason)")
+    String kubectl_acknowledge();
+
     @Message("Filter")
     String filter();
 

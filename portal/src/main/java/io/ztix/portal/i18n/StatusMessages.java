@@ -31,6 +31,9 @@ public interface StatusMessages {
     @Message("Failed")
     String phase_Failed();
 
+    @Message("Suspended")
+    String phase_Suspended();
+
     @Message("Received")
     String phase_unknown();
 
@@ -181,6 +184,21 @@ public interface StatusMessages {
 
     @Message("The terms of your port (AS-SET or prefix limits) were changed without a new approval. Your port stays as it was admitted until the IX decides.")
     String reason_TermsChangedWithoutApproval();
+
+    @Message("PeeringDB still lists your network, and it does not ask to stay off route servers.")
+    String reason_Passed();
+
+    @Message("PeeringDB no longer lists a network with your ASN. The IX will look at it; update your PeeringDB record if this is a mistake.")
+    String reason_NoPeeringDbNetwork();
+
+    @Message("Your PeeringDB record now says your network never peers via route servers. The IX will look at it; update your PeeringDB record if this is a mistake.")
+    String reason_NeverViaRouteServers();
+
+    @Message("The IX looked at what the PeeringDB check found and accepts it; your port stays as it is.")
+    String reason_FindingAcknowledged();
+
+    @Message("Your sessions with the route servers are switched off until the IX looks at what the PeeringDB check found. Your ZeroTier membership and addresses stay.")
+    String reason_Suspended();
 
     @Message("Approved")
     String decision_Approved();

@@ -374,16 +374,17 @@ public final class FakePeeringDb implements AutoCloseable {
             send(ex, 401, "application/json", "{\"meta\":{\"error\":\"Invalid API key\"},\"data\":[]}");
             return;
         }
-        String asnText = query(ex.getRequestURI().getRawQuery()).getOrDefault("asn", "");
-        long asn = asnText.matches("\\d+") ? Long.parseLong(asnText) : -1;
-        netHits.computeIfAbsent(asn, a -> new AtomicInteger()).incrementAndGet();
-        if (asn == UNAVAILABLE_ASN) {
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        // ?asn=1 (the portal) or ?asn__in=1,2,3 (the operator's re-checks)
+        List<Long> asns = java.util.Arrays.stream(query.getOrDefault("asn__in", query.getOrDefault("asn", "")).split(","))
+                .map(a -> a.matches("\\d+") ? Long.parseLong(a) : -1L).toList();
+        asns.forEach(asn -> netHits.computeIfAbsent(asn, a -> new AtomicInteger()).incrementAndGet());
+        if (asns.contains(UNAVAILABLE_ASN)) {
             send(ex, 503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
             return;
         }
-        Map<String, Object> record = directory.netRecord(asn);
-        send(ex, 200, "application/json", Json.write(Map.of("meta", Map.of(),
-                "data", record == null ? List.of() : List.of(record))));
+        List<Map<String, Object>> records = asns.stream().map(directory::netRecord).filter(java.util.Objects::nonNull).toList();
+        send(ex, 200, "application/json", Json.write(Map.of("meta", Map.of(), "data", records)));
     }
 
     private void hits(HttpExchange ex) throws IOException {

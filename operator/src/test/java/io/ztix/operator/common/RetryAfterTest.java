@@ -1,4 +1,4 @@
-package io.ztix.operator.zerotier;
+package io.ztix.operator.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

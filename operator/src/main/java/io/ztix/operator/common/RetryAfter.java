@@ -1,4 +1,4 @@
-package io.ztix.operator.zerotier;
+package io.ztix.operator.common;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The HTTP Retry-After header: delay seconds or an HTTP-date (RFC 9110 section 10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Optional<Duration> parse(String header, Clock clock) {
+    public static Optional<Duration> parse(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
