@@ -160,6 +160,14 @@ class OperatorScaleBenchmark {
         Process info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
         String text = new String(info.getInputStream().readAllBytes());
         info.waitFor();
-        return text.lines().filter(l -> l.contains("used")).findFirst().map(String::strip).orElse(text.strip());
+        // one "total NK, used NK" line per generation (Serial: def new + tenured; G1: one garbage-first heap line)
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(?m)^ ?\\S.*?total (\\d+)K, used (\\d+)K").matcher(text);
+        long usedKib = 0;
+        long totalKib = 0;
+        while (used.find()) {
+            totalKib += Long.parseLong(used.group(1));
+            usedKib += Long.parseLong(used.group(2));
+        }
+        return totalKib == 0 ? text.strip() : String.format("%d MiB used of %d MiB committed", usedKib / 1024, totalKib / 1024);
     }
 }

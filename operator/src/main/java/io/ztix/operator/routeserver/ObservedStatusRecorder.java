@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,9 +33,10 @@ final class ObservedStatusRecorder extends RouteServerStatusPart {
         status.birdVersion = observation.birdVersion().toString();
         status.unreachableSince = null;
         set(RouteServer.COND_REACHABLE, Condition.TRUE, "Connected", "SSH and BIRD answered");
+        Map<String, ProtocolState> protocols = observation.protocolsByName();
         for (PeerStatus peer : status.peers) {
             String now = time(observation.observedAt());
-            observation.protocol(peer.protocol).ifPresentOrElse(state -> sessionState(peer, state, now), () -> {
+            Optional.ofNullable(protocols.get(peer.protocol)).ifPresentOrElse(state -> sessionState(peer, state, now), () -> {
                 stateSeen(peer, "NotConfigured", now);
                 peer.since = null;
                 peer.info = "BIRD has no protocol " + peer.protocol;

@@ -166,6 +166,7 @@ public class RouteServerObservations {
 
     /** The sessions of {@code peers} that BIRD has, for a peers list rebuilt after a restart. */
     static List<PeerStatus> present(List<PeerStatus> peers, BirdObservation observation) {
-        return peers.stream().filter(p -> observation.protocol(p.protocol).isPresent()).toList();
+        var protocols = observation.protocolsByName();
+        return peers.stream().filter(p -> protocols.containsKey(p.protocol)).toList();
     }
 }
