@@ -30,18 +30,26 @@ final class JavaApp implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * The sandbox's JVM settings: start-up over peak speed. A sandbox's applications serve one person, and on 2 cores
+     * the C2 compiler and a parallel collector mostly compete with the other application starting beside them.
+     */
+    static final List<String> SANDBOX_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     static JavaApp start(String name, Path jar, Map<String, String> properties, Map<String, String> environment,
             Path log) {
+        return start(name, jar, SANDBOX_JVM, properties, environment, log);
+    }
+
+    /** With other JVM options, e.g. a benchmark's that measures the application as it runs in production. */
+    static JavaApp start(String name, Path jar, List<String> jvmOptions, Map<String, String> properties,
+            Map<String, String> environment, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -q package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        // start-up over peak speed: a sandbox's applications serve one person, and on 2 cores the C2 compiler and
-        // a parallel collector mostly compete with the other application starting beside them
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -360,6 +360,39 @@ class KubeApiStandInTest {
                 .isGreaterThanOrEqualTo(configMap);
     }
 
+    /** The store finds an object by namespace and name: a name used in two namespaces is two objects. */
+    @Test
+    void oneNameInTwoNamespacesIsTwoObjectsAndADeleteRemovesOnlyItsOwn() throws Exception {
+        standIn.createNamespace("twins");
+        String ours = "/api/v1/namespaces/" + NS + "/configmaps";
+        String theirs = "/api/v1/namespaces/twins/configmaps";
+        for (String collection : new String[] {ours, theirs}) {
+            assertThat(call("POST", collection, operator, "application/json", "{\"apiVersion\":\"v1\",\"kind\":"
+                    + "\"ConfigMap\",\"metadata\":{\"name\":\"twin\"},\"data\":{\"in\":\"" + collection + "\"}}").code())
+                    .isBetween(200, 201);
+        }
+        call("PATCH", theirs + "/twin", operator, "application/merge-patch+json", "{\"data\":{\"patched\":\"yes\"}}");
+
+        assertThat(call("GET", ours + "/twin", operator, null, null).body().path("data").path("in").asText()).isEqualTo(ours);
+        assertThat(call("GET", ours + "/twin", operator, null, null).body().path("data").has("patched")).isFalse();
+        assertThat(call("GET", theirs + "/twin", operator, null, null).body().path("data").path("patched").asText())
+                .isEqualTo("yes");
+
+        assertThat(call("DELETE", theirs + "/twin", operator, null, null).code()).isEqualTo(200);
+
+        Answer gone = call("GET", theirs + "/twin", operator, null, null);
+        assertThat(gone.code()).isEqualTo(404);
+        assertThat(gone.body().path("reason").asText()).isEqualTo("NotFound");
+        assertThat(call("GET", ours + "/twin", operator, null, null).code()).isEqualTo(200);
+        assertThat(call("PATCH", theirs + "/twin", operator, "application/merge-patch+json", "{\"data\":{}}").code())
+                .isEqualTo(404);
+        assertThat(call("POST", theirs, operator, "application/json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"twin\"},\"data\":{\"again\":\"yes\"}}").code()).isBetween(200, 201);
+        assertThat(call("GET", theirs + "/twin", operator, null, null).body().path("data").path("again").asText())
+                .isEqualTo("yes");
+        assertThat(call("GET", theirs, operator, null, null).body().path("items")).hasSize(1);
+    }
+
     private static long version(Answer answer) {
         assertThat(answer.code()).as("%s", answer.body()).isBetween(200, 201);
         return Long.parseLong(answer.body().path("metadata").path("resourceVersion").asText());

@@ -161,7 +161,7 @@ public class JoinRequestService {
 
     /** Requests of every ASN the user may act for, newest first. */
     public List<JoinRequest> visibleTo(PortalUser user) {
-        return cache.joinRequests().stream().filter(r -> visible(user, r)).toList();
+        return cache.joinRequests(r -> visible(user, r));
     }
 
     /**
