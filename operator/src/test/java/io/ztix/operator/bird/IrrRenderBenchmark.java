@@ -20,8 +20,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "ztix.benchmark", matches = "true")
 class IrrRenderBenchmark {
 
-    private static final int MEMBERS = 1_000;
-    private static final int HUGE = 100_000;
+    /** {@code -Dztix.benchmark.members=10000 -Dztix.benchmark.hugeEntries=25} measures issue 14's 10,000 members. */
+    private static final int MEMBERS = Integer.getInteger("ztix.benchmark.members", 1_000);
+    private static final int HUGE = Integer.getInteger("ztix.benchmark.hugeEntries", 100_000);
     private static final int RUNS = 7;
 
     @Test
