@@ -57,6 +57,20 @@ public class JoinRequest extends CustomResource<JoinRequestSpec, JoinRequestStat
      */
     public static final String COND_MEMBER_CHECK = "MemberCheck";
 
+    /**
+     * Label the portal sets on a request that an IX admin must decide even where the network approves automatically;
+     * its value says why ({@link #HELD_NEVER_VIA_ROUTE_SERVERS}). The operator never auto-approves a request that has it.
+     */
+    public static final String LABEL_HELD_FOR_ADMIN = "ztix.io/held-for-admin";
+    /** Value of {@link #LABEL_HELD_FOR_ADMIN}: the PeeringDB network says info_never_via_route_servers. */
+    public static final String HELD_NEVER_VIA_ROUTE_SERVERS = "never-via-route-servers";
+
+    /** Why an admin must decide this request even where its network approves automatically (the label), or null. */
+    public static String heldForAdmin(JoinRequest request) {
+        var labels = request.getMetadata() == null ? null : request.getMetadata().getLabels();
+        return labels == null ? null : labels.get(LABEL_HELD_FOR_ADMIN);
+    }
+
     /** The only name a request for (network, ASN, node) may have. */
     public static String nameFor(String networkRef, long asn, String nodeId) {
         return networkRef + "-as" + asn + "-" + nodeId.toLowerCase(Locale.ROOT);

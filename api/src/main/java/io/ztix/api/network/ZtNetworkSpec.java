@@ -67,7 +67,8 @@ public class ZtNetworkSpec {
     public ApprovalPolicy approval = ApprovalPolicy.Manual;
 
     @JsonPropertyDescription("What a re-check of an admitted member against PeeringDB (its network is gone, or now "
-            + "never via route servers) does: report only (default) or suspend the member's sessions.")
+            + "never via route servers) does: report only (default) or suspend the member's sessions; and whether a "
+            + "request from a never-via-route-servers network is held for an admin (default) or refused.")
     public MemberChecksSpec memberChecks = new MemberChecksSpec();
 
     @Default("true")

@@ -1,13 +1,18 @@
 package io.ztix.operator.joinrequest;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ztix.api.common.Conditions;
 import io.ztix.api.joinrequest.Approval;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.network.ZtNetworkSpec;
 import io.ztix.operator.common.EventRecorder;
 
-/** The decision a request is under: the one in its spec, or an automatic approval the network allows. */
+/**
+ * The decision a request is under: the one in its spec, or an automatic approval the network allows. A request the
+ * portal labelled {@link JoinRequest#LABEL_HELD_FOR_ADMIN} waits for an admin even where the network approves
+ * automatically.
+ */
 final class ApprovalDecision {
 
     private ApprovalDecision() {
@@ -17,6 +22,16 @@ final class ApprovalDecision {
         Approval approval = request.getSpec().approval;
         if (approval != null || !autoApproves(network, request)) {
             return approval;
+        }
+        String held = JoinRequest.heldForAdmin(request);
+        if (held != null) {
+            // said once: the first time the request waits for a decision (its Approved condition is not written yet)
+            if (Conditions.find(request.getStatus().conditions, JoinRequest.COND_APPROVED).isEmpty()) {
+                events.normal(request, "HeldForAdmin", "Not approved automatically although network '"
+                        + network.getMetadata().getName() + "' approves requests from PeeringDB-verified users: the "
+                        + "request is labelled " + JoinRequest.LABEL_HELD_FOR_ADMIN + "=" + held + "; waiting for an IX admin");
+            }
+            return null;
         }
         Approval automatic = new Approval(Approval.Decision.Approved, "requester is a PeeringDB-verified user",
                 JoinRequestReconciler.AUTO_APPROVER);

@@ -29,6 +29,7 @@ import io.ztix.operator.testsupport.RawObjects;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,29 @@ class JoinRequestApprovalWorkflowTest {
 
         assertThat(seen.getSpec().approval.decidedBy).isEqualTo(JoinRequestReconciler.AUTO_APPROVER);
         await().atMost(WAIT).untilAsserted(() -> assertThat(reasonsOfEventsFor(created)).contains("AutoApproved"));
+    }
+
+    @Test
+    void autoForVerifiedNetworkLeavesARequestHeldForAnAdminPendingAndSaysSoOnce() {
+        client.resource(network(ns, "auto", ApprovalPolicy.AutoForVerified)).create();
+        JoinRequest held = request(ns, "auto", 64501, "aabbccdd02", peeringDbUser(7, true));
+        held.getMetadata().setLabels(Map.of(JoinRequest.LABEL_HELD_FOR_ADMIN, JoinRequest.HELD_NEVER_VIA_ROUTE_SERVERS));
+        JoinRequest created = cluster().submit(held);
+
+        JoinRequest seen = awaitPhase(created, Phase.Pending);
+        assertThat(seen.getSpec().approval).as("waits for an admin as on a Manual network").isNull();
+        assertCondition(seen, JoinRequest.COND_APPROVED, Condition.UNKNOWN, "AwaitingDecision");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reasonsOfEventsFor(created)).contains("HeldForAdmin"));
+
+        client.resources(JoinRequest.class).inNamespace(ns).withName(created.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"networkName\":\"Renamed Net\"}}");
+        JoinRequest again = awaitPhase(created, Phase.Pending);
+        assertThat(again.getMetadata().getGeneration()).isGreaterThan(seen.getMetadata().getGeneration());
+        assertThat(again.getSpec().approval).isNull();
+        assertThat(reasonsOfEventsFor(created)).filteredOn("HeldForAdmin"::equals).hasSize(1);
+
+        setApproval(created, approved("alice"));
+        assertThat(awaitPhase(created, Phase.Approved).getSpec().approval.decidedBy).isEqualTo("alice");
     }
 
     @Test

@@ -79,10 +79,11 @@ public class AdminResource {
     /**
      * A pending request with what an admin needs to decide it: no approve line when the operator found it
      * invalid, the other live requests of the network that name the same node ID, the operator's report of a
-     * node-ID conflict, the quotas it is over, and the addresses approval would assign.
+     * node-ID conflict, whether the portal held it for an admin (never via route servers), the quotas it is over, and
+     * the addresses approval would assign.
      */
     public record PendingItem(RequestView request, NetworkFacts facts, String approve, String reject,
-            List<String> conflicts, String reportedConflict, List<QueueFlags.QuotaFlag> quotas,
+            boolean held, List<String> conflicts, String reportedConflict, List<QueueFlags.QuotaFlag> quotas,
             AddressPreview.Addresses addresses, List<RouterInstructions.Neighbor> sessions, List<String> warnings) {
     }
 
@@ -109,7 +110,8 @@ public class AdminResource {
                     String name = r.getMetadata().getName();
                     return new PendingItem(RequestViews.of(r, msg, true), facts,
                             invalid(r) ? null : KubectlCommands.approve(namespace.name(), name),
-                            KubectlCommands.reject(namespace.name(), name), QueueFlags.nodeHolders(r, all),
+                            KubectlCommands.reject(namespace.name(), name), QueueFlags.heldNeverViaRouteServers(r),
+                            QueueFlags.nodeHolders(r, all),
                             QueueFlags.reportedConflict(r), QueueFlags.quotas(r, all, quotas, admin),
                             AddressPreview.of(cache.network(r.getSpec().networkRef).orElse(null), r, routeServers),
                             sessions, ApprovalPreview.warnings(facts, sessions, admin, req));

@@ -48,6 +48,11 @@ public final class QueueFlags {
                         r.getStatus().suspendedFor != null));
     }
 
+    /** Whether the portal held the request for an admin because PeeringDB says never via route servers. */
+    static boolean heldNeverViaRouteServers(JoinRequest r) {
+        return JoinRequest.HELD_NEVER_VIA_ROUTE_SERVERS.equals(JoinRequest.heldForAdmin(r));
+    }
+
     /** The other live requests of the request's network that name its node ID. */
     static List<String> nodeHolders(JoinRequest r, Collection<JoinRequest> all) {
         return LiveRequests.holdingNode(all, r.getSpec().networkRef, r.getSpec().nodeId, r.getMetadata().getName())

@@ -66,6 +66,9 @@ public interface AdminMessages {
     @Message("Node ID conflict: another live request on this peering LAN has the same ZeroTier node ID. Approve at most one of them; the operator refuses a node that another approved request holds.")
     String admin_node_conflict();
 
+    @Message("Held for an admin: PeeringDB says this network is never via route servers, so it is not approved automatically. Approve it only if the network really means to peer with the route servers.")
+    String admin_held_never_via_rs();
+
     @Message("This request is not valid, so there is no line to approve it. Reject it, or fix the cause first.")
     String admin_not_valid();
 

@@ -47,6 +47,9 @@ public interface ErrorMessages {
     @Message("PeeringDB has no network with this ASN. Create or fix your network record on PeeringDB first.")
     String error_asn_not_in_peeringdb();
 
+    @Message("PeeringDB says this network is never via route servers (info_never_via_route_servers), and this peering LAN does not take requests from such networks. If your network does peer with route servers, change this on PeeringDB first.")
+    String error_never_via_route_servers();
+
     @Message("PeeringDB cannot be reached right now. Please try again in a few minutes.")
     String error_peeringdb_unavailable();
 

@@ -63,6 +63,9 @@ public interface RequestMessages {
     @Message("Your request was submitted.")
     String created();
 
+    @Message("PeeringDB says your network is never via route servers, so an IX admin will look at this request before it is decided.")
+    String held_for_admin();
+
     @Message("The request was withdrawn.")
     String withdrawn();
 

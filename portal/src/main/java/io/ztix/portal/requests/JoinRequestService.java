@@ -91,8 +91,12 @@ public class JoinRequestService {
         if (cache.joinRequest(name).isEmpty()) {
             RequestQuotas.check(quota, user, request, all);
         }
-        return peeringDb.network(request.asn()).orElseThrow(
+        NetworkFacts facts = peeringDb.network(request.asn()).orElseThrow(
                 () -> new InvalidRequest("asn", "error_asn_not_in_peeringdb", String.valueOf(request.asn())));
+        if (facts.neverViaRouteServers() && network.getSpec().effectiveMemberChecks().refusesNeverViaRouteServers()) {
+            throw new InvalidRequest("asn", "error_never_via_route_servers");
+        }
+        return facts;
     }
 
     public JoinRequest create(PortalUser user, NewRequest request) {
@@ -111,6 +115,10 @@ public class JoinRequestService {
         JoinRequest jr = new JoinRequest();
         jr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace.name())
                 .addToLabels("app.kubernetes.io/managed-by", "zt-ix-portal").build());
+        if (facts.neverViaRouteServers()) {
+            // check() refused it where the network says Refuse: here the network holds it for an admin
+            jr.getMetadata().getLabels().put(JoinRequest.LABEL_HELD_FOR_ADMIN, JoinRequest.HELD_NEVER_VIA_ROUTE_SERVERS);
+        }
         JoinRequestSpec spec = new JoinRequestSpec();
         spec.asn = request.asn();
         spec.networkRef = request.networkRef();

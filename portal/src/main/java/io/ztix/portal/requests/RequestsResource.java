@@ -158,6 +158,7 @@ public class RequestsResource {
         boolean ipv4 = view.ipv4() != null;
         return views.page(detail).data("r", view).data("created", created).data("choiceSaved", choiceSaved)
                 .data("networkId", networkId)
+                .data("held", jr.getSpec().approval == null && JoinRequest.heldForAdmin(jr) != null)
                 .data("mayWithdraw", service.mayWithdraw(user, jr))
                 .data("mayChoose", service.mayChooseFor(user, jr))
                 .data("lan", RouterInstructions.Lan.of(network))

@@ -182,7 +182,7 @@ public final class FakePeeringDb implements AutoCloseable {
             case "newcomer" -> {
                 person(c, 1007, "Nora Newcomer", "nora@example.net", true, true);
                 c.put("networks", List.of(network(28, "Newcomer Net", 64530, 15), network(29, "Unlisted Net", 64531, 15),
-                        network(30, "Outage Net", UNAVAILABLE_ASN, 15)));
+                        network(30, "Outage Net", UNAVAILABLE_ASN, 15), network(31, "Shy Net", NEVER_VIA_RS_ASN, 15)));
             }
             case "other" -> {
                 person(c, 1005, "Otto Other", "otto@example.net", true, true);
@@ -208,6 +208,9 @@ public final class FakePeeringDb implements AutoCloseable {
     /** {@code /api/net?asn=} for this ASN answers 503, as PeeringDB does during an outage. */
     public static final long UNAVAILABLE_ASN = 64532;
 
+    /** {@code /api/net?asn=} for this ASN says {@code info_never_via_route_servers: true}. */
+    public static final long NEVER_VIA_RS_ASN = 64538;
+
     /** What /api/net answers per ASN; 64503 and 64531 are deliberately unknown to PeeringDB. */
     static Map<String, Object> netRecord(long asn) {
         Map<String, Object> n = new LinkedHashMap<>();
@@ -223,6 +226,10 @@ public final class FakePeeringDb implements AutoCloseable {
             case 64504 -> n.put("name", "Unverified Net");
             case 64506 -> n.put("name", "Update Net");
             case 64530 -> n.put("name", "Newcomer Net");
+            case 64538 -> {
+                n.put("name", "Shy Net");
+                n.put("info_never_via_route_servers", true);
+            }
             case 64505 -> {
                 n.put("name", "<script>alert('pdb')</script> Admin Net");
                 n.put("irr_as_set", "AS-ADMIN");
