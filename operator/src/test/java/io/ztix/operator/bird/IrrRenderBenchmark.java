@@ -23,11 +23,13 @@ class IrrRenderBenchmark {
     /** {@code -Dztix.benchmark.members=10000 -Dztix.benchmark.hugeEntries=25} measures issue 14's 10,000 members. */
     private static final int MEMBERS = Integer.getInteger("ztix.benchmark.members", 1_000);
     private static final int HUGE = Integer.getInteger("ztix.benchmark.hugeEntries", 100_000);
-    private static final int RUNS = 7;
+    /** {@code -Dztix.benchmark.bird=TRIXIE_3_1} (or TRIXIE_2_17) runs it on Debian 13's BIRD instead of the host's 2.0.12. */
+    private static final BirdInstallation BIRD = BirdInstallation.valueOf(System.getProperty("ztix.benchmark.bird", "HOST_2_0"));
+    private static final int RUNS = Integer.getInteger("ztix.benchmark.runs", 7);
 
     @Test
     void renderAndReconfigureAThousandMembersWithIrrListsOneOfThemHuge() throws Exception {
-        measure(MEMBERS, HUGE, RUNS);
+        measure(MEMBERS, HUGE, RUNS, BIRD);
     }
 
     /**
@@ -36,24 +38,30 @@ class IrrRenderBenchmark {
      * rendered configuration.
      */
     static String measure(int memberCount, int hugeEntries, int runs) throws Exception {
+        return measure(memberCount, hugeEntries, runs, BirdInstallation.HOST_2_0);
+    }
+
+    static String measure(int memberCount, int hugeEntries, int runs, BirdInstallation installation) throws Exception {
+        installation.require();
+        BirdVersion version = installation.birdVersion();
         RouteServerConfig config = BirdFixtures.routeServer(members(memberCount, hugeEntries));
         RouteServerConfig changed = BirdFixtures.routeServer(members(memberCount, hugeEntries - 1));
         BirdConfigRenderer renderer = new BirdConfigRenderer();
         for (int i = 0; i < 3; i++) {
-            renderer.render(config);
+            renderer.render(config, version);
         }
         long[] render = new long[runs];
         String text = null;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            text = renderer.render(config);
+            text = renderer.render(config, version);
             render[i] = System.nanoTime() - start;
         }
         Arrays.sort(render);
-        String second = renderer.render(changed);
+        String second = renderer.render(changed, version);
 
         long startup = System.nanoTime();
-        try (BirdDaemon bird = BirdDaemon.start(BirdInstallation.HOST_2_0, text, "")) {
+        try (BirdDaemon bird = BirdDaemon.start(installation, text, "")) {
             long started = System.nanoTime() - startup;
             long[] configure = new long[runs];
             for (int i = 0; i < runs; i++) {
@@ -66,10 +74,10 @@ class IrrRenderBenchmark {
             Arrays.sort(configure);
             String memory = bird.birdc("show", "memory");
             System.out.printf("IrrRenderBenchmark: %d members (%d sessions), one with %d IPv4 entries: render median %.1f ms "
-                            + "(min %.1f, max %.1f), output %.1f MiB; BIRD 2.0 start with it %.1f s; birdc configure after a "
+                            + "(min %.1f, max %.1f), output %.1f MiB; %s start with it %.1f s; birdc configure after a "
                             + "one-entry change median %.2f s (min %.2f, max %.2f); BIRD memory: %s; load average %.1f on %d CPUs%n",
                     memberCount, memberCount * 2, hugeEntries, render[runs / 2] / 1e6, render[0] / 1e6, render[runs - 1] / 1e6,
-                    text.length() / 1048576.0, started / 1e9, configure[runs / 2] / 1e9, configure[0] / 1e9,
+                    text.length() / 1048576.0, installation, started / 1e9, configure[runs / 2] / 1e9, configure[0] / 1e9,
                     configure[runs - 1] / 1e9, total(memory), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
