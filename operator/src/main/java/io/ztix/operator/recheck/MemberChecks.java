@@ -119,7 +119,12 @@ public class MemberChecks {
             List<Long> batch = due.subList(from, Math.min(due.size(), from + batchSize));
             calls++;
             try {
-                record(batch, source.nets(new ArrayList<>(batch)));
+                Map<Long, PeeringDbNet> nets = source.nets(new ArrayList<>(batch));
+                if (batch.size() > 1 && batch.stream().noneMatch(nets::containsKey)) {
+                    calls += askedOneByOne(batch);
+                } else {
+                    record(batch, nets);
+                }
             } catch (PeeringDbException e) {
                 failed(e);
                 return calls;
@@ -130,6 +135,25 @@ public class MemberChecks {
             lastFailure = null;
         }
         return calls;
+    }
+
+    /**
+     * A successful answer without a network for any of several ASNs is not taken as all of them gone: an empty or
+     * cut-short page from PeeringDB would otherwise make a finding about (and perhaps suspend) a whole batch of
+     * members at once. Each ASN is asked alone, and only those answers count.
+     *
+     * @return the calls made
+     */
+    private int askedOneByOne(List<Long> batch) throws PeeringDbException {
+        LOG.warnf("PeeringDB answered no network for any of %d ASNs asked at once (%d ... %d); asking each alone",
+                batch.size(), batch.get(0), batch.get(batch.size() - 1));
+        Counter.builder("ztix.peeringdb.check.empty.batches")
+                .description("Answers without any of several ASNs asked; each ASN was asked again alone")
+                .register(registry).increment();
+        for (Long asn : batch) {
+            record(List.of(asn), source.nets(List.of(asn)));
+        }
+        return batch.size();
     }
 
     private void record(List<Long> batch, Map<Long, PeeringDbNet> nets) {
@@ -171,7 +195,7 @@ public class MemberChecks {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "member re-check failed");
             }
-        }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS); // the first tick after one tick: a caller that runs the checks itself (a test) is not raced
     }
 
     @PreDestroy

@@ -59,6 +59,31 @@ class MemberChecksTest {
     }
 
     @Test
+    void anEmptyPageForSeveralAsnsIsNoFindingEachAsnIsAskedAlone() {
+        LongStream.rangeClosed(64501, 64503).forEach(asn -> peeringDb.net(asn, false));
+        LongStream.rangeClosed(64501, 64503).forEach(checks::result);
+        peeringDb.mode(Mode.EMPTY_MULTI);
+
+        assertThat(checks.runDue()).isEqualTo(4);
+
+        assertThat(peeringDb.calls()).containsExactly(List.of(64501L, 64502L, 64503L), List.of(64501L), List.of(64502L),
+                List.of(64503L));
+        assertThat(LongStream.rangeClosed(64501, 64503).mapToObj(asn -> checks.result(asn).orElseThrow().finding()))
+                .as("no member is taken as gone from an empty page").containsOnlyNulls();
+        assertThat(registry.get("ztix.peeringdb.check.empty.batches").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void networksReallyGoneAreFindingsOnceEachWasAskedAlone() {
+        LongStream.rangeClosed(64501, 64503).forEach(checks::result);
+
+        assertThat(checks.runDue()).isEqualTo(4);
+
+        assertThat(LongStream.rangeClosed(64501, 64503).mapToObj(asn -> checks.result(asn).orElseThrow().finding()))
+                .containsOnly(MemberFinding.NoPeeringDbNetwork);
+    }
+
+    @Test
     void aMemberIsAskedForAgainOnlyAfterTheInterval() {
         peeringDb.net(64501, false);
         checks.result(64501);

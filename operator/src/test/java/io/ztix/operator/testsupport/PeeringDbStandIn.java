@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 public final class PeeringDbStandIn implements AutoCloseable {
 
     /** How the next calls are answered. */
-    public enum Mode { NORMAL, RATE_LIMITED, SERVER_ERROR, GARBAGE, SILENT }
+    /** EMPTY_MULTI: a query for several ASNs answers an empty page (a PeeringDB fault); one ASN alone is answered. */
+    public enum Mode { NORMAL, RATE_LIMITED, SERVER_ERROR, GARBAGE, SILENT, EMPTY_MULTI }
 
     private final HttpServer server;
     private final Map<Long, Boolean> nets = new ConcurrentHashMap<>();
@@ -116,12 +117,18 @@ public final class PeeringDbStandIn implements AutoCloseable {
             case SERVER_ERROR -> send(exchange, 503, "<html><body>Service Unavailable</body></html>");
             case GARBAGE -> send(exchange, 200, "<html><body>maintenance</body></html>");
             case SILENT -> silent(exchange);
-            case NORMAL -> send(exchange, 200, "{\"meta\":{},\"data\":[" + asked.stream().filter(nets::containsKey)
-                    .map(asn -> "{\"id\":" + (1000 + asn) + ",\"asn\":" + asn + ",\"name\":\"Example AS" + asn
-                            + "\",\"irr_as_set\":\"AS" + asn + "\",\"info_never_via_route_servers\":" + nets.get(asn) + "}")
-                    .collect(Collectors.joining(",")) + "]}");
+            case EMPTY_MULTI -> send(exchange, 200, asked.size() > 1 ? "{\"meta\":{},\"data\":[]}" : page(asked));
+            case NORMAL -> send(exchange, 200, page(asked));
         }
     }
+
+    private String page(List<Long> asked) {
+        return "{\"meta\":{},\"data\":[" + asked.stream().filter(nets::containsKey)
+                .map(asn -> "{\"id\":" + (1000 + asn) + ",\"asn\":" + asn + ",\"name\":\"Example AS" + asn
+                            + "\",\"irr_as_set\":\"AS" + asn + "\",\"info_never_via_route_servers\":" + nets.get(asn) + "}")
+                    .collect(Collectors.joining(",")) + "]}";
+    }
+
 
     /** Never answers (until closed): PeeringDB slow beyond any timeout. */
     private void silent(HttpExchange exchange) {
