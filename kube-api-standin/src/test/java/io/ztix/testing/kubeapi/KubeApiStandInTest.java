@@ -50,7 +50,7 @@ class KubeApiStandInTest {
     }
 
     /** An SSL context that trusts exactly the stand-in's certificate, as a kubeconfig's CA data does. */
-    private static javax.net.ssl.SSLContext trusting(String caData) {
+    static javax.net.ssl.SSLContext trusting(String caData) {
         try {
             byte[] pem = java.util.Base64.getDecoder().decode(caData);
             var certificate = java.security.cert.CertificateFactory.getInstance("X.509")
