@@ -43,11 +43,12 @@ final class Kubectl {
     /** A kubectl that keeps running ({@code get -w}): what it has printed so far, stopped (by its pid) on close. */
     final class Running implements AutoCloseable {
         private final Process process;
+        private final Thread reader;
         private final StringBuffer output = new StringBuffer();
 
         private Running(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (var in = process.getInputStream()) {
                     byte[] buffer = new byte[4096];
                     for (int n; (n = in.read(buffer)) > 0; ) {
@@ -98,19 +99,16 @@ final class Kubectl {
     }
 
     private Result execute(String... args) {
-        Process p = launch(args);
-        try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("kubectl " + String.join(" ", args) + " did not end: " + output);
+        try (Running running = new Running(launch(args))) {
+            if (!running.process.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("kubectl " + String.join(" ", args) + " did not end in 120 s: " + running.output());
             }
-            return new Result(p.exitValue(), output);
-        } catch (IOException e) {
-            throw new AssertionError("cannot run kubectl", e);
+            running.reader.join(10_000);
+            return new Result(running.process.exitValue(), running.output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
     }
+
 }
