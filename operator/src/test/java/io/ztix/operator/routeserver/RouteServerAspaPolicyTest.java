@@ -64,12 +64,18 @@ class RouteServerAspaPolicyTest {
         String withoutAspa = Files.readString(include);
         assertThat(withoutAspa).doesNotContain("aspa");
 
+        java.time.Instant patched = java.time.Instant.now();
         exchange.patchSpec("rs1", Map.of("policy", Map.of("aspa", "Reject")));
         if (bird.birdVersion().hasAspa()) {
             // ASPA needs RTR version 2: BIRD restarts its RTR session, and a new member is held until it is in sync
             // again, which can take BIRD minutes after a refused version; wait for that before the new member comes
             await().atMost(Duration.ofMinutes(6)).untilAsserted(() -> {
                 assertThat(Files.readString(include)).contains("aspa table ztix_aspa;");
+                // seen by a poll after the ASPA configuration was applied, not the condition from before it
+                var status = exchange.routeServer("rs1").getStatus();
+                java.time.Instant applied = java.time.Instant.parse(status.lastAppliedTime);
+                assertThat(applied).isAfter(patched);
+                assertThat(java.time.Instant.parse(status.lastObservedTime)).isAfter(applied);
                 assertThat(exchange.condition("rs1", RouteServer.COND_RPKI_READY).status).isEqualTo(Condition.TRUE);
             });
         }
