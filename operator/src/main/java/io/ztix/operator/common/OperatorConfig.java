@@ -34,7 +34,8 @@ public interface OperatorConfig {
 
     /**
      * Quiet time after the latest change before a route server is reconfigured, so a burst lands in one apply. A
-     * steady trickle of changes waits at most {@link #applyInterval()} after the first change not yet applied.
+     * steady trickle of changes waits at most {@link #applyInterval()} after the first change not yet applied (three
+     * times that while approved requests of the network wait for their admission).
      */
     @WithDefault("2s")
     Duration applyDebounce();

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decides when a route server may be reconfigured, and remembers what is in flight:
  * <ul>
  * <li>batching: a changed configuration waits a short quiet time (apply-debounce after the latest change, but
- * at most apply-interval after the first change not yet applied, so a steady trickle cannot postpone it), and two
+ * at most apply-interval after the first change not yet applied, so a steady trickle cannot postpone it; while
+ * approved requests of the network still wait for their admission, at most {@value #PENDING_ADMISSIONS_CAP} apply
+ * intervals, so that a burst still being admitted is applied once, after it, not in two parts), and two
  * applies to one route server are at least the apply interval apart, so a burst of JoinRequest changes becomes a
  * few reconfigurations;</li>
  * <li>one at a time per network: a route server takes the network's slot to apply and keeps it while its
@@ -37,6 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ApplyScheduler {
+
+    /** While approvals wait for admission, the quiet time ends at most this many apply intervals after the first change. */
+    static final int PENDING_ADMISSIONS_CAP = 3;
 
     private final Map<String, PendingChange> changes = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastApply = new ConcurrentHashMap<>();
@@ -100,13 +105,17 @@ public class ApplyScheduler {
      * keep it for a health check it starts).
      *
      * @param existing "namespace/name" of the route servers that still exist (a deleted slot owner frees the slot)
+     * @param admissionsPending approved requests of the network are not admitted yet (their admissions would each
+     *                          change the configuration again): the quiet time may then run past the usual cap
      */
-    Optional<Duration> waitBeforeApply(RouteServer routeServer, String desiredHash, Set<String> existing) {
+    Optional<Duration> waitBeforeApply(RouteServer routeServer, String desiredHash, Set<String> existing,
+            boolean admissionsPending) {
         String key = key(routeServer);
         Instant now = Instant.now(clock);
         PendingChange change = changes.compute(key, (k, seen) -> seen == null ? new PendingChange(desiredHash, now, now)
                 : seen.hash().equals(desiredHash) ? seen : new PendingChange(desiredHash, seen.firstSeen(), now));
-        Instant earliest = change.earliestApply(config.applyDebounce(), maxDelay());
+        Duration cap = admissionsPending ? maxDelay().multipliedBy(PENDING_ADMISSIONS_CAP) : maxDelay();
+        Instant earliest = change.earliestApply(config.applyDebounce(), cap);
         Instant last = lastApply.get(key);
         if (last != null && last.plus(config.applyInterval()).isAfter(earliest)) {
             earliest = last.plus(config.applyInterval());

@@ -149,7 +149,8 @@ public class RouteServerCycle {
                 status.held(hold.get());
                 next = min(next, config.applyInterval());
             } else {
-                Optional<Duration> wait = scheduler.waitBeforeApply(routeServer, plan.rendered().sha256(), existing);
+                Optional<Duration> wait = scheduler.waitBeforeApply(routeServer, plan.rendered().sha256(), existing,
+                        PendingAdmissions.any(requests));
                 LOG.debugf("%s: change to %s, wait %s", ApplyScheduler.key(routeServer), plan.rendered().sha256(), wait);
                 if (wait.isPresent()) {
                     status.waiting("A new configuration with " + plan.sessions().size()

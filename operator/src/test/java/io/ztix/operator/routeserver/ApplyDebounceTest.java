@@ -40,6 +40,27 @@ class ApplyDebounceTest {
     }
 
     @Test
+    void whileApprovedRequestsAwaitAdmissionTheBurstIsAppliedAfterItsQuietNotAtTheCap() {
+        // the burst of issue 14: admissions go on for 16 s after the first one reached the route server
+        changeEverySecondWhileAdmissionsPending(16);
+        assertThat(waitFor("hash-15", true)).as("1 s of quiet").contains(Duration.ofSeconds(1));
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(waitFor("hash-15", true)).isEmpty();
+    }
+
+    @Test
+    void onceEveryApprovedRequestIsAdmittedTheUsualCapHolds() {
+        changeEverySecondWhileAdmissionsPending(12);
+        assertThat(waitFor("hash-12", false)).isEmpty();
+    }
+
+    @Test
+    void requestsThatStayUnadmittedPostponeTheApplyAtMostThreeApplyIntervals() {
+        changeEverySecondWhileAdmissionsPending(30);
+        assertThat(waitFor("hash-30", true)).isEmpty();
+    }
+
+    @Test
     void afterAnApplyTheNextChangeWaitsTheApplyIntervalAndItsOwnCap() {
         clock.now = clock.now.plusSeconds(2);
         waitFor("hash-1");
@@ -63,8 +84,20 @@ class ApplyDebounceTest {
         assertThat(waitFor("hash-0")).contains(Duration.ofSeconds(2));
     }
 
+    /** A new configuration every second, each still waiting, while approved requests wait for admission. */
+    private void changeEverySecondWhileAdmissionsPending(int seconds) {
+        for (int second = 0; second < seconds; second++) {
+            assertThat(waitFor("hash-" + second, true)).as("second %d", second).isPresent();
+            clock.now = clock.now.plusSeconds(1);
+        }
+    }
+
     private Optional<Duration> waitFor(String hash) {
-        Optional<Duration> wait = scheduler.waitBeforeApply(rs1, hash, Set.of(ApplyScheduler.key(rs1)));
+        return waitFor(hash, false);
+    }
+
+    private Optional<Duration> waitFor(String hash, boolean admissionsPending) {
+        Optional<Duration> wait = scheduler.waitBeforeApply(rs1, hash, Set.of(ApplyScheduler.key(rs1)), admissionsPending);
         if (wait.isEmpty()) {
             scheduler.attempted(rs1);
             scheduler.release(rs1);
