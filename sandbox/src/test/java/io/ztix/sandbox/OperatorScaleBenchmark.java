@@ -45,6 +45,10 @@ class OperatorScaleBenchmark {
     private static final int LATER = TIMED ? 500 : 20;
     private static final String NS = "scale";
     private static final String TOKEN = "scale-token";
+    /** A directory for a JFR profile and the log of each operator process ({@code -Dztix.benchmark.profile=DIR}). */
+    private static final String PROFILE = System.getProperty("ztix.benchmark.profile");
+    /** The operator's resync interval if not the sandbox's 30 s, e.g. production's 5m ({@code -Dztix.benchmark.resync=5m}). */
+    private static final String RESYNC = System.getProperty("ztix.benchmark.resync");
     private static final String JR_PATH = "/apis/ztix.io/v1alpha1/namespaces/" + NS + "/joinrequests";
 
     @TempDir
@@ -132,10 +136,19 @@ class OperatorScaleBenchmark {
 
     private Operator startOperatorProcess(Path repo, Path kubeconfig, String name) {
         int port = FreePorts.pick();
-        return new Operator(JavaApp.start(name, repo.resolve("operator/target/quarkus-app/quarkus-run.jar"),
-                ApplicationSettings.operator(NS, port, new ApplicationSettings.LookingGlass(FreePorts.pick(), "scale-benchmark")),
-                Map.of("KUBECONFIG", kubeconfig.toString()),
-                work.resolve("logs/" + name + ".log")), port);
+        List<String> jvm = new java.util.ArrayList<>(JavaApp.SANDBOX_JVM);
+        Path logs = work.resolve("logs");
+        if (PROFILE != null) {
+            logs = Path.of(PROFILE).toAbsolutePath();
+            jvm.add("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr") + ",settings=profile");
+        }
+        Map<String, String> settings = ApplicationSettings.operator(NS, port,
+                new ApplicationSettings.LookingGlass(FreePorts.pick(), "scale-benchmark"));
+        if (RESYNC != null) {
+            settings.put("ztix.operator.resync-interval", RESYNC);
+        }
+        return new Operator(JavaApp.start(name, repo.resolve("operator/target/quarkus-app/quarkus-run.jar"), jvm, settings,
+                Map.of("KUBECONFIG", kubeconfig.toString()), logs.resolve(name + ".log")), port);
     }
 
     private static long statusKib(long pid, String field) throws IOException {

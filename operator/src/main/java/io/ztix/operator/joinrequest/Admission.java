@@ -47,22 +47,22 @@ final class Admission {
 
     /** @return when to look again, or null for "only on a change" */
     Duration act(JoinRequest request, Approval approval, ZtNetwork network, List<RouteServer> routeServers,
-            List<JoinRequest> sameNetwork, NodeClaimLeases claims, JoinRequestStatusRecorder status) {
+            NetworkPeers peers, NodeClaimLeases claims, JoinRequestStatusRecorder status) {
         try {
             if (approval == null) {
                 status.awaitingDecision();
-                removal.removeIfPresent(request, network, sameNetwork, status, "The approval was withdrawn");
+                removal.removeIfPresent(request, network, peers, status, "The approval was withdrawn");
             } else if (approval.decision == Approval.Decision.Rejected) {
                 status.rejected(approval.reason, approval.decidedBy);
-                removal.removeIfPresent(request, network, sameNetwork, status, "Revoked: " + approval.reason);
+                removal.removeIfPresent(request, network, peers, status, "Revoked: " + approval.reason);
             } else {
-                Optional<JoinRequest> owner = ownership.otherOwner(request, sameNetwork, claims);
+                Optional<JoinRequest> owner = ownership.otherOwner(request, peers, claims);
                 if (owner.isPresent() || !ownership.claim(request)) {
                     status.nodeIdConflict(owner.map(o -> o.getMetadata().getName()).orElse("another request admitted right now"));
                     return config.resyncInterval();
                 }
                 status.approved(approval.decidedBy);
-                provision(request, network, routeServers, sameNetwork, status);
+                provision(request, network, routeServers, peers, status);
             }
             retries.succeeded(request);
             return config.resyncInterval();
@@ -84,13 +84,13 @@ final class Admission {
     }
 
     private void provision(JoinRequest request, ZtNetwork network, List<RouteServer> routeServers,
-            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
+            NetworkPeers peers, JoinRequestStatusRecorder status) {
         Optional<Degradation> notReady = Degradation.ofNetwork(network);
         if (notReady.isPresent()) {
             status.networkNotReady(notReady.get());
             return;
         }
-        provisioner.ensureAddresses(request, network, reservedIpv4(routeServers), sameNetwork);
+        provisioner.ensureAddresses(request, network, reservedIpv4(routeServers), peers);
         status.addressesAssigned();
         provisioner.authorize(request, network);
         verifications.record(request, network, clock);

@@ -48,6 +48,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     public static final String FINALIZER = "ztix.io/member-cleanup";
     public static final String AUTO_APPROVER = "ztix-operator (AutoForVerified)";
     static final String BY_NETWORK = "joinrequest-by-network";
+    static final String BY_NODE = "joinrequest-by-node";
     private static final String NETWORKS = "networks-of-joinrequests";
     private static final String ROUTE_SERVERS = "routeservers-of-joinrequests";
 
@@ -90,6 +91,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         metrics.readFrom(context.getPrimaryCache());
         context.getPrimaryCache().addIndexer(BY_NETWORK, request -> networksOf(request).stream()
                 .map(network -> networkKey(request.getMetadata().getNamespace(), network)).toList());
+        context.getPrimaryCache().addIndexer(BY_NODE, request -> nodeKey(request).stream().toList());
         var networks = InformerEventSourceConfiguration.from(ZtNetwork.class, JoinRequest.class)
                 .withName(NETWORKS)
                 .withSecondaryToPrimaryMapper(network -> requestsOf(context, network.getMetadata().getNamespace(),
@@ -138,7 +140,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             migrate(request, status);
         }
         if (request.getStatus().admitted != null) {
-            next = upkeep.keep(request, problems, network, routeServersOf(request, context), sameNetwork(request, context), status);
+            next = upkeep.keep(request, problems, network, routeServersOf(request, context), peers(request, context), status);
             if (Membership.onRouteServers(request).isPresent()) {
                 memberChecks.record(request, network, status);
             }
@@ -154,7 +156,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
             status.valid();
             Approval approval = ApprovalDecision.follow(request, network.get(), context.getClient(), events);
             next = admission.act(request, approval, network.get(), routeServersOf(request, context),
-                    sameNetwork(request, context), new NodeClaimLeases(context.getClient()), status);
+                    peers(request, context), new NodeClaimLeases(context.getClient()), status);
             if (status.inNodeIdConflict()) {
                 warnOnChange(before, request, "NodeIdConflict", request.getStatus().lastError);
             }
@@ -207,7 +209,7 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
     public DeleteControl cleanup(JoinRequest request, Context<JoinRequest> context) {
         unreadable.frozen(request); // reported; deletion is a decision even for an unreadable object
         return new MemberCleanup(provisioner, ownership, events, config, retries, clock)
-                .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), sameNetwork(request, context),
+                .cleanup(request, context.getSecondaryResource(ZtNetwork.class, NETWORKS), peers(request, context),
                         context.getClient());
     }
 
@@ -247,10 +249,24 @@ public class JoinRequestReconciler implements Reconciler<JoinRequest>, Cleaner<J
         }
     }
 
-    private static List<JoinRequest> sameNetwork(JoinRequest request, Context<JoinRequest> context) {
+    /** The other requests of the request's network as far as it needs them, from the cache's indexes (no scan). */
+    private static NetworkPeers peers(JoinRequest request, Context<JoinRequest> context) {
+        String namespace = request.getMetadata().getNamespace();
         String network = Membership.networkOf(request);
-        return network == null ? List.of() : context.getPrimaryCache()
-                .byIndex(BY_NETWORK, networkKey(request.getMetadata().getNamespace(), network));
+        if (network == null) {
+            return NetworkPeers.NONE;
+        }
+        var cache = context.getPrimaryCache();
+        return new NetworkPeers(nodeKey(request).map(key -> cache.byIndex(BY_NODE, key)).orElse(List.of()),
+                name -> cache.get(new ResourceID(name, namespace)).filter(r -> networksOf(r).contains(network)).orElse(null));
+    }
+
+    /** "namespace/network/node" of the network and node the request is (or would be) a member with. */
+    private static Optional<String> nodeKey(JoinRequest request) {
+        String network = Membership.networkOf(request);
+        String node = Membership.nodeOf(request);
+        return network == null || node == null ? Optional.empty()
+                : Optional.of(networkKey(request.getMetadata().getNamespace(), network) + "/" + node);
     }
 
     /** The route servers of the request's network, with every member's sessions and paths where they are known. */

@@ -14,7 +14,6 @@ import io.ztix.operator.common.SecretReader.SecretUnavailableException;
 import io.ztix.operator.zerotier.ZeroTierException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +40,7 @@ final class MemberCleanup {
         this.clock = clock;
     }
 
-    DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, List<JoinRequest> sameNetwork,
+    DeleteControl cleanup(JoinRequest request, Optional<ZtNetwork> network, NetworkPeers peers,
             KubernetesClient client) {
         boolean unreadable = TolerantReading.isUnreadable(request);
         boolean statusUnknown = unreadable && request.getStatus() == null;
@@ -50,7 +49,7 @@ final class MemberCleanup {
             ownership.release(request);
             return DeleteControl.defaultDelete();
         }
-        Optional<JoinRequest> owner = statusUnknown ? Optional.empty() : ownership.sharedWith(request, sameNetwork);
+        Optional<JoinRequest> owner = statusUnknown ? Optional.empty() : ownership.sharedWith(request, peers);
         if (owner.isPresent()) {
             ownership.release(request);
             events.warning(request, "NodeLeftToOwner", "Request deleted; node " + Membership.nodeOf(request) + " stays on "

@@ -18,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -52,13 +50,13 @@ public class MemberProvisioner {
 
     /** Allocates the member's addresses unless it already has them; the result is kept in the status. */
     void ensureAddresses(JoinRequest request, ZtNetwork network, Collection<String> reservedIpv4,
-            Collection<JoinRequest> sameNetwork) {
+            NetworkPeers peers) {
         JoinRequestStatus status = request.getStatus();
         if (status.sequence != null && status.assignedIps != null) {
             return;
         }
         AddressAllocator.Allocation allocation = allocator.allocate(network, request.getMetadata().getName(),
-                request.getMetadata().getUid(), request.getSpec().asn, reservedIpv4, settled(sameNetwork));
+                request.getMetadata().getUid(), request.getSpec().asn, reservedIpv4, settled(peers));
         status.sequence = allocation.sequence();
         status.assignedIps = new AssignedIps(allocation.ipv6(), allocation.ipv4());
     }
@@ -67,13 +65,13 @@ public class MemberProvisioner {
      * Drops the request's address reservation from the network once its status shows the addresses. Housekeeping
      * only: a failure is retried at the next reconciliation and never affects the member.
      */
-    void settleReservation(JoinRequest request, ZtNetwork network, Collection<JoinRequest> sameNetwork) {
+    void settleReservation(JoinRequest request, ZtNetwork network, NetworkPeers peers) {
         String uid = request.getMetadata().getUid();
         if (uid == null || request.getStatus().sequence == null || !AddressAllocator.hasReservation(network, uid)) {
             return;
         }
         try {
-            allocator.settle(network, request.getMetadata().getName(), uid, settled(sameNetwork));
+            allocator.settle(network, request.getMetadata().getName(), uid, settled(peers));
         } catch (RuntimeException e) {
             LOG.debugf(e, "Could not drop the address reservation of %s yet", request.getMetadata().getName());
         }
@@ -84,13 +82,11 @@ public class MemberProvisioner {
      * network has its uid any more (deleted or moved) for longer than {@link #ORPHAN_GRACE}: the grace keeps a
      * request that this snapshot of the cache does not show yet from losing its reservation.
      */
-    private Predicate<AddressReservation> settled(Collection<JoinRequest> sameNetwork) {
-        Map<String, JoinRequest> byUid = new HashMap<>();
-        sameNetwork.forEach(r -> byUid.put(r.getMetadata().getUid(), r));
+    private Predicate<AddressReservation> settled(NetworkPeers peers) {
         Instant orphanedBefore = Instant.now(clock).minus(ORPHAN_GRACE);
         return reservation -> {
-            JoinRequest owner = byUid.get(reservation.uid);
-            if (owner == null) {
+            JoinRequest owner = peers.named(reservation.request);
+            if (owner == null || !Objects.equals(owner.getMetadata().getUid(), reservation.uid)) {
                 return reservation.reservedAt == null || Instant.parse(reservation.reservedAt).isBefore(orphanedBefore);
             }
             return owner.getStatus() != null && owner.getStatus().assignedIps != null

@@ -4,7 +4,6 @@ import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.network.ZtNetwork;
 import io.ztix.api.reading.TolerantReading;
 import io.ztix.operator.common.EventRecorder;
-import java.util.Collection;
 import java.util.Optional;
 
 /** Takes a member off its ZeroTier network after a decision (rejection, withdrawn approval). */
@@ -24,14 +23,14 @@ final class MemberRemoval {
     }
 
     /** Removes the node if it may still be on the controller; controller errors are thrown for a retry. */
-    void removeIfPresent(JoinRequest request, ZtNetwork network, Collection<JoinRequest> sameNetwork,
+    void removeIfPresent(JoinRequest request, ZtNetwork network, NetworkPeers peers,
             JoinRequestStatusRecorder status, String why) {
         if (!status.memberMayExist()) {
             status.unadmitted();
             ownership.release(request);
             return;
         }
-        Optional<JoinRequest> owner = ownership.sharedWith(request, sameNetwork);
+        Optional<JoinRequest> owner = ownership.sharedWith(request, peers);
         if (owner.isPresent()) {
             status.memberRemoved(why + "; node " + Membership.nodeOf(request) + " stays on the controller: it belongs to "
                     + "JoinRequest " + owner.get().getMetadata().getName());

@@ -4,7 +4,6 @@ import io.ztix.api.joinrequest.AdmittedMember;
 import io.ztix.api.joinrequest.JoinRequest;
 import io.ztix.api.joinrequest.NodeClaim;
 import io.ztix.api.reading.TolerantReading;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,11 @@ final class NodeOwnership {
      *
      * @throws NodeClaimLeases.Unreadable when the node's claim decides and cannot be read
      */
-    Optional<JoinRequest> otherOwner(JoinRequest request, Collection<JoinRequest> sameNetwork, NodeClaimLeases leases) {
+    Optional<JoinRequest> otherOwner(JoinRequest request, NetworkPeers peers, NodeClaimLeases leases) {
         String node = Membership.nodeOf(request);
         String network = Membership.networkOf(request);
         String uid = request.getMetadata().getUid();
-        List<JoinRequest> sameNode = sameNetwork.stream()
+        List<JoinRequest> sameNode = peers.sameNode().stream()
                 .filter(r -> !Objects.equals(r.getMetadata().getUid(), uid))
                 .filter(r -> node != null && node.equals(Membership.nodeOf(r)) && Objects.equals(network, Membership.networkOf(r)))
                 .toList();
@@ -84,9 +83,9 @@ final class NodeOwnership {
     }
 
     /** Another request was admitted with this request's node: it owns the node, which must not be deleted. */
-    Optional<JoinRequest> sharedWith(JoinRequest request, Collection<JoinRequest> sameNetwork) {
+    Optional<JoinRequest> sharedWith(JoinRequest request, NetworkPeers peers) {
         String node = Membership.nodeOf(request);
-        return sameNetwork.stream()
+        return peers.sameNode().stream()
                 .filter(r -> !Objects.equals(r.getMetadata().getUid(), request.getMetadata().getUid()))
                 .filter(r -> node != null && node.equals(Membership.nodeOf(r))
                         && Objects.equals(Membership.networkOf(request), Membership.networkOf(r)))

@@ -45,11 +45,11 @@ final class Upkeep {
     }
 
     Duration keep(JoinRequest request, List<String> problems, Optional<ZtNetwork> network,
-            List<RouteServer> routeServers, List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
+            List<RouteServer> routeServers, NetworkPeers peers, JoinRequestStatusRecorder status) {
         AdmittedMember admitted = request.getStatus().admitted;
         Approval approval = request.getSpec().approval;
         if (!Membership.decisionStands(approval)) {
-            return decided(request, approval, network, sameNetwork, status);
+            return decided(request, approval, network, peers, status);
         }
         RouteServerProgress progress = RouteServerProgress.of(request, routeServers);
         List<String> identity = AdmissionTerms.identityChanges(admitted, request.getSpec());
@@ -77,7 +77,7 @@ final class Upkeep {
             next = retries.nextDelay(request, config.backoff(), null);
         } else {
             // the cached request shows its addresses: its reservation on the network is no longer needed
-            provisioner.settleReservation(request, network.get(), sameNetwork);
+            provisioner.settleReservation(request, network.get(), peers);
             try {
                 verify(request, request.getStatus().admitted, network.get());
                 status.memberAuthorized(network.get().getStatus().networkId);
@@ -135,7 +135,7 @@ final class Upkeep {
 
     /** The decision no longer stands: off the route servers now, off the controller as soon as it answers. */
     private Duration decided(JoinRequest request, Approval approval, Optional<ZtNetwork> network,
-            List<JoinRequest> sameNetwork, JoinRequestStatusRecorder status) {
+            NetworkPeers peers, JoinRequestStatusRecorder status) {
         String why;
         if (approval == null) {
             status.awaitingDecision();
@@ -145,7 +145,7 @@ final class Upkeep {
             why = "Revoked: " + approval.reason;
         }
         try {
-            removal.removeIfPresent(request, network.orElse(null), sameNetwork, status, why);
+            removal.removeIfPresent(request, network.orElse(null), peers, status, why);
             retries.succeeded(request);
             return config.resyncInterval();
         } catch (ZeroTierException | SecretUnavailableException | KubernetesClientException e) {
